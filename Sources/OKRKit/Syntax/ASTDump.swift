@@ -1,0 +1,104 @@
+/// A stable, line-per-node text form of a document, used by Grammar.md examples and `okrlint dump`.
+/// Positions are `@line:col-line:col` (1-based, columns in Unicode scalars, end exclusive).
+public enum ASTDump {
+    public static func dump(_ doc: Document) -> String {
+        var out: [String] = []
+        let src = doc.source
+        func pos(_ r: SourceRange) -> String {
+            let a = src.location(of: r.start)
+            let b = src.location(of: r.end)
+            return "@\(a.line):\(a.column)-\(b.line):\(b.column)"
+        }
+        func q(_ s: String) -> String {
+            var r = "\""
+            for ch in s.unicodeScalars {
+                switch ch {
+                case "\"": r += "\\\""
+                case "\\": r += "\\\\"
+                case "\t": r += "\\t"
+                default: r.unicodeScalars.append(ch)
+                }
+            }
+            return r + "\""
+        }
+        func props(_ list: [Property], known: [String], indent: String) {
+            for p in list where !known.contains(p.key.value) {
+                out.append("\(indent)property \(p.key.value) \(q(p.value.value)) \(pos(p.range))")
+            }
+        }
+        func quantity(_ x: Quantity) -> String { x.display }
+        func initiative(_ i: Initiative, indent: String) {
+            var line = "\(indent)initiative [\(i.done ? "x" : " ")] \(q(i.title.value))"
+            if let o = i.owner { line += " owner=\(o.value)" }
+            if let d = i.due { line += " due=\(d.value)" }
+            if let k = i.keyResultRef { line += " kr=\(k.value)" }
+            out.append(line + " " + pos(i.range))
+        }
+        func description(_ lines: [Spanned<String>], indent: String) {
+            for l in lines { out.append("\(indent)text \(q(l.value))") }
+        }
+
+        let h = doc.header
+        if let t = h.title { out.append("title \(q(t.value)) \(pos(t.range))") }
+        var fields: [String] = []
+        if let v = h.formatVersion { fields.append("okr=\(v.value)") }
+        if let v = h.team { fields.append("team=\(v.value)") }
+        if let v = h.period { fields.append("period=\(v.value)") }
+        if let v = h.owner { fields.append("owner=\(v.value)") }
+        if !fields.isEmpty { out.append("header " + fields.joined(separator: " ")) }
+        props(h.properties, known: Parser.headerKeys, indent: "")
+        description(h.description, indent: "")
+        for i in doc.initiatives.filter({ $0.range.start < (doc.objectives.first?.range.start ?? Int.max) }) {
+            initiative(i, indent: "")
+        }
+        for o in doc.objectives {
+            out.append("objective \(o.id?.value ?? "?") \(q(o.title.value)) \(pos(o.range))")
+            if let v = o.owner { out.append("  owner \(v.value)") }
+            if let t = o.type { out.append("  type \(t.value.rawValue)") }
+            for l in o.aligns { out.append("  aligns \(l.display) \(pos(l.range))") }
+            props(o.properties, known: Parser.objectiveKeys, indent: "  ")
+            description(o.description, indent: "  ")
+            for i in o.initiatives { initiative(i, indent: "  ") }
+            for k in o.keyResults {
+                out.append("  kr \(k.id?.value ?? "?") \(q(k.title.value)) \(pos(k.range))")
+                if let m = k.metric {
+                    var line = "    metric \(m.kind.rawValue)"
+                    if let b = m.baseline { line += " \(quantity(b)) ->" }
+                    if let t = m.target { line += " \(quantity(t))" }
+                    out.append(line)
+                }
+                if let c = k.current { out.append("    current \(quantity(c))") }
+                if let c = k.confidence { out.append("    confidence \(formatNumber(c.value))") }
+                if let v = k.owner { out.append("    owner \(v.value)") }
+                if let d = k.due { out.append("    due \(d.value)") }
+                if let w = k.weight { out.append("    weight \(formatNumber(w.value))") }
+                props(k.properties, known: Parser.keyResultKeys, indent: "    ")
+                description(k.description, indent: "    ")
+                for i in k.initiatives { initiative(i, indent: "    ") }
+            }
+        }
+        for s in doc.sections {
+            out.append("section \(s.kind.rawValue) \(pos(s.range))")
+            if s.kind == .initiatives {
+                for i in doc.initiatives where s.range.start <= i.range.start && i.range.end <= s.range.end {
+                    initiative(i, indent: "  ")
+                }
+            }
+            if s.kind == .checkIns {
+                for c in doc.checkIns where s.range.start <= c.range.start && c.range.end <= s.range.end {
+                    var line = "  checkin \(c.dateText.value) \(c.keyResultID.value)"
+                    if let v = c.value { line += " \(quantity(v))" }
+                    if let v = c.confidence { line += " confidence=\(formatNumber(v.value))" }
+                    if let n = c.note { line += " note=\(q(n.value))" }
+                    out.append(line + " " + pos(c.range))
+                }
+            }
+            description(s.lines, indent: "  ")
+        }
+        for c in doc.comments { out.append("comment \(q(c.text)) \(pos(c.range))") }
+        for d in doc.syntaxDiagnostics {
+            out.append("error \(pos(d.range)) \(d.message)")
+        }
+        return out.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,943 @@
+/// Parses `.okr` bytes into a `Document`. Never throws and never stops early: every line it cannot
+/// read becomes a `syntax-error` diagnostic and the next line is parsed as usual. One pass, linear time.
+public enum Parser {
+    public static func parse(path: String, bytes: [UInt8]) -> Document {
+        parse(SourceFile(path: path, bytes: bytes))
+    }
+
+    public static func parse(path: String, text: String) -> Document {
+        parse(SourceFile(path: path, bytes: Array(text.utf8)))
+    }
+
+    public static func parse(_ source: SourceFile) -> Document {
+        var p = LineParser(source: source)
+        p.run()
+        return p.doc
+    }
+
+    /// Keys each block understands. Others are kept and left to the `unknown-key` rule.
+    public static let headerKeys = ["okr", "team", "period", "owner"]
+    public static let objectiveKeys = ["owner", "aligns", "type"]
+    public static let keyResultKeys = ["metric", "current", "confidence", "owner", "due", "weight"]
+    /// Format versions this parser reads.
+    public static let supportedVersions = ["1"]
+}
+
+private let SP: UInt8 = 0x20, TAB: UInt8 = 0x09
+
+struct LineParser {
+    let source: SourceFile
+    let bytes: [UInt8]
+    var doc: Document
+
+    enum Context: Equatable {
+        case header
+        case objective
+        case keyResult
+        case section(SectionKind)
+        /// A key result heading outside any objective: its lines are read but attached to nothing.
+        case stray
+    }
+
+    var context = Context.header
+    var openComment: Int? = nil
+    var sawTitle = false
+
+    init(source: SourceFile) {
+        self.source = source
+        self.bytes = source.bytes
+        self.doc = Document(source: source)
+    }
+
+    // MARK: - Diagnostics
+
+    mutating func error(_ message: String, _ range: SourceRange, help: String? = nil) {
+        doc.syntaxDiagnostics.append(Diagnostic(ruleID: syntaxErrorID, severity: .error, message: message,
+                                                help: help, path: source.path, range: range))
+    }
+
+    func text(_ a: Int, _ b: Int) -> String { String(decoding: bytes[a..<max(a, b)], as: UTF8.self) }
+
+    // MARK: - Driver
+
+    mutating func run() {
+        if bytes.count >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE)) {
+            error("file starts with a UTF-16 byte order mark; .okr files are UTF-8", SourceRange(start: 0, end: 2),
+                  help: "save the file as UTF-8")
+        }
+        for li in 0..<source.lineCount {
+            let r = source.contentRange(ofLine: li)
+            checkEncoding(r)
+            parseLine(r.lowerBound, r.upperBound)
+        }
+        if let start = openComment {
+            error("comment `<!--` is never closed with `-->`", SourceRange(start: start, end: start + 4),
+                  help: "close the comment with `-->`; everything after it was read as comment")
+            let closed = Comment(text: text(start + 4, bytes.count).trimmed(), range: SourceRange(start: start, end: bytes.count), ownLine: true)
+            doc.comments.append(closed)
+        }
+    }
+
+    /// Reports the first invalid UTF-8 sequence or control character of a line.
+    mutating func checkEncoding(_ r: Range<Int>) {
+        var i = r.lowerBound
+        let end = r.upperBound
+        while i < end {
+            let b = bytes[i]
+            if b < 0x80 {
+                if (b < 0x20 && b != TAB) || b == 0x7F {
+                    let name = b == 0 ? "NUL byte" : "control character U+\(hex2(b))"
+                    error("\(name) in text", SourceRange(start: i, end: i + 1), help: "remove it; .okr files are plain text")
+                    return
+                }
+                i += 1
+                continue
+            }
+            let len = utf8SequenceLength(at: i, end: end)
+            if len == 0 {
+                error("invalid UTF-8 byte 0x\(hex2(bytes[i]))", SourceRange(start: i, end: i + 1),
+                      help: "save the file as UTF-8")
+                return
+            }
+            i += len
+        }
+    }
+
+    func hex2(_ b: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String([digits[Int(b >> 4)], digits[Int(b & 15)]])
+    }
+
+    /// Length of a valid UTF-8 sequence starting at `i`, or 0 if invalid.
+    func utf8SequenceLength(at i: Int, end: Int) -> Int {
+        let b0 = bytes[i]
+        func cont(_ k: Int) -> UInt8? { i + k < end && bytes[i + k] & 0xC0 == 0x80 ? bytes[i + k] : nil }
+        switch b0 {
+        case 0xC2...0xDF:
+            return cont(1) != nil ? 2 : 0
+        case 0xE0...0xEF:
+            guard let b1 = cont(1), cont(2) != nil else { return 0 }
+            if b0 == 0xE0 && b1 < 0xA0 { return 0 }
+            if b0 == 0xED && b1 > 0x9F { return 0 }
+            return 3
+        case 0xF0...0xF4:
+            guard let b1 = cont(1), cont(2) != nil, cont(3) != nil else { return 0 }
+            if b0 == 0xF0 && b1 < 0x90 { return 0 }
+            if b0 == 0xF4 && b1 > 0x8F { return 0 }
+            return 4
+        default:
+            return 0
+        }
+    }
+
+    // MARK: - Lines
+
+    func find(_ needle: [UInt8], from: Int, to: Int) -> Int? {
+        guard needle.count > 0, to - from >= needle.count else { return nil }
+        var i = from
+        let last = to - needle.count
+        let first = needle[0]
+        while i <= last {
+            if bytes[i] == first {
+                var k = 1
+                while k < needle.count && bytes[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    func trimEnd(_ a: Int, _ b: Int) -> Int {
+        var e = b
+        while e > a && (bytes[e - 1] == SP || bytes[e - 1] == TAB) { e -= 1 }
+        return e
+    }
+
+    func skipSpaces(_ a: Int, _ b: Int) -> Int {
+        var s = a
+        while s < b && (bytes[s] == SP || bytes[s] == TAB) { s += 1 }
+        return s
+    }
+
+    static let commentOpen = Array("<!--".utf8)
+    static let commentClose = Array("-->".utf8)
+
+    mutating func parseLine(_ lineStart: Int, _ lineEnd: Int) {
+        if let open = openComment {
+            guard let close = find(Self.commentClose, from: lineStart, to: lineEnd) else { return }
+            openComment = nil
+            doc.comments.append(Comment(text: text(open + 4, close).trimmed(), range: SourceRange(start: open, end: close + 3), ownLine: true))
+            let after = skipSpaces(close + 3, lineEnd)
+            if after < lineEnd {
+                error("text after the end of a comment", SourceRange(start: after, end: trimEnd(after, lineEnd)),
+                      help: "put it on its own line")
+            }
+            return
+        }
+
+        // Indentation: up to three spaces are allowed (as in Markdown); more, or a tab, would make
+        // Markdown render a code block or a nested list.
+        var s = lineStart
+        while s < lineEnd && bytes[s] == SP && s - lineStart < 3 { s += 1 }
+        let e0 = trimEnd(s, lineEnd)
+        if s == e0 {
+            return // blank
+        }
+        if bytes[s] == SP || bytes[s] == TAB {
+            if case .section(.notes) = context {
+                addNoteLine(s, e0)
+                return
+            }
+            let first = skipSpaces(s, e0)
+            error("indented line: .okr structure comes from headings, not indentation",
+                  SourceRange(start: lineStart, end: e0),
+                  help: "remove the indentation (Markdown would render this as a code block or a nested list)")
+            _ = first
+            return
+        }
+
+        // Whole-line comment.
+        if bytes[s] == UInt8(ascii: "<"), find(Self.commentOpen, from: s, to: s + min(4, e0 - s)) == s {
+            if let close = find(Self.commentClose, from: s + 4, to: e0) {
+                doc.comments.append(Comment(text: text(s + 4, close).trimmed(), range: SourceRange(start: s, end: close + 3), ownLine: true))
+                let after = skipSpaces(close + 3, e0)
+                if after < e0 {
+                    error("text after the end of a comment", SourceRange(start: after, end: e0), help: "put it on its own line")
+                }
+            } else {
+                openComment = s
+            }
+            return
+        }
+
+        // A trailing comment `text <!-- ... -->` belongs to the line but not to its value.
+        var e = e0
+        if let open = find(Self.commentOpen, from: s, to: e0), let close = find(Self.commentClose, from: open + 4, to: e0), close + 3 == e0 {
+            doc.comments.append(Comment(text: text(open + 4, close).trimmed(), range: SourceRange(start: open, end: e0), ownLine: false))
+            e = trimEnd(s, open)
+            if e == s { return }
+        }
+
+        switch bytes[s] {
+        case UInt8(ascii: "#"):
+            parseHeading(s, e)
+        case UInt8(ascii: "-"):
+            parseDashLine(s, e)
+        default:
+            if context == .section(.notes) {
+                addNoteLine(s, e)
+            } else if let reason = markdownBlockMeaning(s, e) {
+                error("\(reason) is not part of the .okr format", SourceRange(start: s, end: e),
+                      help: "write plain text, a `- key: value` fact, a `- [ ]` initiative, or move it under `## Notes`")
+            } else {
+                addProse(s, e)
+            }
+        }
+    }
+
+    /// What Markdown would make of a line that `.okr` does not read, or nil for a plain paragraph line.
+    func markdownBlockMeaning(_ s: Int, _ e: Int) -> String? {
+        let b = bytes[s]
+        let next: UInt8 = s + 1 < e ? bytes[s + 1] : SP
+        switch b {
+        case UInt8(ascii: "*"), UInt8(ascii: "+"):
+            if next == SP || next == TAB || s + 1 == e { return "a `\(Character(UnicodeScalar(b)))` list item (use `- `)" }
+            if b == UInt8(ascii: "*") && isRule(s, e, b) { return "a thematic break" }
+        case UInt8(ascii: ">"):
+            return "a block quote"
+        case UInt8(ascii: "`"), UInt8(ascii: "~"):
+            if e - s >= 3 && bytes[s + 1] == b && bytes[s + 2] == b { return "a code fence" }
+        case UInt8(ascii: "|"):
+            return "a table row"
+        case UInt8(ascii: "="):
+            if isRule(s, e, b) { return "a setext heading underline" }
+        case UInt8(ascii: "_"):
+            if isRule(s, e, b) { return "a thematic break" }
+        case UInt8(ascii: "["):
+            if let close = find([UInt8(ascii: "]"), UInt8(ascii: ":")], from: s, to: e), close > s + 1 { return "a link reference definition" }
+        case UInt8(ascii: "<"):
+            return "an HTML block"
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            var i = s
+            while i < e && i - s < 9 && bytes[i] >= 0x30 && bytes[i] <= 0x39 { i += 1 }
+            if i < e && (bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: ")")) && (i + 1 == e || bytes[i + 1] == SP || bytes[i + 1] == TAB) {
+                return "an ordered list item"
+            }
+        default:
+            break
+        }
+        return nil
+    }
+
+    func isRule(_ s: Int, _ e: Int, _ c: UInt8) -> Bool {
+        var count = 0
+        for i in s..<e {
+            if bytes[i] == c { count += 1 } else if bytes[i] != SP && bytes[i] != TAB { return false }
+        }
+        return count >= (c == UInt8(ascii: "=") ? 1 : 3)
+    }
+
+    // MARK: - Headings
+
+    mutating func parseHeading(_ s: Int, _ e: Int) {
+        var n = 0
+        while s + n < e && bytes[s + n] == UInt8(ascii: "#") { n += 1 }
+        let afterHashes = s + n
+        if afterHashes < e && bytes[afterHashes] != SP && bytes[afterHashes] != TAB {
+            if context == .section(.notes) { addNoteLine(s, e); return }
+            error("a heading needs a space after `\(String(repeating: "#", count: n))`", SourceRange(start: s, end: e),
+                  help: "write `\(String(repeating: "#", count: min(n, 3))) ` followed by the text")
+            return
+        }
+        if n > 6 {
+            if context == .section(.notes) { addNoteLine(s, e); return }
+            error("`\(String(repeating: "#", count: n))` is not a heading", SourceRange(start: s, end: e))
+            return
+        }
+        let ts = skipSpaces(afterHashes, e)
+        let te = headingTextEnd(ts, e)
+        let line = SourceRange(start: s, end: e)
+        switch n {
+        case 1:
+            if context == .header && !sawTitle && doc.header.properties.isEmpty && doc.header.description.isEmpty {
+                sawTitle = true
+                doc.header.title = Spanned(text(ts, te), SourceRange(start: ts, end: te))
+                if ts == te { error("the title is empty", line, help: "write `# <team> OKRs <period>`") }
+            } else {
+                error("a file has one `#` title, at the top", line,
+                      help: sawTitle ? "use `## ID: title` for an objective" : "move the title to the first line")
+            }
+        case 2:
+            if let kind = sectionKind(ts, te) {
+                doc.sections.append(Section(kind: kind, headingRange: line, range: line))
+                context = .section(kind)
+            } else {
+                parseObjectiveHeading(s, e, ts, te)
+            }
+        case 3:
+            parseKeyResultHeading(s, e, ts, te)
+        default:
+            if context == .section(.notes) { addNoteLine(s, e); return }
+            error("headings below `###` have no meaning in .okr", line,
+                  help: "objectives are `##`, key results `###`; write plain text or move it under `## Notes`")
+        }
+    }
+
+    /// Drops an optional closing sequence of `#` (CommonMark ATX headings).
+    func headingTextEnd(_ ts: Int, _ e: Int) -> Int {
+        var k = e
+        while k > ts && bytes[k - 1] == UInt8(ascii: "#") { k -= 1 }
+        if k < e && (k == ts || bytes[k - 1] == SP || bytes[k - 1] == TAB) { return trimEnd(ts, k) }
+        return e
+    }
+
+    func sectionKind(_ ts: Int, _ te: Int) -> SectionKind? {
+        let t = text(ts, te).lowercased()
+        switch t {
+        case "check-ins", "checkins", "check ins": return .checkIns
+        case "initiatives": return .initiatives
+        case "notes": return .notes
+        default: return nil
+        }
+    }
+
+    /// Splits `ID: title`. Returns nil when the text has no valid ID.
+    func splitID(_ ts: Int, _ te: Int) -> (id: Spanned<String>, title: Spanned<String>)? {
+        var i = ts
+        while i < te && isIDByte(bytes[i]) { i += 1 }
+        guard i > ts, i < te, bytes[i] == UInt8(ascii: ":"), isIDStart(bytes[ts]) else { return nil }
+        guard i + 1 == te || bytes[i + 1] == SP || bytes[i + 1] == TAB else { return nil }
+        let titleStart = skipSpaces(i + 1, te)
+        return (Spanned(text(ts, i), SourceRange(start: ts, end: i)),
+                Spanned(text(titleStart, te), SourceRange(start: titleStart, end: te)))
+    }
+
+    func isIDStart(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) }
+    func isIDByte(_ b: UInt8) -> Bool { isIDStart(b) || b == UInt8(ascii: ".") || b == UInt8(ascii: "_") || b == UInt8(ascii: "-") }
+
+    mutating func parseObjectiveHeading(_ s: Int, _ e: Int, _ ts: Int, _ te: Int) {
+        let line = SourceRange(start: s, end: e)
+        var objective: Objective
+        if let (id, title) = splitID(ts, te) {
+            objective = Objective(id: id, title: title, headingRange: line, range: line)
+            if title.value.isEmpty { error("objective \(id.value) has no title", line, help: "write `## \(id.value): what you want to achieve`") }
+        } else {
+            objective = Objective(id: nil, title: Spanned(text(ts, te), SourceRange(start: ts, end: te)), headingRange: line, range: line)
+            error("objective heading has no ID", SourceRange(start: ts, end: te),
+                  help: "write `## O\(doc.objectives.count + 1): \(text(ts, te))`; reserved sections are `## Check-ins`, `## Initiatives` and `## Notes`")
+        }
+        doc.objectives.append(objective)
+        context = .objective
+    }
+
+    mutating func parseKeyResultHeading(_ s: Int, _ e: Int, _ ts: Int, _ te: Int) {
+        let line = SourceRange(start: s, end: e)
+        if context == .section(.notes) { addNoteLine(s, e); return }
+        guard !doc.objectives.isEmpty, context == .objective || context == .keyResult else {
+            error("a key result (`###`) must be under an objective (`##`)", line,
+                  help: "add an objective heading `## O1: ...` above it")
+            context = .stray
+            return
+        }
+        var kr: KeyResult
+        if let (id, title) = splitID(ts, te) {
+            kr = KeyResult(id: id, title: title, headingRange: line, range: line)
+            if title.value.isEmpty { error("key result \(id.value) has no title", line) }
+        } else {
+            kr = KeyResult(id: nil, title: Spanned(text(ts, te), SourceRange(start: ts, end: te)), headingRange: line, range: line)
+            let o = doc.objectives.count
+            let k = doc.objectives[o - 1].keyResults.count + 1
+            error("key result heading has no ID", SourceRange(start: ts, end: te),
+                  help: "write `### KR\(o).\(k): \(text(ts, te))`")
+        }
+        let oi = doc.objectives.count - 1
+        doc.objectives[oi].keyResults.append(kr)
+        doc.objectives[oi].range = doc.objectives[oi].range.union(line)
+        context = .keyResult
+    }
+
+    // MARK: - Prose
+
+    mutating func extend(to end: Int) {
+        switch context {
+        case .objective:
+            let oi = doc.objectives.count - 1
+            doc.objectives[oi].range.end = max(doc.objectives[oi].range.end, end)
+        case .keyResult:
+            let oi = doc.objectives.count - 1
+            let ki = doc.objectives[oi].keyResults.count - 1
+            doc.objectives[oi].keyResults[ki].range.end = max(doc.objectives[oi].keyResults[ki].range.end, end)
+            doc.objectives[oi].range.end = max(doc.objectives[oi].range.end, end)
+        case .section:
+            let si = doc.sections.count - 1
+            doc.sections[si].range.end = max(doc.sections[si].range.end, end)
+        case .header, .stray:
+            break
+        }
+    }
+
+    mutating func addNoteLine(_ s: Int, _ e: Int) {
+        let si = doc.sections.count - 1
+        doc.sections[si].lines.append(Spanned(text(s, e), SourceRange(start: s, end: e)))
+        extend(to: e)
+    }
+
+    mutating func addProse(_ s: Int, _ e: Int) {
+        let line = Spanned(text(s, e), SourceRange(start: s, end: e))
+        switch context {
+        case .header:
+            doc.header.description.append(line)
+        case .objective:
+            doc.objectives[doc.objectives.count - 1].description.append(line)
+        case .keyResult:
+            let oi = doc.objectives.count - 1
+            doc.objectives[oi].keyResults[doc.objectives[oi].keyResults.count - 1].description.append(line)
+        case .section:
+            doc.sections[doc.sections.count - 1].lines.append(line)
+        case .stray:
+            break
+        }
+        extend(to: e)
+    }
+
+    // MARK: - List items
+
+    mutating func parseDashLine(_ s: Int, _ e: Int) {
+        let line = SourceRange(start: s, end: e)
+        let inNotes = context == .section(.notes)
+        if s + 1 < e && bytes[s + 1] != SP && bytes[s + 1] != TAB {
+            if inNotes { addNoteLine(s, e); return }
+            if isRule(s, e, UInt8(ascii: "-")) {
+                error("a thematic break (`---`) is not part of the .okr format", line, help: "remove it; headings separate objectives")
+            } else {
+                error("a list item needs a space after `-`", line, help: "write `- key: value` or `- [ ] initiative`")
+            }
+            return
+        }
+        let p = skipSpaces(s + 1, e)
+        if p == e {
+            if inNotes { addNoteLine(s, e); return }
+            error("empty list item", line, help: "remove it or write `- key: value`")
+            return
+        }
+        if inNotes { addNoteLine(s, e); return }
+        // Task item `- [ ]`, `- [x]`, `- [X]`.
+        if e - p >= 3 && bytes[p] == UInt8(ascii: "[") && bytes[p + 2] == UInt8(ascii: "]")
+            && (bytes[p + 1] == SP || bytes[p + 1] == UInt8(ascii: "x") || bytes[p + 1] == UInt8(ascii: "X"))
+            && (p + 3 == e || bytes[p + 3] == SP || bytes[p + 3] == TAB) {
+            parseTask(s, e, done: bytes[p + 1] != SP, titleStart: skipSpaces(p + 3, e))
+            return
+        }
+        // Check-in `- YYYY-MM-DD ...`.
+        if e - p >= 10 && looksLikeDate(p) && (p + 10 == e || bytes[p + 10] == SP || bytes[p + 10] == TAB) {
+            if context == .section(.checkIns) {
+                parseCheckIn(s, e, dateStart: p)
+            } else {
+                error("a check-in belongs in the `## Check-ins` section", line,
+                      help: "move this line under a `## Check-ins` heading at the end of the file")
+            }
+            return
+        }
+        // Property `- key: value`.
+        var k = p
+        if k < e && bytes[k] >= 0x61 && bytes[k] <= 0x7A {
+            k += 1
+            while k < e && ((bytes[k] >= 0x61 && bytes[k] <= 0x7A) || (bytes[k] >= 0x30 && bytes[k] <= 0x39) || bytes[k] == UInt8(ascii: "-") || bytes[k] == UInt8(ascii: "_")) { k += 1 }
+            if k < e && bytes[k] == UInt8(ascii: ":") && (k + 1 == e || bytes[k + 1] == SP || bytes[k + 1] == TAB) {
+                let vs = skipSpaces(k + 1, e)
+                let prop = Property(key: Spanned(text(p, k), SourceRange(start: p, end: k)),
+                                    value: Spanned(text(vs, e), SourceRange(start: vs, end: e)),
+                                    range: line)
+                addProperty(prop)
+                return
+            }
+        }
+        if context == .section(.checkIns) {
+            error("a check-in starts with its date: `- YYYY-MM-DD KR1.1: value`", line,
+                  help: "write the date first, e.g. `- 2026-01-12 KR1.1: 38 min`")
+        } else {
+            error("list item is neither a `- key: value` fact nor a `- [ ]` initiative", line,
+                  help: "write a fact as `- key: value` (lowercase key), an initiative as `- [ ] title`, or plain text without `- `")
+        }
+    }
+
+    func looksLikeDate(_ p: Int) -> Bool {
+        for i in 0..<10 {
+            let b = bytes[p + i]
+            if i == 4 || i == 7 {
+                if b != UInt8(ascii: "-") { return false }
+            } else if b < 0x30 || b > 0x39 {
+                return false
+            }
+        }
+        return true
+    }
+
+    // MARK: - Properties
+
+    mutating func addProperty(_ prop: Property) {
+        switch context {
+        case .header:
+            if !checkDuplicate(prop, doc.header.properties) { return }
+            doc.header.properties.append(prop)
+            readHeaderProperty(prop)
+        case .objective:
+            let oi = doc.objectives.count - 1
+            if !checkDuplicate(prop, doc.objectives[oi].properties) { return }
+            doc.objectives[oi].properties.append(prop)
+            readObjectiveProperty(prop, oi)
+            extend(to: prop.range.end)
+        case .keyResult:
+            let oi = doc.objectives.count - 1
+            let ki = doc.objectives[oi].keyResults.count - 1
+            if !checkDuplicate(prop, doc.objectives[oi].keyResults[ki].properties) { return }
+            doc.objectives[oi].keyResults[ki].properties.append(prop)
+            readKeyResultProperty(prop, oi, ki)
+            extend(to: prop.range.end)
+        case .section(let kind):
+            error("a `- key: value` fact does not belong in `## \(kind.rawValue)`", prop.range,
+                  help: "facts follow the title, an objective heading or a key result heading")
+        case .stray:
+            break
+        }
+    }
+
+    /// Reports a repeated key; the first value is the one used. Returns false for a duplicate.
+    mutating func checkDuplicate(_ prop: Property, _ existing: [Property]) -> Bool {
+        if let first = existing.first(where: { $0.key.value == prop.key.value }) {
+            let loc = source.location(of: first.range.start)
+            error("duplicate key `\(prop.key.value)` (first given on line \(loc.line))", prop.key.range,
+                  help: "remove one of them; the first value is used")
+            return false
+        }
+        return true
+    }
+
+    func valueText(_ prop: Property) -> String { prop.value.value }
+
+    mutating func requireValue(_ prop: Property) -> Bool {
+        if prop.value.value.isEmpty {
+            error("`\(prop.key.value)` has no value", prop.range, help: "write `- \(prop.key.value): <value>` or remove the line")
+            return false
+        }
+        return true
+    }
+
+    mutating func readHeaderProperty(_ prop: Property) {
+        switch prop.key.value {
+        case "okr":
+            guard requireValue(prop) else { return }
+            doc.header.formatVersion = prop.value
+            if !Parser.supportedVersions.contains(prop.value.value) {
+                error("unsupported format version `\(prop.value.value)`", prop.value.range,
+                      help: "this okrlint reads format version \(Parser.supportedVersions.joined(separator: ", ")): write `- okr: 1`")
+            }
+        case "team":
+            guard requireValue(prop) else { return }
+            doc.header.team = prop.value
+            if !prop.value.value.utf8.allSatisfy({ isIDByte($0) }) {
+                error("team name `\(prop.value.value)` may use only letters, digits, `.`, `_` and `-`", prop.value.range,
+                      help: "other files link to this team as `team/O1`, so it cannot hold spaces or `/`")
+            }
+        case "period":
+            guard requireValue(prop) else { return }
+            doc.header.period = prop.value
+        case "owner":
+            guard requireValue(prop) else { return }
+            doc.header.owner = prop.value
+        default:
+            break
+        }
+    }
+
+    mutating func readObjectiveProperty(_ prop: Property, _ oi: Int) {
+        switch prop.key.value {
+        case "owner":
+            guard requireValue(prop) else { return }
+            doc.objectives[oi].owner = prop.value
+        case "aligns":
+            guard requireValue(prop) else { return }
+            doc.objectives[oi].aligns = parseAlignments(prop.value.range)
+        case "type":
+            guard requireValue(prop) else { return }
+            if let t = ObjectiveType(rawValue: prop.value.value.lowercased()) {
+                doc.objectives[oi].type = Spanned(t, prop.value.range)
+            } else {
+                error("objective type must be `committed` or `aspirational`", prop.value.range,
+                      help: "committed OKRs are expected to reach 1.0; aspirational ones about 0.7")
+            }
+        default:
+            break
+        }
+    }
+
+    mutating func readKeyResultProperty(_ prop: Property, _ oi: Int, _ ki: Int) {
+        let r = prop.value.range
+        switch prop.key.value {
+        case "metric":
+            guard requireValue(prop) else { return }
+            if let m = parseMetric(r.start, r.end) {
+                doc.objectives[oi].keyResults[ki].metric = m
+            } else {
+                error("cannot read metric `\(prop.value.value)`", r,
+                      help: "write `baseline -> target unit` (`45 -> 15 min`), `>= 99.9%`, `<= 200 ms` or `milestone`")
+            }
+        case "current":
+            guard requireValue(prop) else { return }
+            if let q = parseMilestoneOrQuantity(r.start, r.end) {
+                doc.objectives[oi].keyResults[ki].current = q
+            } else {
+                error("cannot read current value `\(prop.value.value)`", r,
+                      help: "write a number and unit such as `32 min`, `99.9%`, or `done` / `not done` for a milestone")
+            }
+        case "confidence":
+            guard requireValue(prop) else { return }
+            if let c = parseConfidence(r.start, r.end) {
+                doc.objectives[oi].keyResults[ki].confidence = Spanned(c, r)
+            } else {
+                error("confidence must be a number from 0 to 1", r, help: "write e.g. `0.7` (or `70%`)")
+            }
+        case "owner":
+            guard requireValue(prop) else { return }
+            doc.objectives[oi].keyResults[ki].owner = prop.value
+        case "due":
+            guard requireValue(prop) else { return }
+            if let d = parseDate(r.start, r.end, what: "due date") {
+                doc.objectives[oi].keyResults[ki].due = Spanned(d, r)
+            }
+        case "weight":
+            guard requireValue(prop) else { return }
+            if let q = parseQuantity(r.start, r.end), q.unit.isEmpty, q.value > 0 {
+                doc.objectives[oi].keyResults[ki].weight = Spanned(q.value, r)
+            } else {
+                error("weight must be a positive number", r, help: "write e.g. `- weight: 2`; key results weigh 1 by default")
+            }
+        default:
+            break
+        }
+    }
+
+    // MARK: - Values
+
+    mutating func parseDate(_ a: Int, _ b: Int, what: String) -> CalendarDate? {
+        let t = text(a, b)
+        if let d = CalendarDate(t) { return d }
+        if b - a == 10 && looksLikeDate(a) {
+            error("\(what) `\(t)` is not a real date", SourceRange(start: a, end: b), help: "check the month and the day")
+        } else {
+            error("\(what) `\(t)` is not a date", SourceRange(start: a, end: b), help: "write dates as YYYY-MM-DD")
+        }
+        return nil
+    }
+
+    func parseConfidence(_ a: Int, _ b: Int) -> Double? {
+        guard let q = parseQuantity(a, b) else { return nil }
+        if q.unit == "%" { return q.value / 100 }
+        return q.unit.isEmpty ? q.value : nil
+    }
+
+    mutating func parseAlignments(_ r: SourceRange) -> [AlignmentLink] {
+        var links: [AlignmentLink] = []
+        var i = r.start
+        while i <= r.end {
+            var j = i
+            while j < r.end && bytes[j] != UInt8(ascii: ",") { j += 1 }
+            let a = skipSpaces(i, j)
+            let b = trimEnd(a, j)
+            if a < b {
+                if let link = parseLink(a, b) {
+                    links.append(link)
+                } else {
+                    error("cannot read alignment `\(text(a, b))`", SourceRange(start: a, end: b),
+                          help: "write `team/ID` for another team's objective (`company/O2`), or `ID` for one in this file; separate several with commas")
+                }
+            } else if j < r.end || i > r.start {
+                error("empty alignment in the list", SourceRange(start: min(a, r.end), end: min(a + 1, r.end)),
+                      help: "remove the extra comma")
+            }
+            i = j + 1
+        }
+        return links
+    }
+
+    func parseLink(_ a: Int, _ b: Int) -> AlignmentLink? {
+        var slash: Int? = nil
+        for i in a..<b {
+            let c = bytes[i]
+            if c == UInt8(ascii: "/") {
+                if slash != nil { return nil }
+                slash = i
+            } else if !isIDByte(c) {
+                return nil
+            }
+        }
+        if let sl = slash {
+            guard sl > a, sl + 1 < b, isIDStart(bytes[sl + 1]) else { return nil }
+            return AlignmentLink(team: text(a, sl), objectiveID: text(sl + 1, b), range: SourceRange(start: a, end: b))
+        }
+        guard isIDStart(bytes[a]) else { return nil }
+        return AlignmentLink(team: nil, objectiveID: text(a, b), range: SourceRange(start: a, end: b))
+    }
+
+    static let currencyPrefixes: [([UInt8], String)] = [
+        (Array("$".utf8), "$"), (Array("€".utf8), "€"), (Array("£".utf8), "£"), (Array("¥".utf8), "¥"),
+    ]
+
+    /// `[currency] [-+]digits[.digits] [unit]` where unit is `%` or the rest of the text.
+    func parseQuantity(_ a0: Int, _ b0: Int) -> Quantity? {
+        let a = skipSpaces(a0, b0)
+        let b = trimEnd(a, b0)
+        guard a < b else { return nil }
+        var i = a
+        var currency: String? = nil
+        for (prefix, symbol) in Self.currencyPrefixes where b - i >= prefix.count && Array(bytes[i..<(i + prefix.count)]) == prefix {
+            currency = symbol
+            i += prefix.count
+            break
+        }
+        let numberStart = i
+        if i < b && (bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+")) { i += 1 }
+        let digitsStart = i
+        while i < b && bytes[i] >= 0x30 && bytes[i] <= 0x39 { i += 1 }
+        guard i > digitsStart else { return nil }
+        if i < b && bytes[i] == UInt8(ascii: ".") {
+            let f = i + 1
+            var k = f
+            while k < b && bytes[k] >= 0x30 && bytes[k] <= 0x39 { k += 1 }
+            guard k > f else { return nil }
+            i = k
+        }
+        let lexeme = text(numberStart, i)
+        guard let value = Double(lexeme) else { return nil }
+        var unit = ""
+        if i < b {
+            if bytes[i] == SP || bytes[i] == TAB {
+                unit = text(skipSpaces(i, b), b)
+            } else if bytes[i] == UInt8(ascii: "%") && i + 1 == b {
+                unit = "%"
+            } else {
+                // `12x`, `15min`: a unit glued to the number is allowed except after a currency.
+                guard currency == nil, !(bytes[i] >= 0x30 && bytes[i] <= 0x39), bytes[i] != UInt8(ascii: ".") else { return nil }
+                unit = text(i, b)
+            }
+        }
+        if let c = currency {
+            guard unit.isEmpty else { return nil }
+            unit = c
+        }
+        return Quantity(value: value, lexeme: lexeme, unit: unit, range: SourceRange(start: a, end: b))
+    }
+
+    func parseMilestoneOrQuantity(_ a: Int, _ b: Int) -> Quantity? {
+        let t = text(a, b).lowercased()
+        switch t {
+        case "done", "yes", "true":
+            return Quantity(value: 1, lexeme: t, unit: "", range: SourceRange(start: a, end: b))
+        case "not done", "no", "false", "todo":
+            return Quantity(value: 0, lexeme: t, unit: "", range: SourceRange(start: a, end: b))
+        default:
+            return parseQuantity(a, b)
+        }
+    }
+
+    static let arrow = Array("->".utf8)
+    static let unicodeArrow = Array("→".utf8)
+
+    func parseMetric(_ a: Int, _ b: Int) -> Metric? {
+        let r = SourceRange(start: a, end: b)
+        let t = text(a, b)
+        if t.lowercased() == "milestone" {
+            return Metric(kind: .milestone, baseline: nil, target: nil, unit: "", range: r)
+        }
+        if let arrowAt = find(Self.arrow, from: a, to: b) ?? find(Self.unicodeArrow, from: a, to: b) {
+            let arrowLen = bytes[arrowAt] == UInt8(ascii: "-") ? 2 : 3
+            guard var base = parseQuantity(a, arrowAt), var target = parseQuantity(arrowAt + arrowLen, b) else { return nil }
+            if base.unit.isEmpty { base.unit = target.unit }
+            if target.unit.isEmpty { target.unit = base.unit }
+            let kind: MetricKind = target.value > base.value ? .increase : (target.value < base.value ? .decrease : .flat)
+            return Metric(kind: kind, baseline: base, target: target, unit: target.unit, range: r)
+        }
+        let thresholds: [(String, MetricKind)] = [(">=", .stayAbove), ("≥", .stayAbove), ("at least ", .stayAbove),
+                                                   ("<=", .stayBelow), ("≤", .stayBelow), ("at most ", .stayBelow)]
+        for (prefix, kind) in thresholds {
+            let p = Array(prefix.utf8)
+            if b - a > p.count && Array(bytes[a..<(a + p.count)]) == p {
+                guard let target = parseQuantity(a + p.count, b) else { return nil }
+                return Metric(kind: kind, baseline: nil, target: target, unit: target.unit, range: r)
+            }
+        }
+        return nil
+    }
+
+    // MARK: - Initiatives
+
+    mutating func parseTask(_ s: Int, _ e: Int, done: Bool, titleStart: Int) {
+        let line = SourceRange(start: s, end: e)
+        var titleEnd = e
+        var owner: Spanned<String>? = nil
+        var due: Spanned<CalendarDate>? = nil
+        var kr: Spanned<String>? = nil
+        // Trailing tokens, read from the end: `@owner`, `due:YYYY-MM-DD`, `kr:ID`.
+        while titleEnd > titleStart {
+            var ts = titleEnd
+            while ts > titleStart && bytes[ts - 1] != SP && bytes[ts - 1] != TAB { ts -= 1 }
+            let token = text(ts, titleEnd)
+            let range = SourceRange(start: ts, end: titleEnd)
+            if token.hasPrefix("@") && token.count > 1 && owner == nil {
+                owner = Spanned(token, range)
+            } else if token.hasPrefix("due:") && due == nil {
+                if let d = parseDate(ts + 4, titleEnd, what: "due date") { due = Spanned(d, range) }
+            } else if token.hasPrefix("kr:") && kr == nil && token.count > 3 {
+                kr = Spanned(String(token.dropFirst(3)), SourceRange(start: ts + 3, end: titleEnd))
+            } else {
+                break
+            }
+            titleEnd = trimEnd(titleStart, ts)
+        }
+        let title = Spanned(text(titleStart, titleEnd), SourceRange(start: titleStart, end: titleEnd))
+        if title.value.isEmpty {
+            error("initiative has no title", line, help: "write `- [ ] what will be done @owner due:YYYY-MM-DD`")
+        }
+        let initiative = Initiative(done: done, title: title, owner: owner, due: due, keyResultRef: kr, range: line)
+        switch context {
+        case .keyResult:
+            let oi = doc.objectives.count - 1
+            doc.objectives[oi].keyResults[doc.objectives[oi].keyResults.count - 1].initiatives.append(initiative)
+            extend(to: e)
+        case .objective:
+            doc.objectives[doc.objectives.count - 1].initiatives.append(initiative)
+            extend(to: e)
+        case .section(.initiatives), .header:
+            doc.initiatives.append(initiative)
+            extend(to: e)
+        case .section(let kind):
+            error("an initiative does not belong in `## \(kind.rawValue)`", line,
+                  help: "put initiatives under the key result they serve")
+        case .stray:
+            break
+        }
+    }
+
+    // MARK: - Check-ins
+
+    static let noteSeparators: [[UInt8]] = [Array(" -- ".utf8), Array(" — ".utf8)]
+
+    mutating func parseCheckIn(_ s: Int, _ e: Int, dateStart p: Int) {
+        let line = SourceRange(start: s, end: e)
+        let dateRange = SourceRange(start: p, end: p + 10)
+        let dateText = Spanned(text(p, p + 10), dateRange)
+        let date = parseDate(p, p + 10, what: "check-in date").map { Spanned($0, dateRange) }
+        let idStart = skipSpaces(p + 10, e)
+        var i = idStart
+        while i < e && isIDByte(bytes[i]) { i += 1 }
+        guard i > idStart, i < e || i == e, i == e || bytes[i] == UInt8(ascii: ":") else {
+            error("a check-in names its key result: `- YYYY-MM-DD KR1.1: value`", line,
+                  help: "write the key result ID and a colon after the date, e.g. `- \(dateText.value) KR1.1: 38 min`")
+            return
+        }
+        let id = Spanned(text(idStart, i), SourceRange(start: idStart, end: i))
+        var rest = i < e ? i + 1 : e
+        rest = skipSpaces(rest, e)
+        // Note after ` -- ` or ` — `.
+        var measureEnd = e
+        var note: Spanned<String>? = nil
+        if rest < e {
+            var best: (Int, Int)? = nil
+            for sep in Self.noteSeparators {
+                if let at = find(sep, from: rest - 1 >= 0 ? rest - 1 : rest, to: e), best == nil || at < best!.0 { best = (at, sep.count) }
+            }
+            if rest + 2 <= e && bytes[rest] == UInt8(ascii: "-") && bytes[rest + 1] == UInt8(ascii: "-") && (rest + 2 == e || bytes[rest + 2] == SP) {
+                best = (rest - 1, 3)
+            }
+            if let (at, len) = best {
+                let ns = skipSpaces(min(at + len, e), e)
+                note = Spanned(text(ns, e), SourceRange(start: ns, end: e))
+                measureEnd = trimEnd(rest, max(rest, at))
+            }
+        }
+        var value: Quantity? = nil
+        var confidence: Spanned<Double>? = nil
+        var ok = true
+        var partStart = rest
+        var first = true
+        while partStart < measureEnd || (first && partStart == measureEnd && false) {
+            var j = partStart
+            while j < measureEnd && bytes[j] != UInt8(ascii: ",") && bytes[j] != UInt8(ascii: ";") { j += 1 }
+            let a = skipSpaces(partStart, j)
+            let b = trimEnd(a, j)
+            let part = text(a, b).lowercased()
+            if part.hasPrefix("confidence") {
+                var c = a + "confidence".utf8.count
+                if c < b && bytes[c] == UInt8(ascii: ":") { c += 1 }
+                if let v = parseConfidence(c, b) {
+                    confidence = Spanned(v, SourceRange(start: a, end: b))
+                } else {
+                    error("confidence must be a number from 0 to 1", SourceRange(start: a, end: b), help: "write e.g. `confidence 0.7`")
+                    ok = false
+                }
+            } else if first, let q = parseMilestoneOrQuantity(a, b) {
+                value = q
+            } else if a < b {
+                error("cannot read `\(text(a, b))` in a check-in", SourceRange(start: a, end: b),
+                      help: "write `- YYYY-MM-DD KR1.1: value unit, confidence 0.6 -- note`")
+                ok = false
+            }
+            first = false
+            partStart = j + 1
+        }
+        _ = ok
+        doc.checkIns.append(CheckIn(date: date, dateText: dateText, keyResultID: id, value: value,
+                                    confidence: confidence, note: note, range: line))
+        extend(to: e)
+    }
+}
+
+extension String {
+    func trimmed() -> String {
+        var u = Substring(self)
+        while let f = u.first, f == " " || f == "\t" || f == "\n" || f == "\r" { u = u.dropFirst() }
+        while let l = u.last, l == " " || l == "\t" || l == "\n" || l == "\r" { u = u.dropLast() }
+        return String(u)
+    }
+}
