@@ -1,6 +1,29 @@
 /// The one list of rules. Order is the order of `okrlint rules` and the docs.
 public enum Registry {
     public static let all: [any Rule] = [
+        // Shape of the file
+        MissingHeaderRule(),
+        InvalidPeriodRule(),
+        UnknownKeyRule(),
+        DuplicateIDRule(),
+        UnknownReferenceRule(),
+        // Focus
+        TooManyObjectivesRule(),
+        TooManyKeyResultsRule(),
+        TooFewKeyResultsRule(),
+        ObjectiveTooLongRule(),
+        ObjectiveHasMetricRule(),
+        // Measurability
+        UnmeasurableKeyResultRule(),
+        KeyResultIsATaskRule(),
+        MetricInconsistentRule(),
+        OrphanedInitiativeRule(),
+        MissingOwnerRule(),
+        // Follow-through
+        DateOutsidePeriodRule(),
+        StaleCheckInRule(),
+        CurrentOutOfSyncRule(),
+        CheckInsOutOfOrderRule(),
     ]
 
     public static func rule(_ id: String) -> (any Rule)? {

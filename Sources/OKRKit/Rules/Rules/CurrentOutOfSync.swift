@@ -1,0 +1,33 @@
+public struct CurrentOutOfSyncRule: Rule {
+    public init() {}
+    public let description = RuleDescription(
+        id: "current-out-of-sync",
+        summary: "A key result's `current` differs from its latest check-in.",
+        rationale: """
+        `current` is a snapshot for readers; the check-in log is the record. Like Beancount's balance assertions, the \
+        snapshot must agree with the latest record, or one of them is stale (format research, V105).
+        """,
+        defaultSeverity: .warning,
+        triggering: [
+            RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n- metric: 45 -> 15 min\n- current: ↓31 min\n\n## Check-ins\n- 2026-11-02 KR1.1: 38 min\n- 2026-11-16 KR1.1: 32 min\n"),
+        ],
+        passing: [
+            RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n- metric: 45 -> 15 min\n- current: 32 min\n\n## Check-ins\n- 2026-11-02 KR1.1: 38 min\n- 2026-11-16 KR1.1: 32 min\n"),
+            RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n- metric: 45 -> 15 min\n- current: 32 min\n"),
+        ])
+
+    public func check(_ context: RuleContext) -> [Diagnostic] {
+        let latest = context.document.latestCheckIns
+        var out: [Diagnostic] = []
+        for o in context.document.objectives {
+            for kr in o.keyResults {
+                guard let id = kr.id, let cur = kr.current, let c = latest[id.value], let v = c.value, let d = c.date?.value else { continue }
+                if v.value != cur.value || v.unit != cur.unit {
+                    out.append(context.diagnostic(cur.range, "current value \(cur.display) of \(id.value) differs from its latest check-in \(v.display) (\(d))",
+                        help: "set `- current: \(v.display)`, or add a newer check-in if the value changed since"))
+                }
+            }
+        }
+        return out
+    }
+}

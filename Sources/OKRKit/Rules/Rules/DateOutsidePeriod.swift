@@ -1,0 +1,37 @@
+public struct DateOutsidePeriodRule: Rule {
+    public init() {}
+    public let description = RuleDescription(
+        id: "date-outside-period",
+        summary: "A due date or check-in date falls outside the file's period.",
+        rationale: """
+        OKRs are time-boxed; Viva Goals alerts on dates outside the OKR's period. A due date after the period ends is a \
+        promise for another period, and a check-in outside it is usually a typo in the year or the file.
+        """,
+        defaultSeverity: .warning,
+        triggering: [
+            RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n- due: ↓2027-01-15\n- [ ] Cache ↓due:2026-09-30\n\n## Check-ins\n- ↓2025-11-02 KR1.1: 4 min\n"),
+        ],
+        passing: [
+            RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n- due: 2026-12-15\n- [ ] Cache due:2026-10-30\n\n## Check-ins\n- 2026-11-02 KR1.1: 4 min\n"),
+        ])
+
+    public func check(_ context: RuleContext) -> [Diagnostic] {
+        guard let period = context.document.period else { return [] }
+        var out: [Diagnostic] = []
+        func check(_ date: Spanned<CalendarDate>?, _ what: String) {
+            guard let d = date, !period.contains(d.value) else { return }
+            out.append(context.diagnostic(d.range, "\(what) \(d.value) is outside the period \(period.text) (\(period.start) to \(period.end))",
+                help: "move the date into the period, or move the item to the file of the period it belongs to"))
+        }
+        for o in context.document.objectives {
+            for i in o.initiatives { check(i.due, "due date") }
+            for kr in o.keyResults {
+                check(kr.due, "due date")
+                for i in kr.initiatives { check(i.due, "due date") }
+            }
+        }
+        for i in context.document.initiatives { check(i.due, "due date") }
+        for c in context.document.checkIns { check(c.date, "check-in date") }
+        return out
+    }
+}

@@ -1,0 +1,45 @@
+public struct DuplicateIDRule: Rule {
+    public init() {}
+    public let description = RuleDescription(
+        id: "duplicate-id",
+        summary: "Two objectives or two key results in one file share an ID.",
+        rationale: """
+        IDs are how check-ins, initiatives (`kr:`) and other teams' `aligns` links name an objective or key result \
+        (okr-format design note); a repeated ID makes those references ambiguous.
+        """,
+        defaultSeverity: .error,
+        triggering: [
+            RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n### ↓KR1.1: b\n"),
+            RuleExample(exampleHeader + "## O1: A\n## ↓O1: B\n"),
+        ],
+        passing: [
+            RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n### KR1.2: b\n## O2: B\n### KR2.1: c\n"),
+        ])
+
+    public func check(_ context: RuleContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        var objectives: [String: SourceRange] = [:]
+        var keyResults: [String: SourceRange] = [:]
+        let src = context.source
+        for o in context.document.objectives {
+            if let id = o.id {
+                if let first = objectives[id.value] {
+                    out.append(context.diagnostic(id.range, "objective ID \(id.value) is already used on line \(src.location(of: first.start).line)",
+                                                  help: "give each objective its own ID (e.g. O\(context.document.objectives.count + 1))"))
+                } else {
+                    objectives[id.value] = id.range
+                }
+            }
+            for kr in o.keyResults {
+                guard let id = kr.id else { continue }
+                if let first = keyResults[id.value] {
+                    out.append(context.diagnostic(id.range, "key result ID \(id.value) is already used on line \(src.location(of: first.start).line)",
+                                                  help: "give each key result its own ID; check-ins and `kr:` links name key results by ID"))
+                } else {
+                    keyResults[id.value] = id.range
+                }
+            }
+        }
+        return out
+    }
+}

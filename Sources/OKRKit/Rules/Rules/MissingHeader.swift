@@ -1,0 +1,44 @@
+public struct MissingHeaderRule: Rule {
+    public init() {}
+    public let description = RuleDescription(
+        id: "missing-header",
+        summary: "The file header lacks its team or period (error) or its `okr` format version (warning).",
+        rationale: """
+        Every OKR set belongs to a team and a period (Google, Doerr): alignment links name the team and all date checks \
+        use the period. The format version lets later okrlint versions read today's files (toml-test's lesson, format \
+        research §9).
+        """,
+        defaultSeverity: .error,
+        triggering: [
+            RuleExample("↓# Platform team OKRs\n\n- okr: 1\n- period: 2026-Q4\n"),
+            RuleExample("↓# Platform team OKRs\n\n- team: platform\n- period: 2026-Q4\n"),
+            RuleExample("↓↓## O1: Make deploys boring\n"),
+        ],
+        passing: [
+            RuleExample("# Platform team OKRs\n\n- okr: 1\n- team: platform\n- period: 2026-Q4\n"),
+        ])
+
+    public func check(_ context: RuleContext) -> [Diagnostic] {
+        let h = context.document.header
+        let doc = context.document
+        // Report at the title, or at the first line of the file when there is none.
+        let anchor: SourceRange = h.title.map { _ in
+            let li = doc.source.lineIndex(of: h.title!.range.start)
+            let r = doc.source.contentRange(ofLine: li)
+            return SourceRange(r)
+        } ?? SourceRange(start: doc.source.hasBOM ? 3 : 0, end: doc.source.contentRange(ofLine: 0).upperBound)
+        var missing: [String] = []
+        if h.team == nil && h.property("team") == nil { missing.append("`- team: <name>`") }
+        if h.period == nil && h.property("period") == nil { missing.append("`- period: <2026-Q1>`") }
+        var out: [Diagnostic] = []
+        if !missing.isEmpty {
+            out.append(context.diagnostic(anchor, "the file header has no \(missing.joined(separator: " and "))",
+                help: "add \(missing.joined(separator: " and ")) below the `#` title; other files link to this one by team, and dates are checked against the period"))
+        }
+        if h.formatVersion == nil && h.property("okr") == nil {
+            out.append(context.diagnostic(anchor, "the file header has no format version",
+                help: "add `- okr: 1` below the title", severity: min(context.severity, .warning)))
+        }
+        return out
+    }
+}

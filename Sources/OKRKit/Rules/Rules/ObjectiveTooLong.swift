@@ -1,0 +1,29 @@
+public struct ObjectiveTooLongRule: Rule {
+    public init() {}
+    public let description = RuleDescription(
+        id: "objective-too-long",
+        summary: "An objective's title is longer than a short sentence.",
+        rationale: """
+        Google's OKR playbook: an objective should fit on one line and be memorable. A long title usually hides two \
+        objectives or a key result; split it or move the detail into the description.
+        """,
+        defaultSeverity: .info,
+        options: [RuleOption("max-words", .int(12), "Most words in an objective's title.")],
+        triggering: [
+            RuleExample(exampleHeader + "## O1: ↓Make deploys boring and fast and safe for every team in every region we run in today\n"),
+        ],
+        passing: [
+            RuleExample(exampleHeader + "## O1: Make deploys boring\n"),
+        ])
+
+    public func check(_ context: RuleContext) -> [Diagnostic] {
+        let max = context.int("max-words")
+        return context.document.objectives.compactMap { o in
+            let n = o.title.value.split(whereSeparator: { $0 == " " || $0 == "\t" }).count
+            guard n > max else { return nil }
+            return context.diagnostic(o.title.range,
+                "objective \(o.id?.value ?? "") has \(n) words; keep it under \(max + 1)",
+                help: "an objective fits on one line; move the detail into a description line below the heading")
+        }
+    }
+}

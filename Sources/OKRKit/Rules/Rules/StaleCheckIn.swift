@@ -1,0 +1,50 @@
+public struct StaleCheckInRule: Rule {
+    public init() {}
+    public let description = RuleDescription(
+        id: "stale-check-in",
+        summary: "While the period runs, a key result has had no check-in for too long.",
+        rationale: """
+        OKRs need regular review and adaptation during the period (the seed article; Google reviews mid-quarter); OKR \
+        tools call a KR stalled when nobody checked in for 14 days. Only reported while the period is running, relative \
+        to `--today` (or the config's `today`).
+        """,
+        defaultSeverity: .warning,
+        options: [
+            RuleOption("max-days", .int(14), "Days after the latest check-in before a key result is stale."),
+            RuleOption("grace-days", .int(14), "Days into the period before a key result with no check-in at all is reported."),
+        ],
+        triggering: [
+            RuleExample(exampleHeader + "## O1: A\n### ↓KR1.1: a\n### KR1.2: b\n\n## Check-ins\n- 2026-10-20 KR1.1: 4 min\n- 2026-11-20 KR1.2: 5 min\n",
+                        today: "2026-11-25"),
+            RuleExample(exampleHeader + "## O1: A\n### ↓KR1.1: a\n", today: "2026-11-25"),
+        ],
+        passing: [
+            RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n\n## Check-ins\n- 2026-11-20 KR1.1: 4 min\n", today: "2026-11-25"),
+            RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n\n## Check-ins\n- 2026-10-20 KR1.1: 4 min\n", today: "2027-02-01"),
+            RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n", today: "2026-10-05"),
+        ])
+
+    public func check(_ context: RuleContext) -> [Diagnostic] {
+        guard let period = context.document.period, period.contains(context.today) else { return [] }
+        let maxDays = context.int("max-days")
+        let grace = context.int("grace-days")
+        let latest = context.document.latestCheckIns
+        var out: [Diagnostic] = []
+        for o in context.document.objectives {
+            for kr in o.keyResults {
+                guard let id = kr.id else { continue }
+                if let c = latest[id.value], let d = c.date?.value {
+                    let age = context.today.days(since: d)
+                    if age > maxDays {
+                        out.append(context.diagnostic(id.range, "key result \(id.value) has had no check-in for \(age) days (last \(d))",
+                            help: "add a line `- \(context.today) \(id.value): <value>` under `## Check-ins`; stale key results are how OKRs get forgotten"))
+                    }
+                } else if context.today.days(since: period.start) >= grace {
+                    out.append(context.diagnostic(id.range, "key result \(id.value) has no check-in \(context.today.days(since: period.start)) days into \(period.text)",
+                        help: "add a line `- \(context.today) \(id.value): <value>` under `## Check-ins`"))
+                }
+            }
+        }
+        return out
+    }
+}

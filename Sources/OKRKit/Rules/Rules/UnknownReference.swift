@@ -1,0 +1,46 @@
+public struct UnknownReferenceRule: Rule {
+    public init() {}
+    public let description = RuleDescription(
+        id: "unknown-reference",
+        summary: "A check-in, an initiative's `kr:` or an in-file `aligns` link names an ID that does not exist.",
+        rationale: """
+        A check-in for a key result that does not exist is progress nobody sees; the seed article's "no follow-through" \
+        starts with records that point nowhere. Usually the ID was renumbered or mistyped.
+        """,
+        defaultSeverity: .error,
+        triggering: [
+            RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n\n## Check-ins\n- 2026-11-02 ↓KR1.2: 4 min\n"),
+            RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n\n## Initiatives\n- [ ] Cache kr:↓KR9.9\n"),
+            RuleExample(exampleHeader + "## O1: A\n- aligns: ↓O7\n### KR1.1: a\n"),
+        ],
+        passing: [
+            RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n\n## Check-ins\n- 2026-11-02 KR1.1: 4 min\n"),
+            RuleExample(exampleHeader + "## O1: A\n## O2: B\n- aligns: O1, company/O3\n"),
+        ])
+
+    public func check(_ context: RuleContext) -> [Diagnostic] {
+        let doc = context.document
+        let krIDs = doc.keyResultIDs
+        let krSet = Set(krIDs)
+        let objectiveIDs = doc.objectives.compactMap { $0.id?.value }
+        var out: [Diagnostic] = []
+        func missingKR(_ id: Spanned<String>, _ what: String) {
+            let hint = Suggest.phrase(id.value, in: krIDs)
+            out.append(context.diagnostic(id.range, "\(what) names key result \(id.value), which is not in this file",
+                help: hint.isEmpty ? "use the ID of a `###` key result in this file (\(krIDs.isEmpty ? "there are none" : krIDs.prefix(5).joined(separator: ", ")))" : hint))
+        }
+        for c in doc.checkIns where !krSet.contains(c.keyResultID.value) { missingKR(c.keyResultID, "check-in") }
+        let allInitiatives = doc.initiatives + doc.objectives.flatMap { o in o.initiatives + o.keyResults.flatMap { $0.initiatives } }
+        for i in allInitiatives {
+            if let ref = i.keyResultRef, !krSet.contains(ref.value) { missingKR(ref, "initiative") }
+        }
+        for o in doc.objectives {
+            for link in o.aligns where link.team == nil && !objectiveIDs.contains(link.objectiveID) {
+                let hint = Suggest.phrase(link.objectiveID, in: objectiveIDs)
+                out.append(context.diagnostic(link.range, "aligns to objective \(link.objectiveID), which is not in this file",
+                    help: hint.isEmpty ? "write `team/ID` for another team's objective, e.g. `company/\(link.objectiveID)`" : hint))
+            }
+        }
+        return out
+    }
+}
