@@ -2,16 +2,39 @@ import OKRKit
 #if canImport(Glibc)
 import Glibc
 #endif
-// Temporary: dump the AST of a file given on the command line (the real CLI replaces this).
-let args = CommandLine.arguments
-if args.count > 1, let f = fopen(args[1], "rb") {
-    var bytes: [UInt8] = []
-    var buf = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let n = fread(&buf, 1, buf.count, f)
-        if n <= 0 { break }
-        bytes.append(contentsOf: buf[0..<n])
+
+func fail(_ message: String, code: Int32 = 2) -> Never {
+    FileSystem.write("okrlint: error: \(message)\n", to: 2)
+    exit(code)
+}
+
+let options: Options
+do {
+    options = try Options.parse(Array(CommandLine.arguments.dropFirst()))
+} catch {
+    fail("\(error.message)\nRun `okrlint --help` for usage.")
+}
+
+if options.showHelp {
+    FileSystem.write(Options.help + "\n", to: 1)
+    exit(0)
+}
+if options.showVersion {
+    FileSystem.write("okrlint \(okrlintVersion)\n", to: 1)
+    exit(0)
+}
+
+switch options.command {
+case "dump":
+    guard options.commandArguments.count == 1 else { fail("`okrlint dump` takes one file") }
+    let path = options.commandArguments[0]
+    switch path == "-" ? FileSystem.readStandardInput() : FileSystem.readFile(path) {
+    case .success(let bytes):
+        FileSystem.write(ASTDump.dump(Parser.parse(path: path, bytes: bytes)) + "\n", to: 1)
+        exit(0)
+    case .failure(let e):
+        fail(e.description)
     }
-    fclose(f)
-    print(ASTDump.dump(Parser.parse(path: args[1], bytes: bytes)))
+default:
+    exit(Check.run(options))
 }

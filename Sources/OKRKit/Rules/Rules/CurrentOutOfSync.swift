@@ -19,9 +19,11 @@ public struct CurrentOutOfSyncRule: Rule {
     public func check(_ context: RuleContext) -> [Diagnostic] {
         let latest = context.document.latestCheckIns
         var out: [Diagnostic] = []
+        // With a duplicated ID, check-ins belong to the first key result (the duplicate is `duplicate-id`'s finding).
+        var seen = Set<String>()
         for o in context.document.objectives {
             for kr in o.keyResults {
-                guard let id = kr.id, let cur = kr.current, let c = latest[id.value], let v = c.value, let d = c.date?.value else { continue }
+                guard let id = kr.id, seen.insert(id.value).inserted, let cur = kr.current, let c = latest[id.value], let v = c.value, let d = c.date?.value else { continue }
                 if v.value != cur.value || v.unit != cur.unit {
                     out.append(context.diagnostic(cur.range, "current value \(cur.display) of \(id.value) differs from its latest check-in \(v.display) (\(d))",
                         help: "set `- current: \(v.display)`, or add a newer check-in if the value changed since"))

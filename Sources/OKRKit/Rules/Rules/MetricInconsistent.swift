@@ -43,7 +43,7 @@ public struct MetricInconsistentRule: Rule {
             for kr in o.keyResults {
                 let name = kr.id.map { "key result \($0.value)" } ?? "the key result"
                 if let m = kr.metric {
-                    if let id = kr.id { metricsByKR[id.value] = m }
+                    if let id = kr.id, metricsByKR[id.value] == nil { metricsByKR[id.value] = m }
                     if m.kind == .flat, let b = m.baseline {
                         out.append(context.diagnostic(m.range, "\(name) has the same baseline and target (\(b.display)): it asks for no change",
                                                       help: "to hold a level write `>= \(b.display)` or `<= \(b.display)`; otherwise set the target you aim for"))

@@ -30,9 +30,10 @@ public struct StaleCheckInRule: Rule {
         let grace = context.int("grace-days")
         let latest = context.document.latestCheckIns
         var out: [Diagnostic] = []
+        var seen = Set<String>()
         for o in context.document.objectives {
             for kr in o.keyResults {
-                guard let id = kr.id else { continue }
+                guard let id = kr.id, seen.insert(id.value).inserted else { continue }
                 if let c = latest[id.value], let d = c.date?.value {
                     let age = context.today.days(since: d)
                     if age > maxDays {

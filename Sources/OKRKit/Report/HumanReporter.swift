@@ -1,0 +1,134 @@
+/// rustc/ruff-style output: header, `-->` location, the source line, carets under the range, `= help:`,
+/// then a one-line summary.
+public struct HumanReporter: Reporter {
+    public static let id = "human"
+    public var color: Bool
+    /// Leave out the summary line (`--quiet`).
+    public var summary: Bool
+    /// Files checked, for the summary (may exceed `result.files.count` when only some are reported).
+    public var filesChecked: Int?
+
+    public init(color: Bool = false, summary: Bool = true, filesChecked: Int? = nil) {
+        self.color = color
+        self.summary = summary
+        self.filesChecked = filesChecked
+    }
+
+    static let maxLineWidth = 160
+
+    func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+
+    func severityColor(_ s: Severity) -> String {
+        switch s {
+        case .error: "1;31"
+        case .warning: "1;33"
+        case .info: "1;36"
+        }
+    }
+
+    public func render(_ result: LintResult) -> String {
+        var out = ""
+        for file in result.files {
+            for d in file.diagnostics {
+                out += renderOne(d, file.source)
+                out += "\n"
+            }
+        }
+        if summary { out += summaryLine(result) + "\n" }
+        return out
+    }
+
+    public func summaryLine(_ result: LintResult) -> String {
+        let checked = filesChecked ?? result.files.count
+        let filesPhrase = "\(checked) file\(checked == 1 ? "" : "s") checked"
+        let e = result.count(.error), w = result.count(.warning), i = result.count(.info)
+        if e + w + i == 0 { return paint("All checks passed", "1;32") + " (\(filesPhrase))." }
+        var parts: [String] = []
+        if e > 0 { parts.append(paint("\(e) error\(e == 1 ? "" : "s")", severityColor(.error))) }
+        if w > 0 { parts.append(paint("\(w) warning\(w == 1 ? "" : "s")", severityColor(.warning))) }
+        if i > 0 { parts.append(paint("\(i) info\(i == 1 ? "" : "s")", severityColor(.info))) }
+        let withFindings = result.files.filter { !$0.diagnostics.isEmpty }.count
+        let list = parts.count > 1 ? parts.dropLast().joined(separator: ", ") + " and " + parts.last! : parts[0]
+        return "Found \(list) in \(withFindings) file\(withFindings == 1 ? "" : "s") (\(filesPhrase))."
+    }
+
+    public func renderOne(_ d: Diagnostic, _ source: SourceFile) -> String {
+        let start = source.location(of: d.range.start)
+        let lineIndex = start.line - 1
+        let gutter = String(start.line)
+        let pad = String(repeating: " ", count: gutter.count)
+        let blue = "1;34"
+        var out = paint("\(d.severity.rawValue)[\(d.ruleID)]", severityColor(d.severity)) + paint(": \(d.message)", "1") + "\n"
+        out += "\(pad)\(paint("-->", blue)) \(d.path):\(start.line):\(start.column)\n"
+        if lineIndex < source.lineCount {
+            let content = source.contentRange(ofLine: lineIndex)
+            let lo = min(max(d.range.start, content.lowerBound), content.upperBound)
+            let hi = min(max(d.range.end, lo), content.upperBound)
+            let (shown, caretStart, caretWidth) = Self.excerpt(source.bytes, content, lo, hi)
+            out += "\(pad) \(paint("|", blue))\n"
+            out += "\(paint(gutter, blue)) \(paint("|", blue)) \(shown)\n"
+            out += "\(pad) \(paint("|", blue)) \(String(repeating: " ", count: caretStart))\(paint(String(repeating: "^", count: max(1, caretWidth)), severityColor(d.severity)))\n"
+        }
+        if let help = d.help, !help.isEmpty {
+            out += "\(pad) \(paint("=", blue)) \(paint("help", "1")): \(help)\n"
+        }
+        return out
+    }
+
+    /// The line as shown (tabs expanded, control characters made visible, long lines cut around the range),
+    /// and the display column and width of the carets.
+    static func excerpt(_ bytes: [UInt8], _ content: Range<Int>, _ lo: Int, _ hi: Int) -> (String, Int, Int) {
+        let text = String(decoding: bytes[content], as: UTF8.self)
+        let before = String(decoding: bytes[content.lowerBound..<lo], as: UTF8.self)
+        let inside = String(decoding: bytes[lo..<hi], as: UTF8.self)
+        var cells: [(String, Int)] = [] // (shown text, display width) per scalar
+        for s in text.unicodeScalars {
+            switch s {
+            case "\t": cells.append(("    ", 4))
+            case "\u{0}"..."\u{1F}", "\u{7F}": cells.append(("\u{FFFD}", 1))
+            default:
+                var one = ""
+                one.unicodeScalars.append(s)
+                cells.append((one, displayWidth(s)))
+            }
+        }
+        let startCell = before.unicodeScalars.count
+        let endCell = startCell + inside.unicodeScalars.count
+        // Window of cells to show.
+        var first = 0
+        var last = cells.count
+        let total = cells.reduce(0) { $0 + $1.1 }
+        if total > maxLineWidth {
+            first = max(0, startCell - 40)
+            var width = 0
+            last = first
+            while last < cells.count && width + cells[last].1 <= maxLineWidth { width += cells[last].1; last += 1 }
+        }
+        var shown = first > 0 ? "…" : ""
+        var caretStart = first > 0 ? 1 : 0
+        var caretWidth = 0
+        for (i, cell) in cells[first..<last].enumerated() {
+            let idx = first + i
+            shown += cell.0
+            if idx < startCell { caretStart += cell.1 } else if idx < endCell { caretWidth += cell.1 }
+        }
+        if last < cells.count { shown += "…" }
+        return (shown, caretStart, caretWidth)
+    }
+
+    /// Terminal columns a scalar takes: 0 for combining marks, 2 for East Asian wide and emoji, else 1.
+    static func displayWidth(_ s: Unicode.Scalar) -> Int {
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        let v = s.value
+        if (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+            || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v) || (0x1F900...0x1F9FF).contains(v)
+            || (0x20000...0x3FFFD).contains(v) {
+            return 2
+        }
+        return 1
+    }
+}

@@ -1,0 +1,71 @@
+/// `--format json`. The schema (version 1) is stable; new keys may be added, none removed or renamed:
+///
+/// ```
+/// { "version": 1,
+///   "tool": { "name": "okrlint", "version": "0.1.0" },
+///   "files": [ { "path": "teams/platform.okr",
+///                "diagnostics": [ { "rule": "stale-check-in", "severity": "warning", "message": "...",
+///                                   "help": "..." | null,
+///                                   "range": { "start": { "line": 12, "column": 5, "offset": 230 },
+///                                              "end":   { "line": 12, "column": 10, "offset": 235 } } } ] } ],
+///   "summary": { "files": 4, "errors": 0, "warnings": 1, "infos": 0 } }
+/// ```
+/// Lines and columns are 1-based; columns count Unicode scalars; offsets are UTF-8 byte offsets; `end` is exclusive.
+public struct JsonReporter: Reporter {
+    public static let id = "json"
+    /// Extra data written per file after its diagnostics (the workspace adds objectives and progress).
+    public var fileExtras: @Sendable (FileResult, inout JSONWriter) -> Void
+
+    public init(fileExtras: @escaping @Sendable (FileResult, inout JSONWriter) -> Void = { _, _ in }) {
+        self.fileExtras = fileExtras
+    }
+
+    public func render(_ result: LintResult) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.int("version", 1)
+        w.beginObject("tool")
+        w.string("name", "okrlint")
+        w.string("version", okrlintVersion)
+        w.endObject()
+        w.beginArray("files")
+        for file in result.files {
+            w.beginObject()
+            w.string("path", file.path)
+            w.beginArray("diagnostics")
+            for d in file.diagnostics {
+                w.beginObject()
+                w.string("rule", d.ruleID)
+                w.string("severity", d.severity.rawValue)
+                w.string("message", d.message)
+                w.optionalString("help", d.help)
+                w.beginObject("range")
+                Self.position(&w, "start", file.source, d.range.start)
+                Self.position(&w, "end", file.source, d.range.end)
+                w.endObject()
+                w.endObject()
+            }
+            w.endArray()
+            fileExtras(file, &w)
+            w.endObject()
+        }
+        w.endArray()
+        w.beginObject("summary")
+        w.int("files", result.files.count)
+        w.int("errors", result.count(.error))
+        w.int("warnings", result.count(.warning))
+        w.int("infos", result.count(.info))
+        w.endObject()
+        w.endObject()
+        return w.output + "\n"
+    }
+
+    static func position(_ w: inout JSONWriter, _ key: String, _ source: SourceFile, _ offset: Int) {
+        let loc = source.location(of: offset)
+        w.beginObject(key)
+        w.int("line", loc.line)
+        w.int("column", loc.column)
+        w.int("offset", offset)
+        w.endObject()
+    }
+}

@@ -1,0 +1,221 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A problem reading or finding a path. Reported on stderr; the run exits 2.
+public struct RunError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+    public var description: String { "\(path): \(message)" }
+}
+
+/// Thin wrappers over POSIX calls: no Foundation, one `read` per file in the common case.
+public enum FileSystem {
+    public enum Kind: Sendable { case file, directory, other, missing }
+
+    public struct Info: Sendable {
+        public var kind: Kind
+        public var device: UInt64
+        public var inode: UInt64
+        public var size: Int
+    }
+
+    public static func errnoMessage(_ code: Int32) -> String {
+        guard let s = strerror(code) else { return "error \(code)" }
+        return String(cString: s)
+    }
+
+    /// `stat` (following symlinks). A broken link or missing path is `.missing`.
+    public static func info(_ path: String) -> Info {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return Info(kind: .missing, device: 0, inode: 0, size: 0) }
+        let fmt = st.st_mode & S_IFMT
+        let kind: Kind = fmt == S_IFREG ? .file : (fmt == S_IFDIR ? .directory : .other)
+        return Info(kind: kind, device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int(st.st_size))
+    }
+
+    public static func exists(_ path: String) -> Bool { info(path).kind != .missing }
+
+    /// Reads a whole file: `fstat` for the size, then reads until end of file (the file may grow or shrink meanwhile).
+    public static func readFile(_ path: String) -> Result<[UInt8], RunError> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 { return .failure(RunError(path: path, message: errnoMessage(errno))) }
+        defer { close(fd) }
+        var st = stat()
+        if fstat(fd, &st) != 0 { return .failure(RunError(path: path, message: errnoMessage(errno))) }
+        if st.st_mode & S_IFMT == S_IFDIR { return .failure(RunError(path: path, message: "is a directory")) }
+        var capacity = max(Int(st.st_size) + 1, 4096)
+        var bytes = [UInt8](repeating: 0, count: capacity)
+        var count = 0
+        while true {
+            if count == capacity {
+                capacity *= 2
+                bytes.append(contentsOf: repeatElement(0, count: capacity - bytes.count))
+            }
+            let n = bytes.withUnsafeMutableBytes { buf in
+                read(fd, buf.baseAddress! + count, capacity - count)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(RunError(path: path, message: errnoMessage(errno)))
+            }
+            if n == 0 { break }
+            count += n
+        }
+        bytes.removeSubrange(count...)
+        return .success(bytes)
+    }
+
+    /// Reads all of standard input.
+    public static func readStandardInput() -> Result<[UInt8], RunError> {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress!, 65536) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(RunError(path: "-", message: errnoMessage(errno)))
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        return .success(bytes)
+    }
+
+    /// Names in a directory, without `.` and `..`, unsorted.
+    public static func list(_ path: String) -> Result<[String], RunError> {
+        guard let dir = opendir(path) else { return .failure(RunError(path: path, message: errnoMessage(errno))) }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return .success(names)
+    }
+
+    /// Writes all bytes to a file descriptor, retrying short writes.
+    @discardableResult
+    public static func write(_ text: String, to fd: Int32) -> Bool {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        return bytes.withUnsafeMutableBytes { buf in
+            while offset < buf.count {
+                let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += n
+            }
+            return true
+        }
+    }
+
+    /// Writes a file atomically: a temporary file in the same folder, fsync, then rename over the target.
+    public static func writeAtomically(_ text: String, to path: String) -> Result<Void, RunError> {
+        let tmp = path + ".okrlint-tmp-\(getpid())"
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if fd < 0 { return .failure(RunError(path: path, message: errnoMessage(errno))) }
+        let ok = write(text, to: fd)
+        let synced = fsync(fd) == 0
+        close(fd)
+        guard ok && synced else {
+            unlink(tmp)
+            return .failure(RunError(path: path, message: "could not write the file"))
+        }
+        if rename(tmp, path) != 0 {
+            let e = errno
+            unlink(tmp)
+            return .failure(RunError(path: path, message: errnoMessage(e)))
+        }
+        return .success(())
+    }
+
+    public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+
+    public static func environment(_ name: String) -> String? {
+        guard let v = getenv(name) else { return nil }
+        return String(cString: v)
+    }
+
+    public static func currentDirectory() -> String {
+        var buf = [CChar](repeating: 0, count: 4096)
+        guard getcwd(&buf, buf.count) != nil else { return "." }
+        return String(decoding: buf.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
+
+/// Path helpers on `/`-separated strings.
+public enum Path {
+    public static func join(_ a: String, _ b: String) -> String {
+        if a.isEmpty || a == "." { return b }
+        return a.hasSuffix("/") ? a + b : a + "/" + b
+    }
+
+    public static func parent(_ p: String) -> String {
+        var s = p
+        while s.count > 1 && s.hasSuffix("/") { s.removeLast() }
+        guard let i = s.lastIndex(of: "/") else { return "." }
+        if i == s.startIndex { return "/" }
+        return String(s[..<i])
+    }
+
+    public static func name(_ p: String) -> String {
+        var s = p
+        while s.count > 1 && s.hasSuffix("/") { s.removeLast() }
+        guard let i = s.lastIndex(of: "/") else { return s }
+        return String(s[s.index(after: i)...])
+    }
+
+    /// Whether a file name is an `.okr` file (`*.okr` or `*.okr.md`).
+    public static func isOKRFile(_ name: String) -> Bool {
+        name.hasSuffix(".okr") || name.hasSuffix(".okr.md")
+    }
+
+    /// Removes `./` prefixes and duplicate slashes for display.
+    public static func clean(_ p: String) -> String {
+        var s = p
+        while s.hasPrefix("./") && s.count > 2 { s.removeFirst(2) }
+        while s.contains("//") { s = s.replacingAll("//", with: "/") }
+        return s
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var out = ""
+        var rest = Substring(self)
+        while let r = rest.range(of: target) {
+            out += rest[..<r.lowerBound]
+            out += replacement
+            rest = rest[r.upperBound...]
+        }
+        return out + rest
+    }
+}
+
+extension Substring {
+    func range(of target: String) -> Range<Substring.Index>? {
+        let t = Array(target.utf8)
+        let u = self.utf8
+        var i = u.startIndex
+        while i != u.endIndex {
+            var j = i
+            var k = 0
+            while k < t.count && j != u.endIndex && u[j] == t[k] { j = u.index(after: j); k += 1 }
+            if k == t.count { return i..<j }
+            i = u.index(after: i)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,71 @@
+import Dispatch
+
+/// What one run of the linter is asked to do.
+public struct RunOptions: Sendable {
+    public var paths: [String]
+    public var settings: [String: RuleSetting]
+    public var today: CalendarDate
+    /// Text to lint instead of reading `stdinPath` from disk (`okrlint -`).
+    public var stdin: [UInt8]?
+    /// The name reported for standard input.
+    public var stdinPath: String
+    public var discovery: FileDiscovery
+
+    public init(paths: [String], settings: [String: RuleSetting] = [:], today: CalendarDate = .today(),
+                stdin: [UInt8]? = nil, stdinPath: String = "<stdin>", discovery: FileDiscovery = FileDiscovery()) {
+        self.paths = paths
+        self.settings = settings
+        self.today = today
+        self.stdin = stdin
+        self.stdinPath = stdinPath
+        self.discovery = discovery
+    }
+}
+
+public struct RunOutcome: Sendable {
+    public var result: LintResult
+    public var workspace: Workspace
+    /// Missing paths, unreadable files: the run still reports everything else, then exits 2.
+    public var errors: [RunError]
+}
+
+/// Slots written by index from several threads; each index is written by exactly one iteration.
+private final class Slots<T>: @unchecked Sendable {
+    var items: [T?]
+    init(_ n: Int) { items = Array(repeating: nil, count: n) }
+}
+
+public enum LintRun {
+    /// Reads, parses and lints. Files are parsed in parallel, then each is linted against the whole workspace.
+    public static func run(_ options: RunOptions) -> RunOutcome {
+        let found = options.discovery.discover(options.paths.filter { $0 != "-" })
+        var errors = found.errors
+        var pathList = found.files
+        if options.stdin != nil { pathList.insert(options.stdinPath, at: 0) }
+        let paths = pathList
+
+        let parsed = Slots<Result<Document, RunError>>(paths.count)
+        let stdin = options.stdin
+        DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+            let path = paths[i]
+            let bytes: Result<[UInt8], RunError> = (i == 0 && stdin != nil) ? .success(stdin!) : FileSystem.readFile(path)
+            parsed.items[i] = bytes.map { Parser.parse(path: Path.clean(path), bytes: $0) }
+        }
+        var documents: [Document] = []
+        documents.reserveCapacity(paths.count)
+        for slot in parsed.items {
+            switch slot! {
+            case .success(let d): documents.append(d)
+            case .failure(let e): errors.append(e)
+            }
+        }
+        let workspace = Workspace(documents: documents)
+        let linter = Linter(settings: options.settings, today: options.today)
+        let docs = documents
+        let linted = Slots<FileResult>(docs.count)
+        DispatchQueue.concurrentPerform(iterations: docs.count) { i in
+            linted.items[i] = FileResult(source: docs[i].source, diagnostics: linter.lint(docs[i], in: workspace))
+        }
+        return RunOutcome(result: LintResult(files: linted.items.map { $0! }), workspace: workspace, errors: errors)
+    }
+}

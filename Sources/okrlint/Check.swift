@@ -1,0 +1,57 @@
+import OKRKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `okrlint check`: find files, lint, report, choose the exit code.
+enum Check {
+    static func run(_ options: Options) -> Int32 {
+        var paths = options.paths.isEmpty ? ["."] : options.paths
+        var stdin: [UInt8]? = nil
+        if paths.contains("-") {
+            switch FileSystem.readStandardInput() {
+            case .success(let b): stdin = b
+            case .failure(let e): fail(e.description)
+            }
+            paths.removeAll { $0 == "-" }
+        }
+        let runOptions = RunOptions(paths: paths, settings: [:], today: options.today ?? .today(),
+                                    stdin: stdin, stdinPath: options.stdinFilename ?? "<stdin>")
+        let outcome = LintRun.run(runOptions)
+        let result = outcome.result
+
+        let colorEnv = FileSystem.environment("NO_COLOR").map { !$0.isEmpty } ?? false
+        let useColor: Bool
+        switch options.color {
+        case .always: useColor = true
+        case .never: useColor = false
+        case .auto: useColor = options.output == nil && FileSystem.isTerminal(1) && !colorEnv
+        }
+
+        let report: String
+        switch options.format {
+        case "json": report = JsonReporter().render(result)
+        default:
+            report = HumanReporter(color: useColor, summary: !options.quiet).render(result)
+        }
+        if let out = options.output {
+            if case .failure(let e) = FileSystem.writeAtomically(report, to: out) { fail(e.description) }
+            if !options.quiet {
+                FileSystem.write(HumanReporter(color: useColor).summaryLine(result) + "\n", to: 1)
+            }
+        } else {
+            FileSystem.write(report, to: 1)
+        }
+        for e in outcome.errors {
+            FileSystem.write("okrlint: error: \(Path.clean(e.path)): \(e.message)\n", to: 2)
+        }
+        if !outcome.errors.isEmpty { return 2 }
+        if options.exitZero { return 0 }
+        let errors = result.count(.error)
+        let warnings = result.count(.warning)
+        if errors > 0 { return 1 }
+        if options.strict && warnings > 0 { return 1 }
+        if let max = options.maxWarnings, warnings > max { return 1 }
+        return 0
+    }
+}
