@@ -15,9 +15,34 @@ enum Check {
             }
             paths.removeAll { $0 == "-" }
         }
-        let runOptions = RunOptions(paths: paths, settings: [:], today: options.today ?? .today(),
-                                    stdin: stdin, stdinPath: options.stdinFilename ?? "<stdin>")
-        let outcome = LintRun.run(runOptions)
+        let resolver: ConfigResolver
+        do {
+            resolver = try ConfigResolver(explicit: options.configPath, disabled: options.noConfig)
+        } catch {
+            fail(error.description)
+        }
+        let realToday = CalendarDate.today()
+        // Walked paths are left out by the `exclude` / `include` of the config nearest to them.
+        let discovery = FileDiscovery(isExcluded: { path, isFolder in
+            let config = try resolver.config(forFolder: Path.parent(Path.absolute(path)))
+            let abs = Path.absolute(path)
+            return config.isExcluded(abs) || (!isFolder && !config.isIncluded(abs))
+        })
+        let runOptions = RunOptions(
+            paths: paths,
+            linterFor: { path in
+                let config = try resolver.config(for: path == (options.stdinFilename ?? "<stdin>") && stdin != nil ? "." + "/" + path : path)
+                return Linter(settings: config.settings, today: options.today ?? config.today ?? realToday)
+            },
+            stdin: stdin, stdinPath: options.stdinFilename ?? "<stdin>", discovery: discovery)
+        let outcome: RunOutcome
+        do {
+            outcome = try LintRun.run(runOptions)
+        } catch let error as ConfigError {
+            fail(error.description)
+        } catch {
+            fail("\(error)")
+        }
         let result = outcome.result
 
         let colorEnv = FileSystem.environment("NO_COLOR").map { !$0.isEmpty } ?? false

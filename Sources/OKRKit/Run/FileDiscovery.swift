@@ -1,14 +1,14 @@
 /// Finds the `.okr` files to check. Files named on the command line are taken whatever their name; folders are
 /// walked recursively for `*.okr` and `*.okr.md`, skipping hidden folders, `node_modules` and build folders.
 /// Symlinked folders are followed once: a loop is cut by remembering each folder's device and inode.
-public struct FileDiscovery: Sendable {
+public struct FileDiscovery {
     public static let skippedFolders: Set<String> = ["node_modules", ".build", "build", "DerivedData"]
 
-    /// Decides whether a path found while walking is left out (from the config's `exclude`). Paths given
-    /// explicitly are never excluded.
-    public var isExcluded: @Sendable (String) -> Bool
+    /// Decides whether a path found while walking is left out (the config's `exclude` and `include`; `isFolder`
+    /// tells which). Paths given explicitly are never left out.
+    public var isExcluded: (_ path: String, _ isFolder: Bool) throws -> Bool
 
-    public init(isExcluded: @escaping @Sendable (String) -> Bool = { _ in false }) {
+    public init(isExcluded: @escaping (_ path: String, _ isFolder: Bool) throws -> Bool = { _, _ in false }) {
         self.isExcluded = isExcluded
     }
 
@@ -17,7 +17,7 @@ public struct FileDiscovery: Sendable {
         public var errors: [RunError] = []
     }
 
-    public func discover(_ paths: [String]) -> Found {
+    public func discover(_ paths: [String]) throws -> Found {
         var found = Found()
         var seenFiles = Set<String>()
         for path in paths {
@@ -31,13 +31,13 @@ public struct FileDiscovery: Sendable {
                 found.errors.append(RunError(path: path, message: "not a regular file or folder"))
             case .directory:
                 var visited = Set<[UInt64]>()
-                walk(path, info, &visited, &found, &seenFiles)
+                try walk(path, info, &visited, &found, &seenFiles)
             }
         }
         return found
     }
 
-    private func walk(_ root: String, _ rootInfo: FileSystem.Info, _ visited: inout Set<[UInt64]>, _ found: inout Found, _ seen: inout Set<String>) {
+    private func walk(_ root: String, _ rootInfo: FileSystem.Info, _ visited: inout Set<[UInt64]>, _ found: inout Found, _ seen: inout Set<String>) throws {
         // Iterative, so deep trees cannot overflow the stack.
         var stack: [(String, FileSystem.Info)] = [(root, rootInfo)]
         while let (dir, dirInfo) = stack.popLast() {
@@ -56,10 +56,11 @@ public struct FileDiscovery: Sendable {
                 let info = FileSystem.info(path)
                 switch info.kind {
                 case .directory:
-                    if Self.skippedFolders.contains(name) || isExcluded(path) { continue }
+                    if Self.skippedFolders.contains(name) { continue }
+                    if try isExcluded(path, true) { continue }
                     subfolders.append((path, info))
                 case .file:
-                    if Path.isOKRFile(name) && !isExcluded(path) && seen.insert(path).inserted { found.files.append(path) }
+                    if Path.isOKRFile(name), !(try isExcluded(path, false)), seen.insert(path).inserted { found.files.append(path) }
                 case .missing:
                     // A dangling symlink named *.okr is worth a message; others are ignored.
                     if Path.isOKRFile(name) { found.errors.append(RunError(path: path, message: "broken symbolic link")) }

@@ -219,3 +219,21 @@ extension Substring {
         return nil
     }
 }
+
+extension Path {
+    /// An absolute, lexically normalised path (`.` and `..` resolved without touching the disk).
+    public static func absolute(_ p: String) -> String {
+        normalize(p.hasPrefix("/") ? p : join(FileSystem.currentDirectory(), p))
+    }
+
+    public static func normalize(_ p: String) -> String {
+        var parts: [Substring] = []
+        for seg in p.split(separator: "/", omittingEmptySubsequences: true) {
+            if seg == "." { continue }
+            if seg == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(seg)
+        }
+        let body = parts.joined(separator: "/")
+        return p.hasPrefix("/") ? "/" + body : (body.isEmpty ? "." : body)
+    }
+}

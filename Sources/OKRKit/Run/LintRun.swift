@@ -1,21 +1,20 @@
 import Dispatch
 
 /// What one run of the linter is asked to do.
-public struct RunOptions: Sendable {
+public struct RunOptions {
     public var paths: [String]
-    public var settings: [String: RuleSetting]
-    public var today: CalendarDate
+    /// The linter (rule settings and date) for each file; called on the calling thread, may throw a config error.
+    public var linterFor: (String) throws -> Linter
     /// Text to lint instead of reading `stdinPath` from disk (`okrlint -`).
     public var stdin: [UInt8]?
     /// The name reported for standard input.
     public var stdinPath: String
     public var discovery: FileDiscovery
 
-    public init(paths: [String], settings: [String: RuleSetting] = [:], today: CalendarDate = .today(),
+    public init(paths: [String], linterFor: @escaping (String) throws -> Linter = { _ in Linter() },
                 stdin: [UInt8]? = nil, stdinPath: String = "<stdin>", discovery: FileDiscovery = FileDiscovery()) {
         self.paths = paths
-        self.settings = settings
-        self.today = today
+        self.linterFor = linterFor
         self.stdin = stdin
         self.stdinPath = stdinPath
         self.discovery = discovery
@@ -37,8 +36,8 @@ private final class Slots<T>: @unchecked Sendable {
 
 public enum LintRun {
     /// Reads, parses and lints. Files are parsed in parallel, then each is linted against the whole workspace.
-    public static func run(_ options: RunOptions) -> RunOutcome {
-        let found = options.discovery.discover(options.paths.filter { $0 != "-" })
+    public static func run(_ options: RunOptions) throws -> RunOutcome {
+        let found = try options.discovery.discover(options.paths.filter { $0 != "-" })
         var errors = found.errors
         var pathList = found.files
         if options.stdin != nil { pathList.insert(options.stdinPath, at: 0) }
@@ -60,11 +59,13 @@ public enum LintRun {
             }
         }
         let workspace = Workspace(documents: documents)
-        let linter = Linter(settings: options.settings, today: options.today)
+        var linterList: [Linter] = []
+        for d in documents { linterList.append(try options.linterFor(d.path)) }
+        let linters = linterList
         let docs = documents
         let linted = Slots<FileResult>(docs.count)
         DispatchQueue.concurrentPerform(iterations: docs.count) { i in
-            linted.items[i] = FileResult(source: docs[i].source, diagnostics: linter.lint(docs[i], in: workspace))
+            linted.items[i] = FileResult(source: docs[i].source, diagnostics: linters[i].lint(docs[i], in: workspace))
         }
         return RunOutcome(result: LintResult(files: linted.items.map { $0! }), workspace: workspace, errors: errors)
     }

@@ -1,0 +1,271 @@
+/// A config problem, with the file, line and column of the offending key or value. The run exits 2.
+public struct ConfigError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var line: Int
+    public var column: Int
+    public var message: String
+
+    public var description: String { "\(path):\(line):\(column): \(message)" }
+}
+
+/// The settings that apply to the files under one config.
+public struct ResolvedConfig: Sendable {
+    /// The config file, nil for the built-in defaults.
+    public var path: String?
+    /// Folder the config's globs are relative to.
+    public var folder: String
+    public var settings: [String: RuleSetting] = [:]
+    public var include: [Glob] = []
+    public var exclude: [Glob] = []
+    public var today: CalendarDate?
+    public var root = false
+
+    public init(path: String?, folder: String) {
+        self.path = path
+        self.folder = folder
+    }
+
+    public static let fileName = ".okrlint.json"
+    public static let keys = ["$schema", "extends", "rules", "include", "exclude", "today", "root"]
+
+    /// The path of `absolute` relative to this config's folder, or nil if outside it.
+    public func relative(_ absolute: String) -> String? {
+        let base = folder.hasSuffix("/") ? folder : folder + "/"
+        if absolute == folder { return "" }
+        return absolute.hasPrefix(base) ? String(absolute.dropFirst(base.count)) : nil
+    }
+
+    public func isExcluded(_ absolute: String) -> Bool {
+        guard let rel = relative(absolute) else { return false }
+        return exclude.contains { $0.matches(rel) }
+    }
+
+    /// A file found while walking is checked when no `include` is set, or when one matches.
+    public func isIncluded(_ absolute: String) -> Bool {
+        guard !include.isEmpty, let rel = relative(absolute) else { return true }
+        return include.contains { $0.matches(rel) }
+    }
+}
+
+/// Reads and validates `.okrlint.json` files.
+public struct ConfigLoader: Sendable {
+    public var rules: [any Rule]
+
+    public init(rules: [any Rule] = Registry.all) { self.rules = rules }
+
+    /// Loads the config at `path` (absolute or relative to the working directory), following `extends`.
+    public func load(_ path: String) throws(ConfigError) -> ResolvedConfig {
+        var chain: [String] = []
+        return try load(absolute(path), &chain)
+    }
+
+    func absolute(_ path: String) -> String { Path.absolute(path) }
+
+    private func load(_ path: String, _ chain: inout [String]) throws(ConfigError) -> ResolvedConfig {
+        if chain.contains(path) {
+            throw ConfigError(path: chain.last ?? path, line: 1, column: 1,
+                              message: "`extends` forms a cycle: \((chain + [path]).map(Path.name).joined(separator: " -> "))")
+        }
+        chain.append(path)
+        defer { chain.removeLast() }
+        let bytes: [UInt8]
+        switch FileSystem.readFile(path) {
+        case .success(let b): bytes = b
+        case .failure(let e): throw ConfigError(path: path, line: 1, column: 1, message: "cannot read the config: \(e.message)")
+        }
+        let source = SourceFile(path: path, bytes: bytes)
+        func error(_ offset: Int, _ message: String) -> ConfigError {
+            let loc = source.location(of: offset)
+            return ConfigError(path: path, line: loc.line, column: loc.column, message: message)
+        }
+        let root: JSONNode
+        do {
+            root = try JSONParser.parse(bytes)
+        } catch {
+            throw ConfigError(path: path, line: source.location(of: error.offset).line,
+                              column: source.location(of: error.offset).column, message: "invalid JSON: \(error.message)")
+        }
+        guard case .object(let members) = root.value else {
+            throw error(root.range.start, "the config must be a JSON object `{ ... }`, not \(root.typeName)")
+        }
+        var config = ResolvedConfig(path: path, folder: Path.parent(path))
+        var seen = Set<String>()
+        // `extends` first, so this file's own keys override what it extends.
+        if let ext = members.first(where: { $0.key == "extends" }) {
+            let names: [JSONNode]
+            switch ext.value.value {
+            case .string: names = [ext.value]
+            case .array(let items): names = items
+            default: throw error(ext.value.range.start, "`extends` takes a preset name or a path, or a list of them")
+            }
+            for n in names {
+                guard case .string(let name) = n.value else { throw error(n.range.start, "`extends` entries are strings") }
+                if let preset = Presets.settings(name, rules: rules) {
+                    config.settings.merge(preset) { _, new in new }
+                } else if name.hasSuffix(".json") || name.contains("/") {
+                    let target = Path.normalize(Path.join(config.folder, name))
+                    guard FileSystem.info(target).kind == .file else {
+                        throw error(n.range.start, "`extends`: no config file at `\(name)`")
+                    }
+                    let base = try load(target, &chain)
+                    config.settings.merge(base.settings) { _, new in new }
+                    config.today = base.today
+                    if config.include.isEmpty { config.include = base.include }
+                    config.exclude += base.exclude
+                } else {
+                    let hint = Suggest.closest(to: name, in: Presets.names).map { "; did you mean `\($0)`?" } ?? ""
+                    throw error(n.range.start, "unknown preset `\(name)`\(hint) (presets: \(Presets.names.joined(separator: ", ")); a path must end in .json)")
+                }
+            }
+        }
+        for m in members {
+            guard seen.insert(m.key).inserted else { throw error(m.keyRange.start, "key `\(m.key)` appears twice") }
+            switch m.key {
+            case "extends", "$schema":
+                continue
+            case "root":
+                guard case .bool(let b) = m.value.value else { throw error(m.value.range.start, "`root` is true or false, not \(m.value.typeName)") }
+                config.root = b
+            case "today":
+                guard case .string(let s) = m.value.value, let d = CalendarDate(s) else {
+                    throw error(m.value.range.start, "`today` is a date string \"YYYY-MM-DD\"")
+                }
+                config.today = d
+            case "include", "exclude":
+                guard case .array(let items) = m.value.value else { throw error(m.value.range.start, "`\(m.key)` is a list of glob strings") }
+                var globs: [Glob] = []
+                for item in items {
+                    guard case .string(let s) = item.value, !s.isEmpty else { throw error(item.range.start, "`\(m.key)` entries are non-empty glob strings") }
+                    globs.append(Glob(s))
+                }
+                if m.key == "include" { config.include = globs } else { config.exclude += globs }
+            case "rules":
+                guard case .object(let ruleMembers) = m.value.value else { throw error(m.value.range.start, "`rules` is an object: { \"rule-id\": \"warning\" }") }
+                var seenRules = Set<String>()
+                for rm in ruleMembers {
+                    guard seenRules.insert(rm.key).inserted else { throw error(rm.keyRange.start, "rule `\(rm.key)` appears twice") }
+                    guard let rule = rules.first(where: { $0.description.id == rm.key }) else {
+                        let hint = Suggest.closest(to: rm.key, in: rules.map { $0.description.id }, maxDistance: 4).map { "; did you mean `\($0)`?" } ?? ""
+                        throw error(rm.keyRange.start, "unknown rule `\(rm.key)`\(hint) (`okrlint rules` lists them)")
+                    }
+                    config.settings[rm.key] = try ruleSetting(rule, rm.value, base: config.settings[rm.key], error)
+                }
+            default:
+                let hint = Suggest.closest(to: m.key, in: ResolvedConfig.keys).map { "; did you mean `\($0)`?" } ?? ""
+                throw error(m.keyRange.start, "unknown key `\(m.key)`\(hint) (keys: \(ResolvedConfig.keys.dropFirst().joined(separator: ", ")))")
+            }
+        }
+        return config
+    }
+
+    static let severityWords = ["off", "info", "warning", "error"]
+
+    private func severity(_ node: JSONNode, _ error: (Int, String) -> ConfigError) throws(ConfigError) -> Severity? {
+        guard case .string(let s) = node.value else { throw error(node.range.start, "a severity is one of \"off\", \"info\", \"warning\", \"error\"") }
+        if s == "off" { return nil }
+        if let sev = Severity(rawValue: s) { return sev }
+        let hint = Suggest.closest(to: s, in: Self.severityWords).map { "; did you mean \"\($0)\"?" } ?? ""
+        throw error(node.range.start, "unknown severity \"\(s)\"\(hint) (off, info, warning, error)")
+    }
+
+    private func ruleSetting(_ rule: any Rule, _ node: JSONNode, base: RuleSetting?, _ error: (Int, String) -> ConfigError) throws(ConfigError) -> RuleSetting {
+        let d = rule.description
+        var setting = base ?? RuleSetting(severity: d.defaultSeverity)
+        switch node.value {
+        case .string:
+            setting.severity = try severity(node, error)
+            return setting
+        case .object(let members):
+            for m in members {
+                if m.key == "severity" {
+                    setting.severity = try severity(m.value, error)
+                    continue
+                }
+                guard let opt = d.options.first(where: { $0.name == m.key }) else {
+                    let names = d.options.map(\.name)
+                    let hint = Suggest.closest(to: m.key, in: names + ["severity"]).map { "; did you mean `\($0)`?" } ?? ""
+                    let list = names.isEmpty ? "it has no options, only `severity`" : "its options: \(names.joined(separator: ", "))"
+                    throw error(m.keyRange.start, "rule `\(d.id)` has no option `\(m.key)`\(hint) (\(list))")
+                }
+                setting.options[opt.name] = try optionValue(opt, m.value, d.id, error)
+            }
+            return setting
+        default:
+            throw error(node.range.start, "rule `\(d.id)` takes a severity string or an object { \"severity\": ..., options }, not \(node.typeName)")
+        }
+    }
+
+    private func optionValue(_ opt: RuleOption, _ node: JSONNode, _ ruleID: String, _ error: (Int, String) -> ConfigError) throws(ConfigError) -> OptionValue {
+        let wrong = error(node.range.start, "option `\(opt.name)` of `\(ruleID)` is \(opt.defaultValue.typeName), not \(node.typeName)")
+        switch (opt.defaultValue, node.value) {
+        case (.int, .number(let v, let isInteger)):
+            guard isInteger, let n = Int(exactly: v) else { throw wrong }
+            guard n >= 0 else { throw error(node.range.start, "option `\(opt.name)` of `\(ruleID)` cannot be negative") }
+            return .int(n)
+        case (.double, .number(let v, _)): return .double(v)
+        case (.bool, .bool(let v)): return .bool(v)
+        case (.string, .string(let v)): return .string(v)
+        case (.strings, .array(let items)):
+            var out: [String] = []
+            for item in items {
+                guard case .string(let s) = item.value else {
+                    throw error(item.range.start, "option `\(opt.name)` of `\(ruleID)` is a list of strings; this entry is \(item.typeName)")
+                }
+                out.append(s)
+            }
+            return .strings(out)
+        default:
+            throw wrong
+        }
+    }
+}
+
+/// Finds the config for each file: the nearest `.okrlint.json` walking up from the file's folder (nearest wins),
+/// unless one was given (`--config`) or configs are off (`--no-config`). Not thread-safe: used on the main thread.
+public final class ConfigResolver {
+    public let loader: ConfigLoader
+    let fixed: ResolvedConfig?
+    private var byFolder: [String: ResolvedConfig] = [:]
+
+    /// `explicit`: a config for every file; `disabled`: the built-in defaults for every file.
+    public init(loader: ConfigLoader = ConfigLoader(), explicit: String? = nil, disabled: Bool = false) throws(ConfigError) {
+        self.loader = loader
+        if let e = explicit {
+            fixed = try loader.load(e)
+        } else if disabled {
+            fixed = ResolvedConfig(path: nil, folder: Path.absolute("."))
+        } else {
+            fixed = nil
+        }
+    }
+
+    /// The config for a file or folder at `path`.
+    public func config(for path: String) throws(ConfigError) -> ResolvedConfig {
+        if let f = fixed { return f }
+        let abs = Path.absolute(path)
+        let folder = FileSystem.info(abs).kind == .directory ? abs : Path.parent(abs)
+        return try config(forFolder: folder)
+    }
+
+    public func config(forFolder folder: String) throws(ConfigError) -> ResolvedConfig {
+        if let f = fixed { return f }
+        var visited: [String] = []
+        var current = folder
+        var found: ResolvedConfig? = nil
+        while true {
+            if let cached = byFolder[current] { found = cached; break }
+            visited.append(current)
+            let candidate = Path.join(current, ResolvedConfig.fileName)
+            if FileSystem.info(candidate).kind == .file {
+                found = try loader.load(candidate)
+                break
+            }
+            // A repository's root ends the search: configs above it belong to something else.
+            if FileSystem.exists(Path.join(current, ".git")) || current == "/" { break }
+            current = Path.parent(current)
+        }
+        let result = found ?? ResolvedConfig(path: nil, folder: folder)
+        for v in visited { byFolder[v] = result }
+        return result
+    }
+}
