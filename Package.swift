@@ -13,7 +13,8 @@ let package = Package(
         .executableTarget(name: "okrlint", dependencies: ["OKRKit"]),
         .testTarget(
             name: "OKRKitTests",
-            dependencies: ["OKRKit"],
+            // The CLI tests run the built `okrlint` binary, so `swift test` must build it.
+            dependencies: ["OKRKit", "okrlint"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -5,7 +5,7 @@ public struct ConfigError: Error, Sendable, CustomStringConvertible {
     public var column: Int
     public var message: String
 
-    public var description: String { "\(path):\(line):\(column): \(message)" }
+    public var description: String { "\(Path.display(path)):\(line):\(column): \(message)" }
 }
 
 /// The settings that apply to the files under one config.

@@ -99,9 +99,10 @@ public struct JSONParser {
                 skipSpace()
                 guard i < b.count else { throw JSONError(message: "expected `,` or `}`, found end of file", offset: i) }
                 if b[i] == UInt8(ascii: ",") {
+                    let comma = i
                     i += 1
                     skipSpace()
-                    if i < b.count && b[i] == UInt8(ascii: "}") { throw JSONError(message: "trailing comma before `}` (not allowed in JSON)", offset: i) }
+                    if i < b.count && b[i] == UInt8(ascii: "}") { throw JSONError(message: "trailing comma before `}` (not allowed in JSON)", offset: comma) }
                     continue
                 }
                 if b[i] == UInt8(ascii: "}") { i += 1; break }
@@ -125,9 +126,10 @@ public struct JSONParser {
                 skipSpace()
                 guard i < b.count else { throw JSONError(message: "expected `,` or `]`, found end of file", offset: i) }
                 if b[i] == UInt8(ascii: ",") {
+                    let comma = i
                     i += 1
                     skipSpace()
-                    if i < b.count && b[i] == UInt8(ascii: "]") { throw JSONError(message: "trailing comma before `]` (not allowed in JSON)", offset: i) }
+                    if i < b.count && b[i] == UInt8(ascii: "]") { throw JSONError(message: "trailing comma before `]` (not allowed in JSON)", offset: comma) }
                     continue
                 }
                 if b[i] == UInt8(ascii: "]") { i += 1; break }

@@ -21,6 +21,8 @@ public enum Suggest {
     /// The closest candidate within `maxDistance` (default: a third of the word, at least 1, at most 3).
     public static func closest(to word: String, in candidates: some Sequence<String>, maxDistance: Int? = nil) -> String? {
         let limit = maxDistance ?? min(3, max(1, word.count / 3))
+        // A prefix of a candidate (`warn` for `warning`) is the likeliest intent.
+        if word.count >= 3, let p = candidates.first(where: { $0 != word && $0.lowercased().hasPrefix(word.lowercased()) }) { return p }
         var best: (String, Int)? = nil
         for c in candidates where c != word {
             let d = distance(word, c)

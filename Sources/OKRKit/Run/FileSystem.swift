@@ -226,6 +226,14 @@ extension Path {
         normalize(p.hasPrefix("/") ? p : join(FileSystem.currentDirectory(), p))
     }
 
+    /// An absolute path shown relative to the working directory when it lies below it.
+    public static func display(_ p: String) -> String {
+        guard p.hasPrefix("/") else { return clean(p) }
+        let cwd = FileSystem.currentDirectory()
+        let base = cwd.hasSuffix("/") ? cwd : cwd + "/"
+        return p.hasPrefix(base) ? String(p.dropFirst(base.count)) : p
+    }
+
     public static func normalize(_ p: String) -> String {
         var parts: [Substring] = []
         for seg in p.split(separator: "/", omittingEmptySubsequences: true) {
