@@ -149,3 +149,23 @@ import Testing
         #expect(s.text(o.range).hasPrefix("## O1") && s.text(o.range).hasSuffix("kr:KR1.1"))
     }
 }
+
+@Suite struct QuantityTests {
+    func metric(_ text: String) -> Metric? {
+        Parser.parse(path: "x.okr", text: "## O1: A\n### KR1.1: b\n- metric: \(text)\n").objectives[0].keyResults[0].metric
+    }
+
+    @Test func unicodeArrowAndComparisonSigns() {
+        #expect(metric("300 → 500 teams")?.kind == .increase)
+        #expect(metric("≥ 99.9%")?.kind == .stayAbove)
+        #expect(metric("≤ 200 ms")?.target?.value == 200)
+        #expect(metric("€5 -> €9")?.unit == "€")
+        #expect(metric("£5 -> £2")?.kind == .decrease)
+    }
+
+    @Test func thousandsSeparatorsAreNotNumbers() {
+        #expect(metric("1,000 -> 2,000 users") == nil)
+        #expect(metric("1.000 -> 2.000 users")?.target?.value == 2, "a decimal point is a decimal point")
+        #expect(metric("15min -> 5min")?.unit == "min")
+    }
+}

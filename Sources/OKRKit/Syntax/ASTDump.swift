@@ -16,6 +16,7 @@ public enum ASTDump {
                 case "\"": r += "\\\""
                 case "\\": r += "\\\\"
                 case "\t": r += "\\t"
+                case "\u{0}"..."\u{1F}", "\u{7F}": r += "\\u{\(String(ch.value, radix: 16, uppercase: true))}"
                 default: r.unicodeScalars.append(ch)
                 }
             }
@@ -48,7 +49,8 @@ public enum ASTDump {
         if !fields.isEmpty { out.append("header " + fields.joined(separator: " ")) }
         props(h.properties, known: Parser.headerKeys, indent: "")
         description(h.description, indent: "")
-        for i in doc.initiatives.filter({ $0.range.start < (doc.objectives.first?.range.start ?? Int.max) }) {
+        let sectionRanges = doc.sections.map(\.range)
+        for i in doc.initiatives where !sectionRanges.contains(where: { $0.start <= i.range.start && i.range.end <= $0.end }) {
             initiative(i, indent: "")
         }
         for o in doc.objectives {

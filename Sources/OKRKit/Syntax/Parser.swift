@@ -12,6 +12,8 @@ public enum Parser {
     public static func parse(_ source: SourceFile) -> Document {
         var p = LineParser(source: source)
         p.run()
+        // Reported in file order whatever order the checks ran in.
+        p.doc.syntaxDiagnostics.sort { $0.range.start != $1.range.start ? $0.range.start < $1.range.start : $0.range.end < $1.range.end }
         return p.doc
     }
 
@@ -364,7 +366,7 @@ struct LineParser {
             if title.value.isEmpty { error("objective \(id.value) has no title", line, help: "write `## \(id.value): what you want to achieve`") }
         } else {
             objective = Objective(id: nil, title: Spanned(text(ts, te), SourceRange(start: ts, end: te)), headingRange: line, range: line)
-            error("objective heading has no ID", SourceRange(start: ts, end: te),
+            error("objective heading has no ID", ts == te ? line : SourceRange(start: ts, end: te),
                   help: "write `## O\(doc.objectives.count + 1): \(text(ts, te))`; reserved sections are `## Check-ins`, `## Initiatives` and `## Notes`")
         }
         doc.objectives.append(objective)
@@ -388,7 +390,7 @@ struct LineParser {
             kr = KeyResult(id: nil, title: Spanned(text(ts, te), SourceRange(start: ts, end: te)), headingRange: line, range: line)
             let o = doc.objectives.count
             let k = doc.objectives[o - 1].keyResults.count + 1
-            error("key result heading has no ID", SourceRange(start: ts, end: te),
+            error("key result heading has no ID", ts == te ? line : SourceRange(start: ts, end: te),
                   help: "write `### KR\(o).\(k): \(text(ts, te))`")
         }
         let oi = doc.objectives.count - 1
@@ -470,7 +472,7 @@ struct LineParser {
             return
         }
         // Check-in `- YYYY-MM-DD ...`.
-        if e - p >= 10 && looksLikeDate(p) && (p + 10 == e || bytes[p + 10] == SP || bytes[p + 10] == TAB) {
+        if e - p >= 10 && looksLikeDate(p) && (p + 10 == e || bytes[p + 10] == SP || bytes[p + 10] == TAB || bytes[p + 10] == UInt8(ascii: ":")) {
             if context == .section(.checkIns) {
                 parseCheckIn(s, e, dateStart: p)
             } else {
@@ -492,6 +494,15 @@ struct LineParser {
                 addProperty(prop)
                 return
             }
+        }
+        // `- Owner: x`: a key with capitals.
+        var u = p
+        while u < e && ((bytes[u] >= 0x41 && bytes[u] <= 0x5A) || (bytes[u] >= 0x61 && bytes[u] <= 0x7A) || bytes[u] == UInt8(ascii: "-")) { u += 1 }
+        if u > p && u < e && bytes[u] == UInt8(ascii: ":") && bytes[p] >= 0x41 && bytes[p] <= 0x5A && context != .section(.checkIns) {
+            let key = text(p, u)
+            error("fact keys are lowercase: `\(key)` should be `\(key.lowercased())`", SourceRange(start: p, end: u),
+                  help: "write `- \(key.lowercased()):`")
+            return
         }
         if context == .section(.checkIns) {
             error("a check-in starts with its date: `- YYYY-MM-DD KR1.1: value`", line,
@@ -621,7 +632,7 @@ struct LineParser {
                 doc.objectives[oi].keyResults[ki].metric = m
             } else {
                 error("cannot read metric `\(prop.value.value)`", r,
-                      help: "write `baseline -> target unit` (`45 -> 15 min`), `>= 99.9%`, `<= 200 ms` or `milestone`")
+                      help: "write `baseline -> target unit` (`45 -> 15 min`, no thousands separators), `>= 99.9%`, `<= 200 ms` or `milestone`")
             }
         case "current":
             guard requireValue(prop) else { return }
@@ -757,8 +768,10 @@ struct LineParser {
             } else if bytes[i] == UInt8(ascii: "%") && i + 1 == b {
                 unit = "%"
             } else {
-                // `12x`, `15min`: a unit glued to the number is allowed except after a currency.
-                guard currency == nil, !(bytes[i] >= 0x30 && bytes[i] <= 0x39), bytes[i] != UInt8(ascii: ".") else { return nil }
+                // `12x`, `15min`: a unit glued to the number must start with a letter (so `1,000` is not `1` in `,000`).
+                let c = bytes[i]
+                let letter = (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c >= 0x80
+                guard currency == nil, letter else { return nil }
                 unit = text(i, b)
             }
         }
@@ -861,6 +874,7 @@ struct LineParser {
 
     // MARK: - Check-ins
 
+    static let confidenceWord = Array(" confidence".utf8)
     static let noteSeparators: [[UInt8]] = [Array(" -- ".utf8), Array(" — ".utf8)]
 
     mutating func parseCheckIn(_ s: Int, _ e: Int, dateStart p: Int) {
@@ -869,6 +883,11 @@ struct LineParser {
         let dateText = Spanned(text(p, p + 10), dateRange)
         let date = parseDate(p, p + 10, what: "check-in date").map { Spanned($0, dateRange) }
         let idStart = skipSpaces(p + 10, e)
+        if idStart < e && bytes[idStart] == UInt8(ascii: ":") || idStart == e {
+            error("a check-in names its key result after the date: `- \(dateText.value) KR1.1: value`", line,
+                  help: "write the ID of the key result this check-in is for, then a colon")
+            return
+        }
         var i = idStart
         while i < e && isIDByte(bytes[i]) { i += 1 }
         guard i > idStart, i < e || i == e, i == e || bytes[i] == UInt8(ascii: ":") else {
@@ -903,7 +922,11 @@ struct LineParser {
         var first = true
         while partStart < measureEnd || (first && partStart == measureEnd && false) {
             var j = partStart
-            while j < measureEnd && bytes[j] != UInt8(ascii: ",") && bytes[j] != UInt8(ascii: ";") { j += 1 }
+            // Parts end at `,` or `;`, or before the word `confidence` (`12 deploys/wk confidence 0.5`).
+            while j < measureEnd && bytes[j] != UInt8(ascii: ",") && bytes[j] != UInt8(ascii: ";") {
+                if j > partStart && bytes[j] == SP && find(Self.confidenceWord, from: j, to: min(measureEnd, j + Self.confidenceWord.count)) == j { break }
+                j += 1
+            }
             let a = skipSpaces(partStart, j)
             let b = trimEnd(a, j)
             let part = text(a, b).lowercased()
@@ -924,7 +947,7 @@ struct LineParser {
                 ok = false
             }
             first = false
-            partStart = j + 1
+            partStart = j < measureEnd && bytes[j] == SP ? j : j + 1
         }
         _ = ok
         doc.checkIns.append(CheckIn(date: date, dateText: dateText, keyResultID: id, value: value,
