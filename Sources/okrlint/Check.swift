@@ -56,6 +56,12 @@ enum Check {
         let report: String
         switch options.format {
         case "json": report = JsonReporter().render(result)
+        case "sarif": report = SarifReporter().render(result)
+        case "github": report = GitHubReporter().render(result)
+        case "gcc": report = GccReporter().render(result)
+        case "junit": report = JUnitReporter().render(result)
+        case "checkstyle": report = CheckstyleReporter().render(result)
+        case "gitlab": report = GitLabReporter().render(result)
         default:
             report = HumanReporter(color: useColor, summary: !options.quiet).render(result)
         }

@@ -1,0 +1,20 @@
+/// Checkstyle XML (version 4.3), one `<file>` per checked file, the format Jenkins' warnings plugin and reviewdog read.
+public struct CheckstyleReporter: Reporter {
+    public static let id = "checkstyle"
+    public init() {}
+
+    public func render(_ result: LintResult) -> String {
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n"
+        for file in result.files {
+            out += "  <file name=\"\(XML.escape(file.path))\">\n"
+            for d in file.diagnostics {
+                let a = file.source.location(of: d.range.start)
+                let message = d.help.map { "\(d.message) (help: \($0))" } ?? d.message
+                out += "    <error line=\"\(a.line)\" column=\"\(a.column)\" severity=\"\(d.severity.rawValue)\" message=\"\(XML.escape(message))\" source=\"okrlint.\(d.ruleID)\"/>\n"
+            }
+            out += "  </file>\n"
+        }
+        out += "</checkstyle>\n"
+        return out
+    }
+}

@@ -1,0 +1,19 @@
+/// One line per finding, `path:line:col: severity: message [rule]`, as editors' problem matchers and vim's
+/// quickfix (`errorformat=%f:%l:%c:\ %t%*[^:]:\ %m`) read it. Info findings are `note`, as in gcc.
+public struct GccReporter: Reporter {
+    public static let id = "gcc"
+    public init() {}
+
+    public func render(_ result: LintResult) -> String {
+        var out = ""
+        for file in result.files {
+            for d in file.diagnostics {
+                let a = file.source.location(of: d.range.start)
+                let sev = d.severity == .info ? "note" : d.severity.rawValue
+                let message = d.message.replacingAll("\n", with: " ")
+                out += "\(file.path):\(a.line):\(a.column): \(sev): \(message) [\(d.ruleID)]\n"
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,29 @@
+/// GitLab Code Quality report (a JSON array of issues), for `artifacts: reports: codequality:`.
+/// Severity: error -> major, warning -> minor, info -> info.
+public struct GitLabReporter: Reporter {
+    public static let id = "gitlab"
+    public init() {}
+
+    public func render(_ result: LintResult) -> String {
+        var w = JSONWriter()
+        w.beginArray()
+        for file in result.files {
+            let prints = result.fingerprints(file)
+            for (i, d) in file.diagnostics.enumerated() {
+                let a = file.source.location(of: d.range.start)
+                w.beginObject()
+                w.string("description", "\(d.message) [\(d.ruleID)]")
+                w.string("check_name", d.ruleID)
+                w.string("fingerprint", prints[i])
+                w.string("severity", d.severity == .error ? "major" : (d.severity == .warning ? "minor" : "info"))
+                w.beginObject("location")
+                w.string("path", file.path)
+                w.beginObject("lines"); w.int("begin", a.line); w.endObject()
+                w.endObject()
+                w.endObject()
+            }
+        }
+        w.endArray()
+        return w.output + "\n"
+    }
+}

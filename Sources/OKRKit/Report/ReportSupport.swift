@@ -1,0 +1,67 @@
+/// The rule descriptions reporters list (SARIF `rules[]`), with the parser's `syntax-error` first.
+public struct RuleInfo: Sendable {
+    public var id: String
+    public var summary: String
+    public var rationale: String
+    public var defaultSeverity: Severity
+
+    public static var all: [RuleInfo] {
+        [RuleInfo(id: syntaxErrorID, summary: "A line the .okr format cannot read.",
+                  rationale: "The parser reports lines it cannot read: bad encoding, Markdown constructs the format does not use, malformed headings, facts, metrics and dates. See Grammar.md.",
+                  defaultSeverity: .error)]
+            + Registry.all.map { RuleInfo(id: $0.description.id, summary: $0.description.summary,
+                                          rationale: $0.description.rationale, defaultSeverity: $0.description.defaultSeverity) }
+    }
+}
+
+enum XML {
+    /// Escapes text for XML attributes and content; characters XML 1.0 forbids become U+FFFD.
+    static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(ch)
+            default:
+                if ch.value < 0x20 || ch.value == 0xFFFE || ch.value == 0xFFFF {
+                    out += "\u{FFFD}"
+                } else {
+                    out.unicodeScalars.append(ch)
+                }
+            }
+        }
+        return out
+    }
+}
+
+/// FNV-1a 64-bit, for fingerprints that are stable across runs and platforms.
+func fnv1a(_ s: String) -> String {
+    var h: UInt64 = 0xcbf29ce484222325
+    for b in s.utf8 {
+        h ^= UInt64(b)
+        h = h &* 0x100000001b3
+    }
+    let hex = String(h, radix: 16)
+    return String(repeating: "0", count: 16 - hex.count) + hex
+}
+
+extension LintResult {
+    /// A fingerprint per diagnostic that does not change when unrelated lines move: it hashes the rule, the
+    /// path, the message and the text of the diagnostic's line (trimmed), plus a counter for identical ones.
+    func fingerprints(_ file: FileResult) -> [String] {
+        var seen: [String: Int] = [:]
+        return file.diagnostics.map { d in
+            let line = file.source.lineIndex(of: d.range.start)
+            let text = file.source.lineText(line).trimmed()
+            let base = "\(d.ruleID)\u{0}\(file.path)\u{0}\(d.message)\u{0}\(text)"
+            let n = seen[base, default: 0]
+            seen[base] = n + 1
+            return fnv1a(base) + ":\(n + 1)"
+        }
+    }
+}
