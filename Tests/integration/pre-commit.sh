@@ -6,8 +6,9 @@ set -euo pipefail
 REPO="$(cd "$(dirname "$0")/../.." && pwd)"
 REV="$(git -C "$REPO" rev-parse HEAD)"
 WORK="$(mktemp -d)"
-export PRE_COMMIT_HOME="${PRE_COMMIT_HOME:-$WORK/cache}"
-trap 'rm -rf "$WORK"' EXIT
+CACHE="$(mktemp -d)"
+export PRE_COMMIT_HOME="${PRE_COMMIT_HOME:-$CACHE}"
+trap 'rm -rf "$WORK" "$CACHE"' EXIT
 cd "$WORK"
 git init -q . && git config user.email ci@example.com && git config user.name CI
 cat > .pre-commit-config.yaml <<YAML
