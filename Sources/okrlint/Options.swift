@@ -41,6 +41,7 @@ struct Options {
         while i < args.count {
             let arg = args[i]
             i += 1
+            if o.command == "rules" && arg == "--markdown" { o.commandArguments.append(arg); continue }
             if onlyPaths || arg == "-" || !arg.hasPrefix("-") {
                 if !sawCommand && !onlyPaths && o.paths.isEmpty && commands.contains(arg) {
                     o.command = arg
@@ -123,7 +124,7 @@ struct Options {
     Usage:
       okrlint [check] [OPTIONS] [PATH...]   check files and folders (default: .)
       okrlint [check] [OPTIONS] -           check standard input (name it with --stdin-filename)
-      okrlint rules                         list every rule
+      okrlint rules [--markdown]            list every rule (--markdown: the whole docs/rules.md)
       okrlint rule ID                       explain one rule
       okrlint schema                        print the JSON Schema of .okrlint.json
       okrlint dump FILE                     print the syntax tree of a file

@@ -35,6 +35,21 @@ case "dump":
     case .failure(let e):
         fail(e.description)
     }
+case "rules":
+    FileSystem.write(options.commandArguments.first == "--markdown" ? RuleDocs.markdown() : RuleDocs.list(), to: 1)
+    exit(0)
+case "rule":
+    guard options.commandArguments.count == 1 else { fail("`okrlint rule` takes one rule id; `okrlint rules` lists them") }
+    let id = options.commandArguments[0]
+    guard let rule = Registry.rule(id) else {
+        let hint = Suggest.closest(to: id, in: Registry.ids, maxDistance: 4).map { "; did you mean `\($0)`?" } ?? ""
+        fail("unknown rule `\(id)`\(hint)")
+    }
+    FileSystem.write(RuleDocs.page(rule), to: 1)
+    exit(0)
+case "schema":
+    FileSystem.write(ConfigSchema.generate(), to: 1)
+    exit(0)
 default:
     exit(Check.run(options))
 }

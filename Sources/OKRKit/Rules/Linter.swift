@@ -45,6 +45,11 @@ public struct Linter: Sendable {
                                   severity: severity, ruleID: rule.description.id, today: today)
             out.append(contentsOf: rule.check(ctx))
         }
+        if document.comments.contains(where: { $0.text.hasPrefix("okrlint-") }) {
+            let unused = rules.first { $0.description.id == UnusedSuppressionRule.id }.flatMap { severity(for: $0) }
+            let active = Set(rules.filter { severity(for: $0) != nil }.map { $0.description.id })
+            out = Suppression.apply(out, document: document, knownRuleIDs: Registry.ids, activeRuleIDs: active, unusedSeverity: unused)
+        }
         out.sort(by: Diagnostic.ordered)
         return out
     }

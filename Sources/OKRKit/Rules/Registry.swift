@@ -24,6 +24,8 @@ public enum Registry {
         StaleCheckInRule(),
         CurrentOutOfSyncRule(),
         CheckInsOutOfOrderRule(),
+        // Suppressions
+        UnusedSuppressionRule(),
     ]
 
     public static func rule(_ id: String) -> (any Rule)? {

@@ -1,0 +1,23 @@
+/// Reported by the engine while applying inline suppressions (see `Suppression.apply`); `check` itself finds nothing.
+public struct UnusedSuppressionRule: Rule {
+    public static let id = "unused-suppression"
+    public init() {}
+    public let description = RuleDescription(
+        id: UnusedSuppressionRule.id,
+        summary: "An `okrlint-disable...` comment suppresses nothing, or names a rule that does not exist.",
+        rationale: """
+        A suppression that outlives its finding silently hides the next one, and a misspelt rule id suppresses nothing \
+        while looking as if it did (ESLint's `--report-unused-disable-directives`, ruff's `unused-noqa`). Suppressions \
+        are `<!-- okrlint-disable-line rule-id -- reason -->` and friends; see the README.
+        """,
+        defaultSeverity: .warning,
+        triggering: [
+            RuleExample(exampleHeader + "## O1: A ↓<!-- okrlint-disable-line -- nothing to hide here -->\n"),
+            RuleExample(exampleHeader + "<!-- okrlint-disable-next-line ↓missing-ownr -->\n## O1: A\n"),
+        ],
+        passing: [
+            RuleExample(exampleHeader + "<!-- a plain comment -->\n## O1: A\n"),
+        ])
+
+    public func check(_ context: RuleContext) -> [Diagnostic] { [] }
+}
