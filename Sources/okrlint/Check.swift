@@ -28,13 +28,20 @@ enum Check {
             let abs = Path.absolute(path)
             return config.isExcluded(abs) || (!isFolder && !config.isIncluded(abs))
         })
-        let runOptions = RunOptions(
+        // The workspace root of each path: the nearest folder with a .okrlint.json, else the git root.
+        var roots: [String] = []
+        for p in paths + (stdin != nil ? [options.stdinFilename ?? "<stdin>"] : []) {
+            if let r = workspaceRoot(for: p), !roots.contains(r) { roots.append(r) }
+        }
+        var runOptions = RunOptions(
             paths: paths,
             linterFor: { path in
                 let config = try resolver.config(for: path == (options.stdinFilename ?? "<stdin>") && stdin != nil ? "." + "/" + path : path)
                 return Linter(settings: config.settings, today: options.today ?? config.today ?? realToday)
             },
             stdin: stdin, stdinPath: options.stdinFilename ?? "<stdin>", discovery: discovery)
+        runOptions.workspaceRoots = roots
+        runOptions.reportAll = options.reportAll
         let outcome: RunOutcome
         do {
             outcome = try LintRun.run(runOptions)
@@ -55,7 +62,9 @@ enum Check {
 
         let report: String
         switch options.format {
-        case "json": report = JsonReporter().render(result)
+        case "json":
+            let ws = outcome.workspace
+            report = JsonReporter(fileExtras: { file, w in WorkspaceJSON.write(file.path, ws, &w) }).render(result)
         case "sarif": report = SarifReporter().render(result)
         case "github": report = GitHubReporter().render(result)
         case "gcc": report = GccReporter().render(result)
@@ -84,5 +93,18 @@ enum Check {
         if options.strict && warnings > 0 { return 1 }
         if let max = options.maxWarnings, warnings > max { return 1 }
         return 0
+    }
+}
+
+
+/// The nearest ancestor folder of `path` holding `.okrlint.json`, else a `.git`, else nil.
+func workspaceRoot(for path: String) -> String? {
+    let abs = Path.absolute(path)
+    var dir = FileSystem.info(abs).kind == .directory ? abs : Path.parent(abs)
+    while true {
+        if FileSystem.info(Path.join(dir, ResolvedConfig.fileName)).kind == .file { return dir }
+        if FileSystem.exists(Path.join(dir, ".git")) { return dir }
+        if dir == "/" || dir.isEmpty { return nil }
+        dir = Path.parent(dir)
     }
 }

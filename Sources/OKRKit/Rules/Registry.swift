@@ -24,6 +24,15 @@ public enum Registry {
         StaleCheckInRule(),
         CurrentOutOfSyncRule(),
         CheckInsOutOfOrderRule(),
+        BehindScheduleRule(),
+        SandbaggingRule(),
+        // Alignment across files
+        BrokenAlignmentRule(),
+        UnalignedObjectiveRule(),
+        UnsupportedObjectiveRule(),
+        PeriodMismatchRule(),
+        AlignmentCycleRule(),
+        DuplicateTeamIDRule(),
         // Suppressions
         UnusedSuppressionRule(),
     ]

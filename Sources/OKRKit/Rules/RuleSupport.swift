@@ -84,3 +84,28 @@ let exampleHeader = """
 
 
 """
+
+/// A company file for cross-file rule examples (`otherFiles`).
+let exampleCompany = """
+# Company OKRs
+
+- okr: 1
+- team: company
+- period: 2026-Q4
+- owner: @ceo
+
+## O1: Win mid-market teams
+## O2: Be dependable
+
+"""
+
+extension RuleContext {
+    /// This document's index in the workspace.
+    var documentIndex: Int? { workspace.index(of: document) }
+
+    /// Teams whose files are the top level (they align to nothing): option `top-level-teams`.
+    func isTopLevel(_ doc: Document) -> Bool {
+        guard let team = doc.header.team?.value else { return false }
+        return strings("top-level-teams").contains(team)
+    }
+}

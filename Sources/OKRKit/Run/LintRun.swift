@@ -10,6 +10,10 @@ public struct RunOptions {
     /// The name reported for standard input.
     public var stdinPath: String
     public var discovery: FileDiscovery
+    /// Folders whose `.okr` files join the workspace (so links resolve) without being reported.
+    public var workspaceRoots: [String] = []
+    /// Report on every file of the workspace, not only the requested ones.
+    public var reportAll = false
 
     public init(paths: [String], linterFor: @escaping (String) throws -> Linter = { _ in Linter() },
                 stdin: [UInt8]? = nil, stdinPath: String = "<stdin>", discovery: FileDiscovery = FileDiscovery()) {
@@ -41,6 +45,15 @@ public enum LintRun {
         var errors = found.errors
         var pathList = found.files
         if options.stdin != nil { pathList.insert(options.stdinPath, at: 0) }
+        // The rest of the workspace: parsed so links resolve, reported only with `reportAll`.
+        var seen = Set(pathList.map(Path.absolute))
+        let requestedCount = pathList.count
+        if !options.workspaceRoots.isEmpty {
+            let more = try options.discovery.discover(options.workspaceRoots)
+            for f in more.files where seen.insert(Path.absolute(f)).inserted {
+                pathList.append(Path.display(Path.absolute(f)))
+            }
+        }
         let paths = pathList
 
         let parsed = Slots<Result<Document, RunError>>(paths.count)
@@ -52,19 +65,25 @@ public enum LintRun {
         }
         var documents: [Document] = []
         documents.reserveCapacity(paths.count)
-        for slot in parsed.items {
+        var reportedCount = 0
+        for (i, slot) in parsed.items.enumerated() {
             switch slot! {
-            case .success(let d): documents.append(d)
-            case .failure(let e): errors.append(e)
+            case .success(let d):
+                documents.append(d)
+                if i < requestedCount { reportedCount += 1 }
+            case .failure(let e):
+                // A workspace file that cannot be read only matters when it was asked for.
+                if i < requestedCount || options.reportAll { errors.append(e) }
             }
         }
+        let reported = options.reportAll ? documents.count : reportedCount
         let workspace = Workspace(documents: documents)
         var linterList: [Linter] = []
-        for d in documents { linterList.append(try options.linterFor(d.path)) }
+        for d in documents.prefix(reported) { linterList.append(try options.linterFor(d.path)) }
         let linters = linterList
         let docs = documents
-        let linted = Slots<FileResult>(docs.count)
-        DispatchQueue.concurrentPerform(iterations: docs.count) { i in
+        let linted = Slots<FileResult>(reported)
+        DispatchQueue.concurrentPerform(iterations: reported) { i in
             linted.items[i] = FileResult(source: docs[i].source, diagnostics: linters[i].lint(docs[i], in: workspace))
         }
         return RunOutcome(result: LintResult(files: linted.items.map { $0! }), workspace: workspace, errors: errors)

@@ -1,13 +1,147 @@
-/// All documents checked together. Rules read other files through it (alignment, IDs across teams).
+/// Names one objective: the document's index in the workspace and the objective's index in it.
+public struct ObjectiveRef: Hashable, Sendable, Comparable {
+    public var document: Int
+    public var objective: Int
+    public static func < (a: ObjectiveRef, b: ObjectiveRef) -> Bool {
+        a.document != b.document ? a.document < b.document : a.objective < b.objective
+    }
+}
+
+/// An `aligns` link and what it resolved to.
+public struct ResolvedLink: Sendable, Hashable {
+    public var child: ObjectiveRef
+    public var link: AlignmentLink
+    /// nil when the team or the objective does not exist.
+    public var parent: ObjectiveRef?
+}
+
+/// All documents checked together, with an index built once: teams, objectives by team and ID, and the alignment
+/// graph (child objective -> parent objectives, several allowed, and the reverse). Rules read other files through it.
 public struct Workspace: Sendable {
-    public var documents: [Document]
+    public let documents: [Document]
+    /// Team name -> documents of that team.
+    public let teams: [String: [Int]]
+    /// Every `aligns` link of every objective, resolved.
+    public let links: [ResolvedLink]
+    /// Parent objective -> the objectives aligned to it.
+    public let children: [ObjectiveRef: [ObjectiveRef]]
+    /// Child objective -> its resolved parents.
+    public let parents: [ObjectiveRef: [ObjectiveRef]]
+    /// Objectives on an alignment cycle, with the cycle as text (`a/O1 -> b/O2 -> a/O1`).
+    public let cycles: [ObjectiveRef: String]
+    let documentByPath: [String: Int]
 
     public init(documents: [Document]) {
         self.documents = documents
+        var teams: [String: [Int]] = [:]
+        var byPath: [String: Int] = [:]
+        for (i, d) in documents.enumerated() {
+            byPath[d.path] = i
+            if let t = d.header.team?.value { teams[t, default: []].append(i) }
+        }
+        self.teams = teams
+        self.documentByPath = byPath
+        var links: [ResolvedLink] = []
+        var children: [ObjectiveRef: [ObjectiveRef]] = [:]
+        var parents: [ObjectiveRef: [ObjectiveRef]] = [:]
+        for (di, d) in documents.enumerated() {
+            for (oi, o) in d.objectives.enumerated() {
+                let child = ObjectiveRef(document: di, objective: oi)
+                for link in o.aligns {
+                    let target = Workspace.resolve(link, from: di, documents: documents, teams: teams)
+                    links.append(ResolvedLink(child: child, link: link, parent: target))
+                    if let t = target, t != child {
+                        children[t, default: []].append(child)
+                        parents[child, default: []].append(t)
+                    }
+                }
+            }
+        }
+        self.links = links
+        self.children = children
+        self.parents = parents
+        self.cycles = Workspace.findCycles(parents, documents: documents)
+    }
+
+    /// A link `team/ID` resolves among that team's documents, preferring one whose period contains the child's
+    /// (the same quarter, or the year); `ID` alone resolves in the same document.
+    static func resolve(_ link: AlignmentLink, from di: Int, documents: [Document], teams: [String: [Int]]) -> ObjectiveRef? {
+        let candidates: [Int] = link.team.map { teams[$0] ?? [] } ?? [di]
+        let childPeriod = documents[di].period
+        var best: (ObjectiveRef, Int)? = nil
+        for ci in candidates {
+            guard let oi = documents[ci].objectives.firstIndex(where: { $0.id?.value == link.objectiveID }) else { continue }
+            var score = 0
+            if let cp = childPeriod, let pp = documents[ci].period {
+                if pp == cp { score = 2 } else if pp.contains(cp.start) && pp.contains(cp.end) { score = 1 }
+            }
+            if best == nil || score > best!.1 { best = (ObjectiveRef(document: ci, objective: oi), score) }
+        }
+        return best?.0
+    }
+
+    /// Iterative depth-first search over child -> parent edges; every objective on a cycle gets the cycle's text.
+    static func findCycles(_ parents: [ObjectiveRef: [ObjectiveRef]], documents: [Document]) -> [ObjectiveRef: String] {
+        enum Color { case white, grey, black }
+        var color: [ObjectiveRef: Color] = [:]
+        var result: [ObjectiveRef: String] = [:]
+        func name(_ r: ObjectiveRef) -> String {
+            let d = documents[r.document]
+            return "\(d.header.team?.value ?? d.path)/\(d.objectives[r.objective].id?.value ?? "?")"
+        }
+        for start in parents.keys.sorted() where color[start, default: .white] == .white {
+            var stack: [(ObjectiveRef, Int)] = [(start, 0)]
+            var path: [ObjectiveRef] = [start]
+            color[start] = .grey
+            while let (node, next) = stack.last {
+                let edges = parents[node] ?? []
+                if next < edges.count {
+                    stack[stack.count - 1].1 += 1
+                    let p = edges[next]
+                    switch color[p, default: .white] {
+                    case .white:
+                        color[p] = .grey
+                        stack.append((p, 0))
+                        path.append(p)
+                    case .grey:
+                        if let at = path.firstIndex(of: p) {
+                            let cycle = Array(path[at...])
+                            let text = (cycle + [p]).map(name).joined(separator: " -> ")
+                            for c in cycle where result[c] == nil { result[c] = text }
+                        }
+                    case .black:
+                        break
+                    }
+                } else {
+                    color[node] = .black
+                    stack.removeLast()
+                    path.removeLast()
+                }
+            }
+        }
+        return result
+    }
+
+    public func index(of document: Document) -> Int? { documentByPath[document.path] }
+
+    public func objective(_ r: ObjectiveRef) -> Objective { documents[r.document].objectives[r.objective] }
+
+    /// `team/ID` of an objective, for messages and reports.
+    public func name(_ r: ObjectiveRef) -> String {
+        let d = documents[r.document]
+        return "\(d.header.team?.value ?? d.path)/\(d.objectives[r.objective].id?.value ?? "?")"
     }
 
     /// Documents whose header names `team`.
     public func documents(ofTeam team: String) -> [Document] {
-        documents.filter { $0.header.team?.value == team }
+        (teams[team] ?? []).map { documents[$0] }
     }
+
+    /// Whether any objective of document `di` is aligned to from another document: it is a parent level.
+    public func isParentLevel(_ di: Int) -> Bool {
+        children.contains { $0.key.document == di && $0.value.contains { $0.document != di } }
+    }
+
+    /// Whether any objective aligns to an objective in another document.
+    public var hasAlignment: Bool { children.contains { k, v in v.contains { $0.document != k.document } } }
 }

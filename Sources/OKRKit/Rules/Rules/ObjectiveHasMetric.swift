@@ -12,10 +12,12 @@ public struct ObjectiveHasMetricRule: Rule {
         triggering: [
             RuleExample(exampleHeader + "## O1: Grow revenue ↓20% this quarter\n"),
             RuleExample(exampleHeader + "## O1: Reach ↓$2M in annual recurring revenue\n"),
+            RuleExample(exampleHeader + "## O1: Reach ↓100 paying customers\n"),
         ],
         passing: [
             RuleExample(exampleHeader + "## O1: Make self-serve pricing pay for itself\n"),
             RuleExample(exampleHeader + "## O1: Win the 2026 holiday season\n"),
+            RuleExample(exampleHeader + "## O1: Objective 1\n"),
         ])
 
     public func check(_ context: RuleContext) -> [Diagnostic] {
@@ -55,7 +57,9 @@ public struct ObjectiveHasMetricRule: Rule {
                 if isCurrency || suffixPercent && !glued {
                     return SourceRange(start: start, end: j)
                 }
-                if !isYear && !glued && digitsStart > title.range.start && b[digitsStart - 1] == UInt8(ascii: " ") {
+                // A bare number is a measure when a word follows it (`Reach 100 customers`), not a label (`Phase 2`).
+                let wordFollows = i + 1 < end && b[i] == UInt8(ascii: " ") && ((b[i + 1] >= 0x61 && b[i + 1] <= 0x7A) || (b[i + 1] >= 0x41 && b[i + 1] <= 0x5A))
+                if !isYear && !glued && wordFollows && digitsStart > title.range.start && b[digitsStart - 1] == UInt8(ascii: " ") {
                     return SourceRange(start: start, end: i)
                 }
                 i = j

@@ -1,0 +1,31 @@
+public struct AlignmentCycleRule: Rule {
+    public init() {}
+    public let description = RuleDescription(
+        id: "alignment-cycle",
+        summary: "Objectives align to each other in a loop.",
+        rationale: """
+        Alignment is a hierarchy: team objectives serve the objectives above them (Doerr, re:Work). A loop has no top, \
+        so its objectives serve nothing, and progress cannot roll up through it.
+        """,
+        defaultSeverity: .error,
+        triggering: [
+            RuleExample(exampleHeader + "## O1: A\n- aligns: ↓company/O1\n",
+                        otherFiles: ["company.okr": exampleCompany.replacingAll("## O1: Win mid-market teams", with: "## O1: Win mid-market teams\n- aligns: platform/O1")]),
+            RuleExample(exampleHeader + "## O1: A\n- aligns: ↓O2\n## O2: B\n- aligns: ↓O1\n"),
+        ],
+        passing: [
+            RuleExample(exampleHeader + "## O1: A\n- aligns: company/O1\n## O2: B\n- aligns: O1\n", otherFiles: ["company.okr": exampleCompany]),
+        ])
+
+    public func check(_ context: RuleContext) -> [Diagnostic] {
+        guard let di = context.documentIndex else { return [] }
+        let ws = context.workspace
+        var out: [Diagnostic] = []
+        for l in ws.links where l.child.document == di {
+            guard let p = l.parent, let cycle = ws.cycles[l.child], ws.cycles[p] != nil else { continue }
+            out.append(context.diagnostic(l.link.range, "alignment loop: \(cycle)",
+                help: "alignment points up the hierarchy; remove the link that points back down"))
+        }
+        return out
+    }
+}
