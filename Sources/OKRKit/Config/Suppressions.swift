@@ -41,7 +41,8 @@ public struct Suppression: Sendable, Hashable {
             }
             // Ids with their byte ranges, found in order after the directive word.
             var ids: [Spanned<String>] = []
-            let bytes = Array(src.text(c.range).utf8)
+            // Raw bytes, not decoded text: with invalid UTF-8 the decoded offsets would not be the file's.
+            let bytes = Array(src.bytes[c.range.start..<min(c.range.end, src.bytes.count)])
             func find(_ needle: [UInt8], from: Int) -> Int? {
                 var at = from
                 while at + needle.count <= bytes.count {
@@ -53,9 +54,13 @@ public struct Suppression: Sendable, Hashable {
             var searchFrom = (find(Array(word.utf8), from: 0) ?? 0) + word.utf8.count
             for raw in rest.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" || $0 == "\n" }) {
                 let needle = Array(String(raw).utf8)
-                let at = find(needle, from: searchFrom) ?? searchFrom
-                ids.append(Spanned(String(raw), SourceRange(start: c.range.start + at, end: c.range.start + at + needle.count)))
-                searchFrom = at + needle.count
+                if let at = find(needle, from: searchFrom) {
+                    ids.append(Spanned(String(raw), SourceRange(start: c.range.start + at, end: c.range.start + at + needle.count)))
+                    searchFrom = at + needle.count
+                } else {
+                    // Not found byte for byte (invalid UTF-8 in the id): point at the whole comment.
+                    ids.append(Spanned(String(raw), c.range))
+                }
             }
             let first = src.lineIndex(of: c.range.start)
             let last = src.lineIndex(of: max(c.range.start, c.range.end - 1))
