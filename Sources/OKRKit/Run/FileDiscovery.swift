@@ -63,7 +63,10 @@ public struct FileDiscovery {
                     if Path.isOKRFile(name), !(try isExcluded(path, false)), seen.insert(path).inserted { found.files.append(path) }
                 case .missing:
                     // A dangling symlink named *.okr is worth a message; others are ignored.
-                    if Path.isOKRFile(name) { found.errors.append(RunError(path: path, message: "broken symbolic link")) }
+                    if Path.isOKRFile(name) {
+                        let why = FileSystem.isSymlink(path) ? "broken symbolic link" : "deleted while okrlint was running"
+                        found.errors.append(RunError(path: path, message: why))
+                    }
                 case .other:
                     continue
                 }

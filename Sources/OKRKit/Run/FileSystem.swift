@@ -42,6 +42,12 @@ public enum FileSystem {
 
     public static func exists(_ path: String) -> Bool { info(path).kind != .missing }
 
+    /// Whether `path` itself is a symbolic link (`lstat`, not following it).
+    public static func isSymlink(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFLNK
+    }
+
     /// Reads a whole file: `fstat` for the size, then reads until end of file (the file may grow or shrink meanwhile).
     public static func readFile(_ path: String) -> Result<[UInt8], RunError> {
         let fd = open(path, O_RDONLY | O_CLOEXEC)

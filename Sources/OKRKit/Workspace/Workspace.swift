@@ -29,6 +29,12 @@ public struct Workspace: Sendable {
     public let parents: [ObjectiveRef: [ObjectiveRef]]
     /// Objectives on an alignment cycle, with the cycle as text (`a/O1 -> b/O2 -> a/O1`).
     public let cycles: [ObjectiveRef: String]
+    /// Links by the document they are written in.
+    public let linksByDocument: [Int: [ResolvedLink]]
+    /// Documents with an objective that another document aligns to.
+    public let parentLevelDocuments: Set<Int>
+    /// Whether any objective aligns to an objective in another document.
+    public let hasAlignment: Bool
     let documentByPath: [String: Int]
 
     public init(documents: [Document]) {
@@ -58,6 +64,11 @@ public struct Workspace: Sendable {
             }
         }
         self.links = links
+        self.linksByDocument = Dictionary(grouping: links, by: { $0.child.document })
+        var parentLevel = Set<Int>()
+        for (parent, kids) in children where kids.contains(where: { $0.document != parent.document }) { parentLevel.insert(parent.document) }
+        self.parentLevelDocuments = parentLevel
+        self.hasAlignment = !parentLevel.isEmpty
         self.children = children
         self.parents = parents
         self.cycles = Workspace.findCycles(parents, documents: documents)
@@ -138,10 +149,6 @@ public struct Workspace: Sendable {
     }
 
     /// Whether any objective of document `di` is aligned to from another document: it is a parent level.
-    public func isParentLevel(_ di: Int) -> Bool {
-        children.contains { $0.key.document == di && $0.value.contains { $0.document != di } }
-    }
+    public func isParentLevel(_ di: Int) -> Bool { parentLevelDocuments.contains(di) }
 
-    /// Whether any objective aligns to an objective in another document.
-    public var hasAlignment: Bool { children.contains { k, v in v.contains { $0.document != k.document } } }
 }

@@ -21,7 +21,7 @@ public struct AlignmentCycleRule: Rule {
         guard let di = context.documentIndex else { return [] }
         let ws = context.workspace
         var out: [Diagnostic] = []
-        for l in ws.links where l.child.document == di {
+        for l in ws.linksByDocument[di] ?? [] {
             guard let p = l.parent, let cycle = ws.cycles[l.child], ws.cycles[p] != nil else { continue }
             out.append(context.diagnostic(l.link.range, "alignment loop: \(cycle)",
                 help: "alignment points up the hierarchy; remove the link that points back down"))

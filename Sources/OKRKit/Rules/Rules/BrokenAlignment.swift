@@ -21,7 +21,7 @@ public struct BrokenAlignmentRule: Rule {
         guard let di = context.documentIndex else { return [] }
         let ws = context.workspace
         var out: [Diagnostic] = []
-        for l in ws.links where l.child.document == di && l.parent == nil {
+        for l in ws.linksByDocument[di] ?? [] where l.parent == nil {
             guard let team = l.link.team else { continue } // in-file links are unknown-reference's
             if ws.teams[team] == nil {
                 let hint = Suggest.closest(to: team, in: ws.teams.keys.sorted()).map { "did you mean `\($0)/\(l.link.objectiveID)`?" }

@@ -21,7 +21,7 @@ public struct PeriodMismatchRule: Rule {
         guard let di = context.documentIndex, let mine = context.document.period else { return [] }
         let ws = context.workspace
         var out: [Diagnostic] = []
-        for l in ws.links where l.child.document == di {
+        for l in ws.linksByDocument[di] ?? [] {
             guard let p = l.parent, p.document != di, let theirs = ws.documents[p.document].period else { continue }
             if !(theirs.contains(mine.start) && theirs.contains(mine.end)) {
                 out.append(context.diagnostic(l.link.range, "\(l.link.display) is an objective of \(theirs.text), but this file is \(mine.text)",

@@ -22,7 +22,7 @@ public struct UnalignedObjectiveRule: Rule {
     public func check(_ context: RuleContext) -> [Diagnostic] {
         let ws = context.workspace
         guard !context.isTopLevel(context.document) else { return [] }
-        let hasTop = ws.documents.contains { context.isTopLevel($0) }
+        let hasTop = context.strings("top-level-teams").contains { ws.teams[$0] != nil }
         guard hasTop || ws.hasAlignment else { return [] }
         return context.document.objectives.compactMap { o in
             guard o.aligns.isEmpty, o.property("aligns") == nil else { return nil }
