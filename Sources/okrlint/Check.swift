@@ -22,6 +22,7 @@ enum Check {
             fail(error.description)
         }
         let realToday = CalendarDate.today()
+        var linters: [String: Linter] = [:]
         // Walked paths are left out by the `exclude` / `include` of the config nearest to them.
         let discovery = FileDiscovery(isExcluded: { path, isFolder in
             let config = try resolver.config(forFolder: Path.parent(Path.absolute(path)))
@@ -37,7 +38,12 @@ enum Check {
             paths: paths,
             linterFor: { path in
                 let config = try resolver.config(for: path == (options.stdinFilename ?? "<stdin>") && stdin != nil ? "." + "/" + path : path)
-                return Linter(settings: config.settings, today: options.today ?? config.today ?? realToday)
+                // One linter per config file: building one resolves every rule's options.
+                let key = config.path ?? ""
+                if let cached = linters[key] { return cached }
+                let linter = Linter(settings: config.settings, today: options.today ?? config.today ?? realToday)
+                linters[key] = linter
+                return linter
             },
             stdin: stdin, stdinPath: options.stdinFilename ?? "<stdin>", discovery: discovery)
         runOptions.workspaceRoots = roots

@@ -11,14 +11,38 @@ public struct RuleSetting: Sendable, Hashable {
 
 /// The rule engine: syntax diagnostics plus every enabled rule, sorted.
 public struct Linter: Sendable {
-    public var rules: [any Rule]
-    public var settings: [String: RuleSetting]
-    public var today: CalendarDate
+    public let rules: [any Rule]
+    public let settings: [String: RuleSetting]
+    public let today: CalendarDate
+
+    /// An enabled rule with its id, severity and options resolved once (descriptions are large to copy).
+    struct ActiveRule: Sendable {
+        let rule: any Rule
+        let id: String
+        let severity: Severity
+        let options: [String: OptionValue]
+    }
+    let active: [ActiveRule]
+    let unusedSuppressionSeverity: Severity?
 
     public init(rules: [any Rule] = Registry.all, settings: [String: RuleSetting] = [:], today: CalendarDate = .today()) {
         self.rules = rules
         self.settings = settings
         self.today = today
+        var active: [ActiveRule] = []
+        var unused: Severity? = nil
+        for rule in rules {
+            let d = rule.description
+            let severity = settings[d.id].map { $0.severity } ?? d.defaultSeverity
+            guard let sev = severity else { continue }
+            var o: [String: OptionValue] = [:]
+            for opt in d.options { o[opt.name] = opt.defaultValue }
+            if let s = settings[d.id] { for (k, v) in s.options { o[k] = v } }
+            active.append(ActiveRule(rule: rule, id: d.id, severity: sev, options: o))
+            if d.id == UnusedSuppressionRule.id { unused = sev }
+        }
+        self.active = active
+        self.unusedSuppressionSeverity = unused
     }
 
     /// Options of `rule` with defaults filled in.
@@ -39,16 +63,14 @@ public struct Linter: Sendable {
     public func lint(_ document: Document, in workspace: Workspace? = nil) -> [Diagnostic] {
         let ws = workspace ?? Workspace(documents: [document])
         var out = document.syntaxDiagnostics
-        for rule in rules {
-            guard let severity = severity(for: rule) else { continue }
-            let ctx = RuleContext(document: document, workspace: ws, options: options(for: rule),
-                                  severity: severity, ruleID: rule.description.id, today: today)
-            out.append(contentsOf: rule.check(ctx))
+        for a in active {
+            let ctx = RuleContext(document: document, workspace: ws, options: a.options,
+                                  severity: a.severity, ruleID: a.id, today: today)
+            out.append(contentsOf: a.rule.check(ctx))
         }
         if document.comments.contains(where: { $0.text.hasPrefix("okrlint-") }) {
-            let unused = rules.first { $0.description.id == UnusedSuppressionRule.id }.flatMap { severity(for: $0) }
-            let active = Set(rules.filter { severity(for: $0) != nil }.map { $0.description.id })
-            out = Suppression.apply(out, document: document, knownRuleIDs: Registry.ids, activeRuleIDs: active, unusedSeverity: unused)
+            out = Suppression.apply(out, document: document, knownRuleIDs: Registry.ids,
+                                    activeRuleIDs: Set(active.map(\.id)), unusedSeverity: unusedSuppressionSeverity)
         }
         out.sort(by: Diagnostic.ordered)
         return out

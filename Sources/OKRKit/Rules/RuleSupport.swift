@@ -40,6 +40,22 @@ public enum Suggest {
 extension String {
     /// Lowercased words of letters and digits.
     var lowercasedWords: [String] {
+        // ASCII fast path: no Unicode property lookups.
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            var out: [String] = []
+            var cur: [UInt8] = []
+            for b in utf8 {
+                let lower = (b >= 0x41 && b <= 0x5A) ? b + 32 : b
+                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) || lower == 0x27 {
+                    cur.append(lower)
+                } else if !cur.isEmpty {
+                    out.append(String(decoding: cur, as: UTF8.self))
+                    cur.removeAll(keepingCapacity: true)
+                }
+            }
+            if !cur.isEmpty { out.append(String(decoding: cur, as: UTF8.self)) }
+            return out
+        }
         var out: [String] = []
         var cur = ""
         for ch in self.lowercased().unicodeScalars {
@@ -62,8 +78,9 @@ extension Document {
     var keyResultIDs: [String] { objectives.flatMap { $0.keyResults.compactMap { $0.id?.value } } }
 
     /// The latest check-in of each key result (by date; on the same date, the later line wins).
-    var latestCheckIns: [String: CheckIn] {
+    static func computeLatestCheckIns(_ checkIns: [CheckIn]) -> [String: CheckIn] {
         var latest: [String: CheckIn] = [:]
+        latest.reserveCapacity(checkIns.count)
         for c in checkIns {
             guard let d = c.date?.value else { continue }
             if let prev = latest[c.keyResultID.value], let pd = prev.date?.value, pd > d { continue }

@@ -241,6 +241,23 @@ extension Path {
     }
 
     public static func normalize(_ p: String) -> String {
+        // Fast path: nothing to resolve.
+        let u = p.utf8
+        var clean = !u.isEmpty && !p.hasSuffix("/")
+        var prev: UInt8 = 0x2F
+        var dots = 0
+        for b in u {
+            if b == 0x2F {
+                if prev == 0x2F || (dots > 0 && dots <= 2) { clean = false; break }
+                dots = 0
+            } else if b == 0x2E && (prev == 0x2F || dots > 0) {
+                dots += 1
+            } else {
+                dots = dots > 0 && prev == 0x2E && dots <= 2 ? 3 : 0
+            }
+            prev = b
+        }
+        if clean && !(dots > 0 && dots <= 2) && p.hasPrefix("/") { return p }
         var parts: [Substring] = []
         for seg in p.split(separator: "/", omittingEmptySubsequences: true) {
             if seg == "." { continue }

@@ -182,6 +182,8 @@ public struct Document: Sendable {
     public var comments: [Comment] = []
     /// What the parser found wrong; parsing always goes on.
     public var syntaxDiagnostics: [Diagnostic] = []
+    /// The latest check-in of each key result ID (by date; on the same date the later line), computed once by the parser.
+    public var latestCheckIns: [String: CheckIn] = [:]
 
     public var path: String { source.path }
 

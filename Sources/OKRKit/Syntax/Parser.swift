@@ -14,6 +14,7 @@ public enum Parser {
         p.run()
         // Reported in file order whatever order the checks ran in.
         p.doc.syntaxDiagnostics.sort { $0.range.start != $1.range.start ? $0.range.start < $1.range.start : $0.range.end < $1.range.end }
+        p.doc.latestCheckIns = Document.computeLatestCheckIns(p.doc.checkIns)
         return p.doc
     }
 
@@ -148,6 +149,13 @@ struct LineParser {
             i += 1
         }
         return nil
+    }
+
+    /// Whether `prefix` is at `i` (without allocating).
+    func hasPrefix(_ prefix: [UInt8], at i: Int, end: Int) -> Bool {
+        guard end - i >= prefix.count else { return false }
+        for k in 0..<prefix.count where bytes[i + k] != prefix[k] { return false }
+        return true
     }
 
     func trimEnd(_ a: Int, _ b: Int) -> Int {
@@ -742,7 +750,7 @@ struct LineParser {
         guard a < b else { return nil }
         var i = a
         var currency: String? = nil
-        for (prefix, symbol) in Self.currencyPrefixes where b - i >= prefix.count && Array(bytes[i..<(i + prefix.count)]) == prefix {
+        for (prefix, symbol) in Self.currencyPrefixes where hasPrefix(prefix, at: i, end: b) {
             currency = symbol
             i += prefix.count
             break
@@ -815,7 +823,7 @@ struct LineParser {
                                                    ("<=", .stayBelow), ("≤", .stayBelow), ("at most ", .stayBelow)]
         for (prefix, kind) in thresholds {
             let p = Array(prefix.utf8)
-            if b - a > p.count && Array(bytes[a..<(a + p.count)]) == p {
+            if b - a > p.count && hasPrefix(p, at: a, end: b) {
                 guard let target = parseQuantity(a + p.count, b) else { return nil }
                 return Metric(kind: kind, baseline: nil, target: target, unit: target.unit, range: r)
             }

@@ -24,11 +24,16 @@ public struct KeyResultIsATaskRule: Rule {
         ])
 
     public func check(_ context: RuleContext) -> [Diagnostic] {
-        let verbs = context.strings("verbs").map { $0.lowercasedWords }.filter { !$0.isEmpty }
+        var verbs: [[String]] = []
+        for o in context.document.objectives where !o.keyResults.isEmpty {
+            verbs = context.strings("verbs").map { $0.lowercasedWords }.filter { !$0.isEmpty }
+            break
+        }
         var out: [Diagnostic] = []
         for o in context.document.objectives {
             for kr in o.keyResults {
-                let words = kr.title.value.lowercasedWords
+                // Only the first words can be a verb: tokenise a short prefix of the title.
+                let words = String(kr.title.value.prefix(40)).lowercasedWords
                 guard let verb = verbs.first(where: { v in words.count >= v.count && Array(words.prefix(v.count)) == v }) else { continue }
                 let name = kr.id?.value ?? "key result"
                 out.append(context.diagnostic(kr.id?.range ?? kr.title.range,
