@@ -30,8 +30,9 @@ enum Check {
             return config.isExcluded(abs) || (!isFolder && !config.isIncluded(abs))
         })
         // The workspace root of each path: the nearest folder with a .okrlint.json, else the git root.
+        // `--no-config` is isolated: the workspace is only the paths given (as ruff's `--isolated`).
         var roots: [String] = []
-        for p in paths + (stdin != nil ? [options.stdinFilename ?? "<stdin>"] : []) {
+        for p in options.noConfig ? [] : paths + (stdin != nil ? [options.stdinFilename ?? "<stdin>"] : []) {
             if let r = workspaceRoot(for: p), !roots.contains(r) { roots.append(r) }
         }
         var runOptions = RunOptions(

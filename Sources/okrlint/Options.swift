@@ -135,7 +135,7 @@ struct Options {
       -o, --output FILE      write the report to FILE; the summary still goes to the terminal
       --today YYYY-MM-DD     the date for time-based rules (default: the config's `today`, else the real date)
       --config FILE          use this config file instead of looking for .okrlint.json
-      --no-config            ignore .okrlint.json files
+      --no-config            ignore .okrlint.json files; the workspace is only the paths given
       --stdin-filename PATH  the path standard input stands for (for reports and the workspace)
       --report-all           report on every file of the workspace, not only those given
       --strict               warnings fail the run too
