@@ -45,7 +45,7 @@ good='# Platform team OKRs
 - 2026-11-20 KR1.1: 24 min
 - 2026-11-20 KR1.2: 22 deploys/wk'
 printf '%s\n' "$good" > good.okr
-printf '%s\n' "$good" | sed 's/^### KR1.2: Raise deploys per week$/### KR1.2: Improve deploys/; s/^- metric: 12 -> 30 deploys\/wk$//' > bad.okr
+printf '%s\n' "$good" | sed 's/^- team: platform$/- team: infra/; s/^### KR1.2: Raise deploys per week$/### KR1.2: Improve deploys/; s/^- metric: 12 -> 30 deploys\/wk$//' > bad.okr
 git add -A && git commit -qm init
 
 echo "-- pre-commit on a bad file (must fail)"
@@ -60,7 +60,7 @@ grep -q "unmeasurable-key-result" out1.txt || { echo "FAIL: the finding is not s
 if grep -q "good.okr:" out1.txt; then echo "FAIL: the good file was reported"; exit 1; fi
 
 echo "-- pre-commit after fixing it (must pass)"
-printf '%s\n' "$good" > bad.okr
+printf '%s\n' "$good" | sed 's/^- team: platform$/- team: infra/' > bad.okr
 git add -A && git commit -qm fix
 pre-commit run --all-files
 echo "pre-commit hook test passed"
