@@ -13,6 +13,7 @@ import Testing
         ("comment openers never closed", { n in "# T " + String(repeating: "<!-- ", count: n / 2) + "\n" + String(repeating: "<!--\n", count: n / 4) }),
         ("task tokens", { n in "## O1: A\n### KR1.1: b\n- [ ] " + String(repeating: "@x due:2026-01-01 kr:K ", count: n / 8) + "\n" }),
         ("runs of #", { n in String(repeating: String(repeating: "#", count: 200) + "\n", count: n / 50) }),
+        ("in-file alignment chain", { n in (1...(n / 20)).map { "## O\($0): A\n- aligns: O\($0 + 1)\n" }.joined() }),
         ("check-ins", { n in "## O1: A\n### K: b\n- metric: 0 -> 9 x\n## Check-ins\n" + String(repeating: "- 2026-11-02 K: 3 x, confidence 0.5 -- n -- m\n", count: n / 12) }),
     ]
 

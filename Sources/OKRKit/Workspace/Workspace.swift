@@ -47,6 +47,12 @@ public struct Workspace: Sendable {
         }
         self.teams = teams
         self.documentByPath = byPath
+        // Objective ID -> index, per document (the first one wins, as `duplicate-id` reports the rest).
+        let objectiveIndex: [[String: Int]] = documents.map { d in
+            var m: [String: Int] = [:]
+            for (oi, o) in d.objectives.enumerated() { if let id = o.id?.value, m[id] == nil { m[id] = oi } }
+            return m
+        }
         var links: [ResolvedLink] = []
         var children: [ObjectiveRef: [ObjectiveRef]] = [:]
         var parents: [ObjectiveRef: [ObjectiveRef]] = [:]
@@ -54,7 +60,7 @@ public struct Workspace: Sendable {
             for (oi, o) in d.objectives.enumerated() {
                 let child = ObjectiveRef(document: di, objective: oi)
                 for link in o.aligns {
-                    let target = Workspace.resolve(link, from: di, documents: documents, teams: teams)
+                    let target = Workspace.resolve(link, from: di, documents: documents, teams: teams, objectiveIndex: objectiveIndex)
                     links.append(ResolvedLink(child: child, link: link, parent: target))
                     if let t = target, t != child {
                         children[t, default: []].append(child)
@@ -76,12 +82,12 @@ public struct Workspace: Sendable {
 
     /// A link `team/ID` resolves among that team's documents, preferring one whose period contains the child's
     /// (the same quarter, or the year); `ID` alone resolves in the same document.
-    static func resolve(_ link: AlignmentLink, from di: Int, documents: [Document], teams: [String: [Int]]) -> ObjectiveRef? {
+    static func resolve(_ link: AlignmentLink, from di: Int, documents: [Document], teams: [String: [Int]], objectiveIndex: [[String: Int]]) -> ObjectiveRef? {
         let candidates: [Int] = link.team.map { teams[$0] ?? [] } ?? [di]
         let childPeriod = documents[di].period
         var best: (ObjectiveRef, Int)? = nil
         for ci in candidates {
-            guard let oi = documents[ci].objectives.firstIndex(where: { $0.id?.value == link.objectiveID }) else { continue }
+            guard let oi = objectiveIndex[ci][link.objectiveID] else { continue }
             var score = 0
             if let cp = childPeriod, let pp = documents[ci].period {
                 if pp == cp { score = 2 } else if pp.contains(cp.start) && pp.contains(cp.end) { score = 1 }

@@ -23,6 +23,7 @@ public struct UnknownReferenceRule: Rule {
         let krIDs = doc.keyResultIDs
         let krSet = Set(krIDs)
         let objectiveIDs = doc.objectives.compactMap { $0.id?.value }
+        let objectiveSet = Set(objectiveIDs)
         var out: [Diagnostic] = []
         func missingKR(_ id: Spanned<String>, _ what: String) {
             let hint = Suggest.phrase(id.value, in: krIDs)
@@ -35,7 +36,7 @@ public struct UnknownReferenceRule: Rule {
             if let ref = i.keyResultRef, !krSet.contains(ref.value) { missingKR(ref, "initiative") }
         }
         for o in doc.objectives {
-            for link in o.aligns where link.team == nil && !objectiveIDs.contains(link.objectiveID) {
+            for link in o.aligns where link.team == nil && !objectiveSet.contains(link.objectiveID) {
                 let hint = Suggest.phrase(link.objectiveID, in: objectiveIDs)
                 out.append(context.diagnostic(link.range, "aligns to objective \(link.objectiveID), which is not in this file",
                     help: hint.isEmpty ? "write `team/ID` for another team's objective, e.g. `company/\(link.objectiveID)`" : hint))
