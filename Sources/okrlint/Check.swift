@@ -25,8 +25,8 @@ enum Check {
         var linters: [String: Linter] = [:]
         // Walked paths are left out by the `exclude` / `include` of the config nearest to them.
         let discovery = FileDiscovery(isExcluded: { path, isFolder in
-            let config = try resolver.config(forFolder: Path.parent(Path.absolute(path)))
             let abs = Path.absolute(path)
+            let config = try resolver.config(forFolder: Path.parent(abs))
             return config.isExcluded(abs) || (!isFolder && !config.isIncluded(abs))
         })
         // The workspace root of each path: the nearest folder with a .okrlint.json, else the git root.
@@ -38,7 +38,8 @@ enum Check {
         var runOptions = RunOptions(
             paths: paths,
             linterFor: { path in
-                let config = try resolver.config(for: path == (options.stdinFilename ?? "<stdin>") && stdin != nil ? "." + "/" + path : path)
+                // Paths here are files (found, or named on the command line, or standard input's name).
+                let config = try resolver.config(forFolder: Path.parent(Path.absolute(path)))
                 // One linter per config file: building one resolves every rule's options.
                 let key = config.path ?? ""
                 if let cached = linters[key] { return cached }

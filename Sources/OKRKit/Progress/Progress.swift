@@ -62,7 +62,7 @@ public enum Progress {
             if let m = memo[r] { return m }
             guard visiting.insert(r).inserted else { return nil }
             defer { visiting.remove(r) }
-            let own = objective(ws.objective(r), in: ws.documents[r.document])
+            let own = ws.objective(r).progress
             let kids = (ws.children[r] ?? []).compactMap { go($0) }
             let value: Double?
             switch (own, kids.isEmpty) {
@@ -79,7 +79,7 @@ public enum Progress {
 
     /// A team's progress: the mean of its objectives' progress across its documents.
     public static func team(_ team: String, in ws: Workspace) -> Double? {
-        let values = (ws.teams[team] ?? []).flatMap { di in ws.documents[di].objectives.compactMap { objective($0, in: ws.documents[di]) } }
+        let values = (ws.teams[team] ?? []).flatMap { di in ws.documents[di].objectives.compactMap(\.progress) }
         return values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
     }
 }

@@ -24,6 +24,7 @@ public struct GitLabReporter: Reporter {
             }
         }
         w.endArray()
-        return w.output + "\n"
+        w.raw("\n")
+        return w.output
     }
 }

@@ -8,8 +8,19 @@ public struct JSONWriter: Sendable {
     public init(pretty: Bool = true) { self.pretty = pretty }
 
     public static func quote(_ s: String) -> String {
-        var r = "\""
-        r.reserveCapacity(s.utf8.count + 2)
+        var r = ""
+        appendQuoted(s, to: &r)
+        return r
+    }
+
+    /// Appends `s` as a JSON string literal; text that needs no escaping is copied whole.
+    static func appendQuoted(_ s: String, to r: inout String) {
+        r += "\""
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 >= 0x7F }) {
+            r += s
+            r += "\""
+            return
+        }
         for ch in s.unicodeScalars {
             switch ch {
             case "\"": r += "\\\""
@@ -26,18 +37,26 @@ public struct JSONWriter: Sendable {
                 }
             }
         }
-        return r + "\""
+        r += "\""
+    }
+
+    private mutating func newline() {
+        output += "\n"
+        for _ in 0..<depth { output += "  " }
     }
 
     private mutating func separate() {
         if needsComma[depth] { output += "," }
         needsComma[depth] = true
-        if pretty && depth > 0 { output += "\n" + String(repeating: "  ", count: depth) }
+        if pretty && depth > 0 { newline() }
     }
 
     private mutating func key(_ k: String?) {
         separate()
-        if let k { output += JSONWriter.quote(k) + (pretty ? ": " : ":") }
+        if let k {
+            JSONWriter.appendQuoted(k, to: &output)
+            output += pretty ? ": " : ":"
+        }
     }
 
     public mutating func beginObject(_ k: String? = nil) { key(k); output += "{"; needsComma.append(false) }
@@ -48,11 +67,13 @@ public struct JSONWriter: Sendable {
 
     private mutating func close(_ c: String) {
         let hadItems = needsComma.removeLast()
-        if pretty && hadItems { output += "\n" + String(repeating: "  ", count: depth) }
+        if pretty && hadItems { newline() }
         output += c
     }
 
-    public mutating func string(_ k: String?, _ v: String) { key(k); output += JSONWriter.quote(v) }
+    public mutating func string(_ k: String?, _ v: String) { key(k); JSONWriter.appendQuoted(v, to: &output) }
+    /// Appends raw text after the document (a final newline).
+    public mutating func raw(_ text: String) { output += text }
     public mutating func int(_ k: String?, _ v: Int) { key(k); output += String(v) }
     public mutating func number(_ k: String?, _ v: Double) {
         key(k)

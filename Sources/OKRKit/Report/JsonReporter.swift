@@ -57,7 +57,8 @@ public struct JsonReporter: Reporter {
         w.int("infos", result.count(.info))
         w.endObject()
         w.endObject()
-        return w.output + "\n"
+        w.raw("\n")
+        return w.output
     }
 
     static func position(_ w: inout JSONWriter, _ key: String, _ source: SourceFile, _ offset: Int) {

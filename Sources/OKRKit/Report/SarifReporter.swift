@@ -88,7 +88,8 @@ public struct SarifReporter: Reporter {
         w.endObject()
         w.endArray()
         w.endObject()
-        return w.output + "\n"
+        w.raw("\n")
+        return w.output
     }
 
     /// A relative URI reference: path segments percent-encoded where URIs need it.

@@ -8,17 +8,15 @@
 /// `progress` is null when it cannot be computed; `parents` lists links that resolved, as `team/ID`.
 public enum WorkspaceJSON {
     public static func write(_ path: String, _ ws: Workspace, _ w: inout JSONWriter) {
-        guard let di = ws.documents.firstIndex(where: { $0.path == path }) else { return }
+        guard let di = ws.index(ofPath: path) else { return }
         let doc = ws.documents[di]
-        let latest = doc.latestCheckIns
         w.beginArray("objectives")
         for (oi, o) in doc.objectives.enumerated() {
             let r = ObjectiveRef(document: di, objective: oi)
             w.beginObject()
             w.optionalString("id", o.id?.value)
-            w.string("title", o.title.value)
-            let p = Progress.objective(o, in: doc)
-            if let p { w.number("progress", rounded(p)); w.string("band", Band(p).rawValue) } else { w.null("progress"); w.null("band") }
+            w.string("title", o.title)
+            if let p = o.progress { w.number("progress", rounded(p)); w.string("band", Band(p).rawValue) } else { w.null("progress"); w.null("band") }
             if let up = Progress.rolledUp(r, in: ws) { w.number("rolledUp", rounded(up)) } else { w.null("rolledUp") }
             w.beginArray("parents")
             for parent in ws.parents[r] ?? [] { w.string(nil, ws.name(parent)) }
@@ -26,8 +24,8 @@ public enum WorkspaceJSON {
             w.beginArray("keyResults")
             for kr in o.keyResults {
                 w.beginObject()
-                w.optionalString("id", kr.id?.value)
-                if let p = Progress.keyResult(kr, latest: kr.id.flatMap { latest[$0.value] }) { w.number("progress", rounded(p)) } else { w.null("progress") }
+                w.optionalString("id", kr.id)
+                if let p = kr.progress { w.number("progress", rounded(p)) } else { w.null("progress") }
                 w.endObject()
             }
             w.endArray()

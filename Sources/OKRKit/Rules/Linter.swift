@@ -21,6 +21,7 @@ public struct Linter: Sendable {
         let id: String
         let severity: Severity
         let options: [String: OptionValue]
+        let prepared: (any Sendable)?
     }
     let active: [ActiveRule]
     let unusedSuppressionSeverity: Severity?
@@ -38,7 +39,7 @@ public struct Linter: Sendable {
             var o: [String: OptionValue] = [:]
             for opt in d.options { o[opt.name] = opt.defaultValue }
             if let s = settings[d.id] { for (k, v) in s.options { o[k] = v } }
-            active.append(ActiveRule(rule: rule, id: d.id, severity: sev, options: o))
+            active.append(ActiveRule(rule: rule, id: d.id, severity: sev, options: o, prepared: rule.prepare(o)))
             if d.id == UnusedSuppressionRule.id { unused = sev }
         }
         self.active = active
@@ -60,19 +61,50 @@ public struct Linter: Sendable {
         return rule.description.defaultSeverity
     }
 
+    /// Lints one document against a workspace (by default a workspace of the document alone): `lintDocument`,
+    /// then `lintWorkspace`, then `finish`. A run over many files calls the three steps itself, so it need not keep
+    /// every syntax tree until the workspace is complete.
     public func lint(_ document: Document, in workspace: Workspace? = nil) -> [Diagnostic] {
         let ws = workspace ?? Workspace(documents: [document])
+        return finish(lintDocument(document) + lintWorkspace(path: document.path, in: ws), document: document)
+    }
+
+    /// Syntax diagnostics and the rules that read only the document.
+    public func lintDocument(_ document: Document) -> [Diagnostic] {
         var out = document.syntaxDiagnostics
-        for a in active {
-            let ctx = RuleContext(document: document, workspace: ws, options: a.options,
-                                  severity: a.severity, ruleID: a.id, today: today)
+        for a in active where a.rule.scope == .document {
+            let ctx = RuleContext(document: document, workspace: Workspace.empty, options: a.options,
+                                  severity: a.severity, ruleID: a.id, today: today, prepared: a.prepared)
             out.append(contentsOf: a.rule.check(ctx))
         }
-        if document.comments.contains(where: { $0.text.hasPrefix("okrlint-") }) {
+        return out
+    }
+
+    /// The rules across files, for the document at `path` of `workspace`.
+    public func lintWorkspace(path: String, in workspace: Workspace) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let placeholder = Document(source: SourceFile(path: path, bytes: []))
+        for a in active where a.rule.scope == .workspace {
+            let ctx = RuleContext(document: placeholder, workspace: workspace, options: a.options,
+                                  severity: a.severity, ruleID: a.id, today: today, prepared: a.prepared)
+            out.append(contentsOf: a.rule.check(ctx))
+        }
+        return out
+    }
+
+    /// Applies the document's suppression comments (when it has any) and sorts.
+    public func finish(_ diagnostics: [Diagnostic], document: Document) -> [Diagnostic] {
+        var out = diagnostics
+        if Linter.hasSuppressions(document) {
             out = Suppression.apply(out, document: document, knownRuleIDs: Registry.ids,
                                     activeRuleIDs: Set(active.map(\.id)), unusedSeverity: unusedSuppressionSeverity)
         }
         out.sort(by: Diagnostic.ordered)
         return out
+    }
+
+    /// Whether `finish` needs the document: it has `okrlint-` comments.
+    public static func hasSuppressions(_ document: Document) -> Bool {
+        document.comments.contains(where: { $0.text.hasPrefix("okrlint-") })
     }
 }

@@ -84,15 +84,23 @@ public struct RuleDescription: Sendable {
 
 /// What a rule sees: the document under check, the workspace it lives in, its options and the date.
 public struct RuleContext: Sendable {
+    /// The document under check. Empty for `.workspace` rules, which read `workspace` only.
     public let document: Document
+    /// Path of the document under check.
+    public let path: String
     public let workspace: Workspace
     public let options: [String: OptionValue]
     public let severity: Severity
     public let ruleID: String
     public let today: CalendarDate
+    /// What the rule's `prepare` made of its options, once per linter.
+    public let prepared: (any Sendable)?
 
-    public init(document: Document, workspace: Workspace, options: [String: OptionValue], severity: Severity, ruleID: String, today: CalendarDate) {
+    public init(document: Document, workspace: Workspace, options: [String: OptionValue], severity: Severity, ruleID: String,
+                today: CalendarDate, prepared: (any Sendable)? = nil) {
+        self.prepared = prepared
         self.document = document
+        self.path = document.path
         self.workspace = workspace
         self.options = options
         self.severity = severity
@@ -105,7 +113,7 @@ public struct RuleContext: Sendable {
     /// A diagnostic of this rule at `range` of the document under check.
     public func diagnostic(_ range: SourceRange, _ message: String, help: String? = nil, severity: Severity? = nil) -> Diagnostic {
         Diagnostic(ruleID: ruleID, severity: severity ?? self.severity, message: message, help: help,
-                   path: document.path, range: range)
+                   path: path, range: range)
     }
 
     public func int(_ name: String) -> Int {
@@ -140,10 +148,28 @@ public struct RuleContext: Sendable {
     }
 }
 
+/// What a rule reads.
+public enum RuleScope: Sendable {
+    /// The document's syntax tree only (`context.document`); runs as soon as the file is parsed.
+    case document
+    /// The workspace only: this document's summary (`context.workspace.documents[i]`) and the other files'. Runs once
+    /// every file is parsed; `context.document` is empty.
+    case workspace
+}
+
 public protocol Rule: Sendable {
     var description: RuleDescription { get }
-    /// Findings on `context.document` (and only that document).
+    var scope: RuleScope { get }
+    /// Work on the options done once per linter instead of once per file (word lists tokenised, say); the result
+    /// reaches `check` as `context.prepared`.
+    func prepare(_ options: [String: OptionValue]) -> (any Sendable)?
+    /// Findings on the document under check (and only that document).
     func check(_ context: RuleContext) -> [Diagnostic]
+}
+
+extension Rule {
+    public var scope: RuleScope { .document }
+    public func prepare(_ options: [String: OptionValue]) -> (any Sendable)? { nil }
 }
 
 /// Formats a number without a trailing `.0` (`3`, `0.25`).

@@ -118,11 +118,11 @@ let exampleCompany = """
 
 extension RuleContext {
     /// This document's index in the workspace.
-    var documentIndex: Int? { workspace.index(of: document) }
+    var documentIndex: Int? { workspace.index(ofPath: path) }
 
     /// Teams whose files are the top level (they align to nothing): option `top-level-teams`.
-    func isTopLevel(_ doc: Document) -> Bool {
-        guard let team = doc.header.team?.value else { return false }
+    func isTopLevel(_ doc: DocumentSummary) -> Bool {
+        guard let team = doc.team else { return false }
         return strings("top-level-teams").contains(team)
     }
 }

@@ -111,9 +111,9 @@ public enum FileSystem {
     /// Writes all bytes to a file descriptor, retrying short writes.
     @discardableResult
     public static func write(_ text: String, to fd: Int32) -> Bool {
-        var bytes = Array(text.utf8)
+        var text = text
         var offset = 0
-        return bytes.withUnsafeMutableBytes { buf in
+        return text.withUTF8 { buf in
             while offset < buf.count {
                 let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
                 if n < 0 {
@@ -153,12 +153,18 @@ public enum FileSystem {
         return String(cString: v)
     }
 
-    public static func currentDirectory() -> String {
+    /// The working directory, read once: okrlint never changes directory.
+    public static func currentDirectory() -> String { startDirectory }
+
+    static func readCurrentDirectory() -> String {
         var buf = [CChar](repeating: 0, count: 4096)
         guard getcwd(&buf, buf.count) != nil else { return "." }
         return String(decoding: buf.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
+
+/// The working directory when the process started (an immutable global, initialised on first use).
+private let startDirectory = FileSystem.readCurrentDirectory()
 
 /// Path helpers on `/`-separated strings.
 public enum Path {

@@ -38,54 +38,127 @@ private final class Slots<T>: @unchecked Sendable {
     init(_ n: Int) { items = Array(repeating: nil, count: n) }
 }
 
+/// What the first pass keeps of a file: its summary for the workspace, the diagnostics of the document rules, and
+/// only what a report may need later (the source when it has findings, the tree when it has suppression comments).
+private struct FirstPass: Sendable {
+    var summary: DocumentSummary
+    var diagnostics: [Diagnostic]
+    var source: SourceFile?
+    var suppressing: Document?
+    var byteCount: Int
+    var hash: UInt64
+}
+
 public enum LintRun {
-    /// Reads, parses and lints. Files are parsed in parallel, then each is linted against the whole workspace.
+    /// Reads, parses and lints in two parallel passes. The first parses each file, runs the rules that read only
+    /// that file and keeps a small summary; the second runs the rules across files against the workspace of
+    /// summaries. Syntax trees and file contents are dropped after the first pass unless a report needs them, so
+    /// memory grows with the findings, not with the input. A file with findings only from the second pass is read
+    /// again for its excerpts; if it changed in between, that is reported as an error.
     public static func run(_ options: RunOptions) throws -> RunOutcome {
         let found = try options.discovery.discover(options.paths.filter { $0 != "-" })
         var errors = found.errors
         var pathList = found.files
         if options.stdin != nil { pathList.insert(options.stdinPath, at: 0) }
         // The rest of the workspace: parsed so links resolve, reported only with `reportAll`.
-        var seen = Set(pathList.map(Path.absolute))
         let requestedCount = pathList.count
-        if !options.workspaceRoots.isEmpty {
-            let more = try options.discovery.discover(options.workspaceRoots)
+        // A root that is itself one of the paths given was walked already.
+        let given = Set(options.paths.map(Path.absolute))
+        let roots = options.workspaceRoots.filter { !given.contains(Path.absolute($0)) }
+        if !roots.isEmpty {
+            var seen = Set(pathList.map(Path.absolute))
+            let more = try options.discovery.discover(roots)
             for f in more.files where seen.insert(Path.absolute(f)).inserted {
                 pathList.append(Path.display(Path.absolute(f)))
             }
         }
-        let paths = pathList
+        let rawPaths = pathList
+        let paths = pathList.map(Path.clean)
+        let reportedCount = options.reportAll ? paths.count : requestedCount
+        // Config errors surface here, before any work, on the calling thread.
+        var linterList: [Linter] = []
+        linterList.reserveCapacity(reportedCount)
+        for p in paths.prefix(reportedCount) { linterList.append(try options.linterFor(p)) }
+        let linters = linterList
 
-        let parsed = Slots<Result<Document, RunError>>(paths.count)
+        let first = Slots<Result<FirstPass, RunError>>(paths.count)
         let stdin = options.stdin
         DispatchQueue.concurrentPerform(iterations: paths.count) { i in
-            let path = paths[i]
-            let bytes: Result<[UInt8], RunError> = (i == 0 && stdin != nil) ? .success(stdin!) : FileSystem.readFile(path)
-            parsed.items[i] = bytes.map { Parser.parse(path: Path.clean(path), bytes: $0) }
-        }
-        var documents: [Document] = []
-        documents.reserveCapacity(paths.count)
-        var reportedCount = 0
-        for (i, slot) in parsed.items.enumerated() {
-            switch slot! {
-            case .success(let d):
-                documents.append(d)
-                if i < requestedCount { reportedCount += 1 }
-            case .failure(let e):
-                // A workspace file that cannot be read only matters when it was asked for.
-                if i < requestedCount || options.reportAll { errors.append(e) }
+            let isStdin = i == 0 && stdin != nil
+            let bytes: Result<[UInt8], RunError> = isStdin ? .success(stdin!) : FileSystem.readFile(rawPaths[i])
+            first.items[i] = bytes.map { bytes in
+                let doc = Parser.parse(path: paths[i], bytes: bytes)
+                let reported = i < reportedCount
+                let diagnostics = reported ? linters[i].lintDocument(doc) : []
+                let suppressing = reported && Linter.hasSuppressions(doc)
+                return FirstPass(summary: DocumentSummary(doc), diagnostics: diagnostics,
+                                 source: reported && (isStdin || !diagnostics.isEmpty || suppressing) ? doc.source : nil,
+                                 suppressing: suppressing ? doc : nil,
+                                 byteCount: bytes.count, hash: contentHash(bytes))
             }
         }
-        let reported = options.reportAll ? documents.count : reportedCount
-        let workspace = Workspace(documents: documents)
-        var linterList: [Linter] = []
-        for d in documents.prefix(reported) { linterList.append(try options.linterFor(d.path)) }
-        let linters = linterList
-        let docs = documents
-        let linted = Slots<FileResult>(reported)
-        DispatchQueue.concurrentPerform(iterations: reported) { i in
-            linted.items[i] = FileResult(source: docs[i].source, diagnostics: linters[i].lint(docs[i], in: workspace))
+        // The workspace, and where each readable file's summary sits in it.
+        var summaries: [DocumentSummary] = []
+        summaries.reserveCapacity(paths.count)
+        var reportedFiles: [Int] = []
+        for (i, slot) in first.items.enumerated() {
+            switch slot! {
+            case .success(let f):
+                if i < reportedCount { reportedFiles.append(i) }
+                summaries.append(f.summary)
+            case .failure(let e):
+                // A workspace file that cannot be read only matters when it was asked for.
+                if i < reportedCount { errors.append(e) }
+            }
         }
-        return RunOutcome(result: LintResult(files: linted.items.map { $0! }), workspace: workspace, errors: errors)
+        let workspace = Workspace(summaries: summaries)
+        let files = reportedFiles
+        let second = Slots<Result<FileResult, RunError>>(files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { k in
+            let i = files[k]
+            guard case .success(let f)? = first.items[i] else { return }
+            let linter = linters[i]
+            var diagnostics = f.diagnostics + linter.lintWorkspace(path: paths[i], in: workspace)
+            diagnostics = linter.finish(diagnostics, document: f.suppressing ?? Document(source: SourceFile(path: paths[i], bytes: [])))
+            if diagnostics.isEmpty || f.source != nil {
+                second.items[k] = .success(FileResult(source: f.source ?? SourceFile(path: paths[i], bytes: []), diagnostics: diagnostics))
+                return
+            }
+            // Findings only from the rules across files: read the file again for excerpts and positions.
+            second.items[k] = FileSystem.readFile(rawPaths[i]).flatMap { bytes in
+                guard bytes.count == f.byteCount, contentHash(bytes) == f.hash else {
+                    return .failure(RunError(path: rawPaths[i], message: "changed while okrlint was running; run it again"))
+                }
+                return .success(FileResult(source: SourceFile(path: paths[i], bytes: bytes), diagnostics: diagnostics))
+            }
+        }
+        var results: [FileResult] = []
+        results.reserveCapacity(files.count)
+        for slot in second.items {
+            switch slot! {
+            case .success(let r): results.append(r)
+            case .failure(let e): errors.append(e)
+            }
+        }
+        return RunOutcome(result: LintResult(files: results), workspace: workspace, errors: errors)
     }
+}
+
+/// A fast 64-bit hash of a file's bytes, eight at a time, to notice a file that changed between the two passes.
+func contentHash(_ bytes: [UInt8]) -> UInt64 {
+    var h: UInt64 = 0xcbf29ce484222325 ^ UInt64(bytes.count)
+    bytes.withUnsafeBytes { raw in
+        let n = raw.count
+        var i = 0
+        while i + 8 <= n {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x100000001b3
+            h ^= h >> 29
+            i += 8
+        }
+        while i < n {
+            h = (h ^ UInt64(raw[i])) &* 0x100000001b3
+            i += 1
+        }
+    }
+    return h
 }

@@ -17,8 +17,9 @@ public struct ResolvedLink: Sendable, Hashable {
 
 /// All documents checked together, with an index built once: teams, objectives by team and ID, and the alignment
 /// graph (child objective -> parent objectives, several allowed, and the reverse). Rules read other files through it.
+/// It holds each document's `DocumentSummary`, not its syntax tree.
 public struct Workspace: Sendable {
-    public let documents: [Document]
+    public let documents: [DocumentSummary]
     /// Team name -> documents of that team.
     public let teams: [String: [Int]]
     /// Every `aligns` link of every objective, resolved.
@@ -37,13 +38,20 @@ public struct Workspace: Sendable {
     public let hasAlignment: Bool
     let documentByPath: [String: Int]
 
+    /// A workspace of no documents.
+    public static let empty = Workspace(summaries: [])
+
     public init(documents: [Document]) {
+        self.init(summaries: documents.map(DocumentSummary.init))
+    }
+
+    public init(summaries documents: [DocumentSummary]) {
         self.documents = documents
         var teams: [String: [Int]] = [:]
         var byPath: [String: Int] = [:]
         for (i, d) in documents.enumerated() {
             byPath[d.path] = i
-            if let t = d.header.team?.value { teams[t, default: []].append(i) }
+            if let t = d.team { teams[t, default: []].append(i) }
         }
         self.teams = teams
         self.documentByPath = byPath
@@ -82,7 +90,7 @@ public struct Workspace: Sendable {
 
     /// A link `team/ID` resolves among that team's documents, preferring one whose period contains the child's
     /// (the same quarter, or the year); `ID` alone resolves in the same document.
-    static func resolve(_ link: AlignmentLink, from di: Int, documents: [Document], teams: [String: [Int]], objectiveIndex: [[String: Int]]) -> ObjectiveRef? {
+    static func resolve(_ link: AlignmentLink, from di: Int, documents: [DocumentSummary], teams: [String: [Int]], objectiveIndex: [[String: Int]]) -> ObjectiveRef? {
         let candidates: [Int] = link.team.map { teams[$0] ?? [] } ?? [di]
         let childPeriod = documents[di].period
         var best: (ObjectiveRef, Int)? = nil
@@ -98,13 +106,13 @@ public struct Workspace: Sendable {
     }
 
     /// Iterative depth-first search over child -> parent edges; every objective on a cycle gets the cycle's text.
-    static func findCycles(_ parents: [ObjectiveRef: [ObjectiveRef]], documents: [Document]) -> [ObjectiveRef: String] {
+    static func findCycles(_ parents: [ObjectiveRef: [ObjectiveRef]], documents: [DocumentSummary]) -> [ObjectiveRef: String] {
         enum Color { case white, grey, black }
         var color: [ObjectiveRef: Color] = [:]
         var result: [ObjectiveRef: String] = [:]
         func name(_ r: ObjectiveRef) -> String {
             let d = documents[r.document]
-            return "\(d.header.team?.value ?? d.path)/\(d.objectives[r.objective].id?.value ?? "?")"
+            return "\(d.team ?? d.path)/\(d.objectives[r.objective].id?.value ?? "?")"
         }
         for start in parents.keys.sorted() where color[start, default: .white] == .white {
             var stack: [(ObjectiveRef, Int)] = [(start, 0)]
@@ -141,16 +149,18 @@ public struct Workspace: Sendable {
 
     public func index(of document: Document) -> Int? { documentByPath[document.path] }
 
-    public func objective(_ r: ObjectiveRef) -> Objective { documents[r.document].objectives[r.objective] }
+    public func index(ofPath path: String) -> Int? { documentByPath[path] }
+
+    public func objective(_ r: ObjectiveRef) -> ObjectiveSummary { documents[r.document].objectives[r.objective] }
 
     /// `team/ID` of an objective, for messages and reports.
     public func name(_ r: ObjectiveRef) -> String {
         let d = documents[r.document]
-        return "\(d.header.team?.value ?? d.path)/\(d.objectives[r.objective].id?.value ?? "?")"
+        return "\(d.team ?? d.path)/\(d.objectives[r.objective].id?.value ?? "?")"
     }
 
     /// Documents whose header names `team`.
-    public func documents(ofTeam team: String) -> [Document] {
+    public func documents(ofTeam team: String) -> [DocumentSummary] {
         (teams[team] ?? []).map { documents[$0] }
     }
 

@@ -17,6 +17,8 @@ public struct BrokenAlignmentRule: Rule {
             RuleExample(exampleHeader + "## O1: A\n- aligns: company/O1, company/O2\n", otherFiles: ["company.okr": exampleCompany]),
         ])
 
+    public var scope: RuleScope { .workspace }
+
     public func check(_ context: RuleContext) -> [Diagnostic] {
         guard let di = context.documentIndex else { return [] }
         let ws = context.workspace

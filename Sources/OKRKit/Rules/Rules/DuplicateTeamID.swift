@@ -15,15 +15,18 @@ public struct DuplicateTeamIDRule: Rule {
             RuleExample(exampleHeader + "## O1: A\n", otherFiles: ["a-other.okr": exampleHeader.replacingAll("2026-Q4", with: "2027-Q1") + "## O1: B\n"]),
         ])
 
+    public var scope: RuleScope { .workspace }
+
     public func check(_ context: RuleContext) -> [Diagnostic] {
-        guard let di = context.documentIndex, let team = context.document.header.team?.value else { return [] }
+        guard let di = context.documentIndex, let team = context.workspace.documents[di].team else { return [] }
         let ws = context.workspace
-        let period = context.document.header.period?.value
+        let me = ws.documents[di]
+        let period = me.periodText
         // The file whose path sorts first keeps the ID; the others are reported.
-        let earlier = (ws.teams[team] ?? []).filter { $0 != di && ws.documents[$0].header.period?.value == period && ws.documents[$0].path < context.document.path }
+        let earlier = (ws.teams[team] ?? []).filter { $0 != di && ws.documents[$0].periodText == period && ws.documents[$0].path < me.path }
         guard !earlier.isEmpty else { return [] }
         var out: [Diagnostic] = []
-        for o in context.document.objectives {
+        for o in me.objectives {
             guard let id = o.id else { continue }
             if let other = earlier.first(where: { ws.documents[$0].objectives.contains { $0.id?.value == id.value } }) {
                 out.append(context.diagnostic(id.range, "\(team)/\(id.value) is also defined in \(ws.documents[other].path)",

@@ -23,18 +23,26 @@ public struct KeyResultIsATaskRule: Rule {
             RuleExample(exampleHeader + "## O1: Grow the partner channel\n### KR1.1: Grow partner referrals\n- metric: 0 -> 40 referrals\n- [ ] Launch the partner referral program\n"),
         ])
 
-    public func check(_ context: RuleContext) -> [Diagnostic] {
-        var verbs: [[String]] = []
-        for o in context.document.objectives where !o.keyResults.isEmpty {
-            verbs = context.strings("verbs").map { $0.lowercasedWords }.filter { !$0.isEmpty }
-            break
+    /// The verbs as words, by their first word.
+    public func prepare(_ options: [String: OptionValue]) -> (any Sendable)? {
+        guard case .strings(let list)? = options["verbs"] else { return [String: [[String]]]() }
+        var byFirst: [String: [[String]]] = [:]
+        for v in list {
+            let words = v.lowercasedWords
+            if let first = words.first { byFirst[first, default: []].append(words) }
         }
+        return byFirst
+    }
+
+    public func check(_ context: RuleContext) -> [Diagnostic] {
+        let verbs = context.prepared as? [String: [[String]]] ?? (prepare(context.options) as? [String: [[String]]] ?? [:])
         var out: [Diagnostic] = []
         for o in context.document.objectives {
             for kr in o.keyResults {
                 // Only the first words can be a verb: tokenise a short prefix of the title.
                 let words = String(kr.title.value.prefix(40)).lowercasedWords
-                guard let verb = verbs.first(where: { v in words.count >= v.count && Array(words.prefix(v.count)) == v }) else { continue }
+                guard let first = words.first, let candidates = verbs[first],
+                      let verb = candidates.first(where: { v in words.count >= v.count && words[..<v.count].elementsEqual(v) }) else { continue }
                 let name = kr.id?.value ?? "key result"
                 out.append(context.diagnostic(kr.id?.range ?? kr.title.range,
                     "key result \(name) is a task: \"\(verb.joined(separator: " "))\" describes work, not an outcome",

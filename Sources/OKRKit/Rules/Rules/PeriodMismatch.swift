@@ -17,8 +17,10 @@ public struct PeriodMismatchRule: Rule {
                         otherFiles: ["company.okr": exampleCompany.replacingAll("2026-Q4", with: "2026")]),
         ])
 
+    public var scope: RuleScope { .workspace }
+
     public func check(_ context: RuleContext) -> [Diagnostic] {
-        guard let di = context.documentIndex, let mine = context.document.period else { return [] }
+        guard let di = context.documentIndex, let mine = context.workspace.documents[di].period else { return [] }
         let ws = context.workspace
         var out: [Diagnostic] = []
         for l in ws.linksByDocument[di] ?? [] {

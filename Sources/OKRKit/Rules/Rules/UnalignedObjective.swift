@@ -19,14 +19,16 @@ public struct UnalignedObjectiveRule: Rule {
             RuleExample(exampleCompany),
         ])
 
+    public var scope: RuleScope { .workspace }
+
     public func check(_ context: RuleContext) -> [Diagnostic] {
         let ws = context.workspace
-        guard !context.isTopLevel(context.document) else { return [] }
+        guard let di = context.documentIndex, !context.isTopLevel(ws.documents[di]) else { return [] }
         let hasTop = context.strings("top-level-teams").contains { ws.teams[$0] != nil }
         guard hasTop || ws.hasAlignment else { return [] }
-        return context.document.objectives.compactMap { o in
-            guard o.aligns.isEmpty, o.property("aligns") == nil else { return nil }
-            return context.diagnostic(o.id?.range ?? o.headingRange, "objective \(o.id?.value ?? o.title.value) aligns to no objective above it",
+        return ws.documents[di].objectives.compactMap { o in
+            guard o.aligns.isEmpty, !o.hasAlignsProperty else { return nil }
+            return context.diagnostic(o.id?.range ?? o.headingRange, "objective \(o.id?.value ?? o.title) aligns to no objective above it",
                 help: "add `- aligns: company/O1` naming the objective it serves; if it serves none, ask whether it belongs in this period")
         }
     }

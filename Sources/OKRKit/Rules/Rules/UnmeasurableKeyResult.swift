@@ -22,8 +22,13 @@ public struct UnmeasurableKeyResultRule: Rule {
             RuleExample(exampleHeader + "## O1: Delight customers\n### KR1.1: Release the EU region\n- metric: milestone\n"),
         ])
 
+    public func prepare(_ options: [String: OptionValue]) -> (any Sendable)? {
+        if case .strings(let words)? = options["vague-words"] { return Set(words) }
+        return Set<String>()
+    }
+
     public func check(_ context: RuleContext) -> [Diagnostic] {
-        let vague = Set(context.strings("vague-words"))
+        let vague = context.prepared as? Set<String> ?? Set(context.strings("vague-words"))
         var out: [Diagnostic] = []
         for o in context.document.objectives {
             for kr in o.keyResults where kr.metric == nil {

@@ -19,16 +19,19 @@ public struct UnsupportedObjectiveRule: Rule {
             RuleExample(exampleCompany),
         ])
 
+    public var scope: RuleScope { .workspace }
+
     public func check(_ context: RuleContext) -> [Diagnostic] {
         let ws = context.workspace
         guard ws.documents.count > 1, let di = context.documentIndex else { return [] }
-        guard context.isTopLevel(context.document) || ws.isParentLevel(di) else { return [] }
+        let me = ws.documents[di]
+        guard context.isTopLevel(me) || ws.isParentLevel(di) else { return [] }
         var out: [Diagnostic] = []
-        for (oi, o) in context.document.objectives.enumerated() {
+        for (oi, o) in me.objectives.enumerated() {
             let r = ObjectiveRef(document: di, objective: oi)
             let supporters = (ws.children[r] ?? []).filter { $0.document != di }
             if supporters.isEmpty {
-                let team = context.document.header.team?.value ?? "this team"
+                let team = me.team ?? "this team"
                 out.append(context.diagnostic(o.id?.range ?? o.headingRange,
                     "no team objective aligns to \(team)/\(o.id?.value ?? "?"): nobody is working on it",
                     help: "add `- aligns: \(team)/\(o.id?.value ?? "O1")` to the team objectives that serve it, or drop it from this period"))
