@@ -50,6 +50,29 @@ enum Check {
             stdin: stdin, stdinPath: options.stdinFilename ?? "<stdin>", discovery: discovery)
         runOptions.workspaceRoots = roots
         runOptions.reportAll = options.reportAll
+        let colorEnv = FileSystem.environment("NO_COLOR").map { !$0.isEmpty } ?? false
+        let useColor: Bool
+        switch options.color {
+        case .always: useColor = true
+        case .never: useColor = false
+        case .auto: useColor = options.output == nil && FileSystem.isTerminal(1) && !colorEnv
+        }
+        let format = options.format, quiet = options.quiet
+        // The reporter for the chosen format; JSON adds the workspace's objectives and progress per file.
+        let reporter: @Sendable (Workspace) -> any Reporter = { ws in
+            switch format {
+            case "json": JsonReporter(fileExtras: { file, w in WorkspaceJSON.write(file.path, ws, &w) })
+            case "sarif": SarifReporter()
+            case "github": GitHubReporter()
+            case "gcc": GccReporter()
+            case "junit": JUnitReporter()
+            case "checkstyle": CheckstyleReporter()
+            case "gitlab": GitLabReporter()
+            default: HumanReporter(color: useColor, summary: !quiet)
+            }
+        }
+        // Each file's part is rendered in the run, in parallel, so sources need not be kept for the end.
+        runOptions.renderFile = { file, ws in reporter(ws).renderFile(file) }
         let outcome: RunOutcome
         do {
             outcome = try LintRun.run(runOptions)
@@ -60,28 +83,7 @@ enum Check {
         }
         let result = outcome.result
 
-        let colorEnv = FileSystem.environment("NO_COLOR").map { !$0.isEmpty } ?? false
-        let useColor: Bool
-        switch options.color {
-        case .always: useColor = true
-        case .never: useColor = false
-        case .auto: useColor = options.output == nil && FileSystem.isTerminal(1) && !colorEnv
-        }
-
-        let report: String
-        switch options.format {
-        case "json":
-            let ws = outcome.workspace
-            report = JsonReporter(fileExtras: { file, w in WorkspaceJSON.write(file.path, ws, &w) }).render(result)
-        case "sarif": report = SarifReporter().render(result)
-        case "github": report = GitHubReporter().render(result)
-        case "gcc": report = GccReporter().render(result)
-        case "junit": report = JUnitReporter().render(result)
-        case "checkstyle": report = CheckstyleReporter().render(result)
-        case "gitlab": report = GitLabReporter().render(result)
-        default:
-            report = HumanReporter(color: useColor, summary: !options.quiet).render(result)
-        }
+        let report = reporter(outcome.workspace).render(result)
         if let out = options.output {
             if case .failure(let e) = FileSystem.writeAtomically(report, to: out) { fail(e.description) }
             if !options.quiet {

@@ -97,8 +97,7 @@ let isCI = ProcessInfo.processInfo.environment["CI"] == "true"
         func prints(_ text: String) -> [String] {
             let doc = Parser.parse(path: "t.okr", text: text)
             let diags = Linter(rules: [UnmeasurableKeyResultRule()]).lint(doc)
-            let result = LintResult(files: [FileResult(source: doc.source, diagnostics: diags)])
-            return result.fingerprints(result.files[0])
+            return FileResult(source: doc.source, diagnostics: diags).fingerprints()
         }
         #expect(prints(base).count == 1)
         #expect(prints(base) == prints(moved))

@@ -5,7 +5,15 @@ public struct CheckstyleReporter: Reporter {
 
     public func render(_ result: LintResult) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n"
-        for file in result.files {
+        out.reserveCapacity(out.utf8.count + renderedSize(result) + 256)
+        for file in result.files { out += part(file) }
+        out += "</checkstyle>\n"
+        return out
+    }
+
+    public func renderFile(_ file: FileResult) -> String {
+        var out = ""
+        do {
             out += "  <file name=\"\(XML.escape(file.path))\">\n"
             for d in file.diagnostics {
                 let a = file.source.location(of: d.range.start)
@@ -14,7 +22,6 @@ public struct CheckstyleReporter: Reporter {
             }
             out += "  </file>\n"
         }
-        out += "</checkstyle>\n"
         return out
     }
 }

@@ -5,8 +5,12 @@ public struct GccReporter: Reporter {
     public init() {}
 
     public func render(_ result: LintResult) -> String {
+        result.files.map(part).joined()
+    }
+
+    public func renderFile(_ file: FileResult) -> String {
         var out = ""
-        for file in result.files {
+        do {
             for d in file.diagnostics {
                 let a = file.source.location(of: d.range.start)
                 let sev = d.severity == .info ? "note" : d.severity.rawValue

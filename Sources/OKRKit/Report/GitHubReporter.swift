@@ -14,8 +14,12 @@ public struct GitHubReporter: Reporter {
     }
 
     public func render(_ result: LintResult) -> String {
+        result.files.map(part).joined()
+    }
+
+    public func renderFile(_ file: FileResult) -> String {
         var out = ""
-        for file in result.files {
+        do {
             for d in file.diagnostics {
                 let a = file.source.location(of: d.range.start)
                 let b = file.source.location(of: d.range.end)

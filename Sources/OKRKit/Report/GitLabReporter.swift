@@ -6,9 +6,18 @@ public struct GitLabReporter: Reporter {
 
     public func render(_ result: LintResult) -> String {
         var w = JSONWriter()
+        w.reserve(renderedSize(result) + 4096)
         w.beginArray()
-        for file in result.files {
-            let prints = result.fingerprints(file)
+        for file in result.files { w.items(part(file)) }
+        w.endArray()
+        w.raw("\n")
+        return w.output
+    }
+
+    public func renderFile(_ file: FileResult) -> String {
+        var w = JSONWriter(itemsAt: 1)
+        do {
+            let prints = file.fingerprints()
             for (i, d) in file.diagnostics.enumerated() {
                 let a = file.source.location(of: d.range.start)
                 w.beginObject()
@@ -23,8 +32,6 @@ public struct GitLabReporter: Reporter {
                 w.endObject()
             }
         }
-        w.endArray()
-        w.raw("\n")
         return w.output
     }
 }

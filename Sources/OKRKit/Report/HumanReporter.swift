@@ -28,13 +28,18 @@ public struct HumanReporter: Reporter {
 
     public func render(_ result: LintResult) -> String {
         var out = ""
-        for file in result.files {
-            for d in file.diagnostics {
-                out += renderOne(d, file.source)
-                out += "\n"
-            }
-        }
+        out.reserveCapacity(out.utf8.count + renderedSize(result) + 256)
+        for file in result.files { out += part(file) }
         if summary { out += summaryLine(result) + "\n" }
+        return out
+    }
+
+    public func renderFile(_ file: FileResult) -> String {
+        var out = ""
+        for d in file.diagnostics {
+            out += renderOne(d, file.source)
+            out += "\n"
+        }
         return out
     }
 

@@ -3,9 +3,27 @@ public struct JSONWriter: Sendable {
     public private(set) var output = ""
     private var needsComma: [Bool] = [false]
     private let pretty: Bool
-    private var depth: Int { needsComma.count - 1 }
+    /// How many arrays and objects are open.
+    public var depth: Int { needsComma.count - 1 }
 
     public init(pretty: Bool = true) { self.pretty = pretty }
+
+    /// A writer for items of an array open at `depth` in another writer, to be added there with `items(_:)`.
+    public init(pretty: Bool = true, itemsAt depth: Int) {
+        self.pretty = pretty
+        needsComma = Array(repeating: false, count: depth + 1)
+    }
+
+    /// Reserves room for `n` more bytes of output.
+    public mutating func reserve(_ n: Int) { output.reserveCapacity(output.utf8.count + n) }
+
+    /// Adds the items written by a writer made with `init(itemsAt: depth)` at the same depth.
+    public mutating func items(_ fragment: String) {
+        guard !fragment.isEmpty else { return }
+        if needsComma[depth] { output += "," }
+        needsComma[depth] = true
+        output += fragment
+    }
 
     public static func quote(_ s: String) -> String {
         var r = ""

@@ -9,13 +9,20 @@ public struct JUnitReporter: Reporter {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<testsuites name=\"okrlint\" tests=\"\(result.files.count)\" failures=\"\(failing)\" errors=\"0\">\n"
         out += "  <testsuite name=\"okrlint\" tests=\"\(result.files.count)\" failures=\"\(failing)\" errors=\"0\" skipped=\"0\">\n"
-        for file in result.files {
+        out.reserveCapacity(out.utf8.count + renderedSize(result) + 256)
+        for file in result.files { out += part(file) }
+        out += "  </testsuite>\n</testsuites>\n"
+        return out
+    }
+
+    public func renderFile(_ file: FileResult) -> String {
+        var out = ""
+        do {
             let path = XML.escape(file.path)
             let serious = file.diagnostics.filter { $0.severity != .info }
             let infos = file.diagnostics.filter { $0.severity == .info }
             if serious.isEmpty && infos.isEmpty {
-                out += "    <testcase classname=\"okrlint\" name=\"\(path)\"/>\n"
-                continue
+                return "    <testcase classname=\"okrlint\" name=\"\(path)\"/>\n"
             }
             out += "    <testcase classname=\"okrlint\" name=\"\(path)\">\n"
             func lines(_ ds: [Diagnostic]) -> String {
@@ -32,7 +39,6 @@ public struct JUnitReporter: Reporter {
             if !infos.isEmpty { out += "      <system-out>\(lines(infos))</system-out>\n" }
             out += "    </testcase>\n"
         }
-        out += "  </testsuite>\n</testsuites>\n"
         return out
     }
 }

@@ -28,8 +28,24 @@ public struct JsonReporter: Reporter {
         w.string("name", "okrlint")
         w.string("version", okrlintVersion)
         w.endObject()
+        w.reserve(renderedSize(result) + 4096)
         w.beginArray("files")
-        for file in result.files {
+        for file in result.files { w.items(part(file)) }
+        w.endArray()
+        w.beginObject("summary")
+        w.int("files", result.files.count)
+        w.int("errors", result.count(.error))
+        w.int("warnings", result.count(.warning))
+        w.int("infos", result.count(.info))
+        w.endObject()
+        w.endObject()
+        w.raw("\n")
+        return w.output
+    }
+
+    public func renderFile(_ file: FileResult) -> String {
+        var w = JSONWriter(itemsAt: 2)
+        do {
             w.beginObject()
             w.string("path", file.path)
             w.beginArray("diagnostics")
@@ -49,15 +65,6 @@ public struct JsonReporter: Reporter {
             fileExtras(file, &w)
             w.endObject()
         }
-        w.endArray()
-        w.beginObject("summary")
-        w.int("files", result.files.count)
-        w.int("errors", result.count(.error))
-        w.int("warnings", result.count(.warning))
-        w.int("infos", result.count(.info))
-        w.endObject()
-        w.endObject()
-        w.raw("\n")
         return w.output
     }
 

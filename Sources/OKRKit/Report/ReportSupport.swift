@@ -50,10 +50,11 @@ func fnv1a(_ s: String) -> String {
     return String(repeating: "0", count: 16 - hex.count) + hex
 }
 
-extension LintResult {
+extension FileResult {
     /// A fingerprint per diagnostic that does not change when unrelated lines move: it hashes the rule, the
     /// path, the message and the text of the diagnostic's line (trimmed), plus a counter for identical ones.
-    func fingerprints(_ file: FileResult) -> [String] {
+    func fingerprints() -> [String] {
+        let file = self
         var seen: [String: Int] = [:]
         return file.diagnostics.map { d in
             let line = file.source.lineIndex(of: d.range.start)

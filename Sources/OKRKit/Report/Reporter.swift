@@ -6,9 +6,13 @@ public let okrlintInformationURI = "https://github.com/okrlint/okrlint"
 public struct FileResult: Sendable {
     public var source: SourceFile
     public var diagnostics: [Diagnostic]
-    public init(source: SourceFile, diagnostics: [Diagnostic]) {
+    /// This file's part of the report, when a run rendered it already (in parallel, so it could drop the source);
+    /// made by the same reporter that renders the whole result.
+    public var rendered: String?
+    public init(source: SourceFile, diagnostics: [Diagnostic], rendered: String? = nil) {
         self.source = source
         self.diagnostics = diagnostics
+        self.rendered = rendered
     }
     public var path: String { source.path }
 }
@@ -30,4 +34,17 @@ public protocol Reporter: Sendable {
     /// The name given to `--format`.
     static var id: String { get }
     func render(_ result: LintResult) -> String
+    /// One file's part of the report: the only part that needs the file's source. `render` joins these with what
+    /// comes before, between and after them.
+    func renderFile(_ file: FileResult) -> String
+}
+
+extension Reporter {
+    /// A file's part, made during the run or now.
+    func part(_ file: FileResult) -> String { file.rendered ?? renderFile(file) }
+
+    /// The size of the parts rendered already, to reserve room for the whole report at once.
+    func renderedSize(_ result: LintResult) -> Int {
+        result.files.reduce(0) { $0 + ($1.rendered?.utf8.count ?? 0) }
+    }
 }

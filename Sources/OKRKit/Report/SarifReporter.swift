@@ -12,9 +12,11 @@ public struct SarifReporter: Reporter {
         }
     }
 
+    /// Each rule's position in `tool.driver.rules`.
+    static let ruleIndex = Dictionary(uniqueKeysWithValues: RuleInfo.all.enumerated().map { ($1.id, $0) })
+
     public func render(_ result: LintResult) -> String {
         let rules = RuleInfo.all
-        let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
         var w = JSONWriter()
         w.beginObject()
         w.string("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
@@ -48,16 +50,28 @@ public struct SarifReporter: Reporter {
         w.beginObject("originalUriBaseIds")
         w.beginObject("%SRCROOT%"); w.string("uri", "./"); w.endObject()
         w.endObject()
+        w.reserve(renderedSize(result) + 131_072)
         w.beginArray("results")
-        for file in result.files {
-            let prints = result.fingerprints(file)
+        for file in result.files { w.items(part(file)) }
+        w.endArray()
+        w.endObject()
+        w.endArray()
+        w.endObject()
+        w.raw("\n")
+        return w.output
+    }
+
+    public func renderFile(_ file: FileResult) -> String {
+        var w = JSONWriter(itemsAt: 4)
+        do {
+            let prints = file.fingerprints()
             for (i, d) in file.diagnostics.enumerated() {
                 let a = file.source.location(of: d.range.start)
                 var b = file.source.location(of: d.range.end)
                 if b == a { b.column += 1 }
                 w.beginObject()
                 w.string("ruleId", d.ruleID)
-                if let ix = index[d.ruleID] { w.int("ruleIndex", ix) }
+                if let ix = Self.ruleIndex[d.ruleID] { w.int("ruleIndex", ix) }
                 w.string("level", Self.level(d.severity))
                 w.beginObject("message")
                 w.string("text", d.help.map { "\(d.message)\nhelp: \($0)" } ?? d.message)
@@ -84,11 +98,6 @@ public struct SarifReporter: Reporter {
                 w.endObject()
             }
         }
-        w.endArray()
-        w.endObject()
-        w.endArray()
-        w.endObject()
-        w.raw("\n")
         return w.output
     }
 

@@ -14,6 +14,9 @@ public struct RunOptions {
     public var workspaceRoots: [String] = []
     /// Report on every file of the workspace, not only the requested ones.
     public var reportAll = false
+    /// Renders each file's part of the report as soon as it is linted, in parallel; the result then keeps the
+    /// text instead of the file's source (`FileResult.rendered`).
+    public var renderFile: (@Sendable (FileResult, Workspace) -> String)?
 
     public init(paths: [String], linterFor: @escaping (String) throws -> Linter = { _ in Linter() },
                 stdin: [UInt8]? = nil, stdinPath: String = "<stdin>", discovery: FileDiscovery = FileDiscovery()) {
@@ -92,7 +95,7 @@ public enum LintRun {
                 let diagnostics = reported ? linters[i].lintDocument(doc) : []
                 let suppressing = reported && Linter.hasSuppressions(doc)
                 return FirstPass(summary: DocumentSummary(doc), diagnostics: diagnostics,
-                                 source: reported && (isStdin || !diagnostics.isEmpty || suppressing) ? doc.source : nil,
+                                 source: reported && (isStdin || suppressing) ? doc.source : nil,
                                  suppressing: suppressing ? doc : nil,
                                  byteCount: bytes.count, hash: contentHash(bytes))
             }
@@ -114,23 +117,31 @@ public enum LintRun {
         let workspace = Workspace(summaries: summaries)
         let files = reportedFiles
         let second = Slots<Result<FileResult, RunError>>(files.count)
+        let renderFile = options.renderFile
         DispatchQueue.concurrentPerform(iterations: files.count) { k in
             let i = files[k]
             guard case .success(let f)? = first.items[i] else { return }
+            first.items[i] = nil  // this iteration's alone: its source goes as soon as its report part is made
             let linter = linters[i]
             var diagnostics = f.diagnostics + linter.lintWorkspace(path: paths[i], in: workspace)
             diagnostics = linter.finish(diagnostics, document: f.suppressing ?? Document(source: SourceFile(path: paths[i], bytes: [])))
+            var result: Result<FileResult, RunError>
             if diagnostics.isEmpty || f.source != nil {
-                second.items[k] = .success(FileResult(source: f.source ?? SourceFile(path: paths[i], bytes: []), diagnostics: diagnostics))
-                return
-            }
-            // Findings only from the rules across files: read the file again for excerpts and positions.
-            second.items[k] = FileSystem.readFile(rawPaths[i]).flatMap { bytes in
-                guard bytes.count == f.byteCount, contentHash(bytes) == f.hash else {
-                    return .failure(RunError(path: rawPaths[i], message: "changed while okrlint was running; run it again"))
+                result = .success(FileResult(source: f.source ?? SourceFile(path: paths[i], bytes: []), diagnostics: diagnostics))
+            } else {
+                // Findings only from the rules across files: read the file again for excerpts and positions.
+                result = FileSystem.readFile(rawPaths[i]).flatMap { bytes in
+                    guard bytes.count == f.byteCount, contentHash(bytes) == f.hash else {
+                        return .failure(RunError(path: rawPaths[i], message: "changed while okrlint was running; run it again"))
+                    }
+                    return .success(FileResult(source: SourceFile(path: paths[i], bytes: bytes), diagnostics: diagnostics))
                 }
-                return .success(FileResult(source: SourceFile(path: paths[i], bytes: bytes), diagnostics: diagnostics))
             }
+            if let renderFile, case .success(let r) = result {
+                result = .success(FileResult(source: SourceFile(path: r.path, bytes: []), diagnostics: r.diagnostics,
+                                             rendered: renderFile(r, workspace)))
+            }
+            second.items[k] = result
         }
         var results: [FileResult] = []
         results.reserveCapacity(files.count)
