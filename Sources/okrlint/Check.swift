@@ -83,14 +83,14 @@ enum Check {
         }
         let result = outcome.result
 
-        let report = reporter(outcome.workspace).render(result)
+        let report = reporter(outcome.workspace)
         if let out = options.output {
-            if case .failure(let e) = FileSystem.writeAtomically(report, to: out) { fail(e.description) }
+            if case .failure(let e) = FileSystem.writeAtomically(to: out, { emit in report.render(result, to: emit) }) { fail(e.description) }
             if !options.quiet {
                 FileSystem.write(HumanReporter(color: useColor).summaryLine(result) + "\n", to: 1)
             }
         } else {
-            FileSystem.write(report, to: 1)
+            report.render(result) { chunk in _ = FileSystem.write(chunk, to: 1) }
         }
         for e in outcome.errors {
             FileSystem.write("okrlint: error: \(Path.clean(e.path)): \(e.message)\n", to: 2)

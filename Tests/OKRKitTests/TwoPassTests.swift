@@ -65,3 +65,35 @@ import Testing
         #expect(s.objectives[0].keyResults.map(\.progress) == [0.6, 0.6])
     }
 }
+
+@Suite struct PathAndChunkTests {
+    @Test(arguments: [
+        ("/a/b", "/a/b"), ("/a//b", "/a/b"), ("/a/./b", "/a/b"), ("/a/../b", "/b"), ("/a/b/", "/a/b"), ("/", "/"),
+        ("//a", "/a"), ("/a/b/..", "/a"), ("/a/b/.", "/a/b"), ("/a/.hidden/b", "/a/.hidden/b"), ("/a/..b/c", "/a/..b/c"),
+        ("/a/b.../c", "/a/b.../c"), ("a/b", "a/b"), ("./a", "a"), ("../a", "a"), ("", "."),
+    ])
+    func normalize(_ input: String, _ expected: String) {
+        #expect(Path.normalize(input) == expected)
+    }
+
+    @Test(arguments: [("./a", "a"), ("a//b", "a/b"), ("a/b", "a/b"), ("././a", "a"), ("/a///b", "/a/b"), ("a/./b", "a/./b")])
+    func clean(_ input: String, _ expected: String) {
+        #expect(Path.clean(input) == expected)
+    }
+
+    /// A large report is emitted in chunks of about a megabyte whose concatenation is the whole report.
+    @Test(arguments: TwoPassTests.reporters.indices)
+    func largeReportsComeInChunks(_ i: Int) {
+        let reporter = TwoPassTests.reporters[i]
+        let source = SourceFile(path: "a.okr", text: "# A\n## O1: x\n")
+        let d = Diagnostic(ruleID: "missing-owner", severity: .warning, message: String(repeating: "m", count: 300), help: "h",
+                           path: "a.okr", range: SourceRange(start: 4, end: 6))
+        let files = (0..<8000).map { FileResult(source: SourceFile(path: "f\($0).okr", bytes: source.bytes), diagnostics: [d]) }
+        let result = LintResult(files: files)
+        var chunks: [String] = []
+        reporter.render(result) { chunks.append($0) }
+        #expect(chunks.count > 1)
+        #expect(chunks.allSatisfy { $0.utf8.count < 2 * reportChunkSize }, "\(chunks.map(\.utf8.count))")
+        #expect(chunks.joined() == reporter.render(result))
+    }
+}

@@ -3,12 +3,10 @@ public struct CheckstyleReporter: Reporter {
     public static let id = "checkstyle"
     public init() {}
 
-    public func render(_ result: LintResult) -> String {
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n"
-        out.reserveCapacity(out.utf8.count + renderedSize(result) + 256)
-        for file in result.files { out += part(file) }
-        out += "</checkstyle>\n"
-        return out
+    public func render(_ result: LintResult) -> String { collect(result) }
+
+    public func render(_ result: LintResult, to emit: (String) -> Void) {
+        emitText("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n", result, "</checkstyle>\n", emit)
     }
 
     public func renderFile(_ file: FileResult) -> String {

@@ -4,9 +4,9 @@ public struct GccReporter: Reporter {
     public static let id = "gcc"
     public init() {}
 
-    public func render(_ result: LintResult) -> String {
-        result.files.map(part).joined()
-    }
+    public func render(_ result: LintResult) -> String { collect(result) }
+
+    public func render(_ result: LintResult, to emit: (String) -> Void) { emitText("", result, "", emit) }
 
     public func renderFile(_ file: FileResult) -> String {
         var out = ""

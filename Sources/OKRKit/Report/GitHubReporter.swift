@@ -13,9 +13,9 @@ public struct GitHubReporter: Reporter {
         escapeData(s).replacingAll(":", with: "%3A").replacingAll(",", with: "%2C")
     }
 
-    public func render(_ result: LintResult) -> String {
-        result.files.map(part).joined()
-    }
+    public func render(_ result: LintResult) -> String { collect(result) }
+
+    public func render(_ result: LintResult, to emit: (String) -> Void) { emitText("", result, "", emit) }
 
     public func renderFile(_ file: FileResult) -> String {
         var out = ""

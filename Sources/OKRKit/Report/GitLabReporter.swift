@@ -4,14 +4,15 @@ public struct GitLabReporter: Reporter {
     public static let id = "gitlab"
     public init() {}
 
-    public func render(_ result: LintResult) -> String {
+    public func render(_ result: LintResult) -> String { collect(result) }
+
+    public func render(_ result: LintResult, to emit: (String) -> Void) {
         var w = JSONWriter()
-        w.reserve(renderedSize(result) + 4096)
         w.beginArray()
-        for file in result.files { w.items(part(file)) }
+        emitParts(result, &w, emit)
         w.endArray()
         w.raw("\n")
-        return w.output
+        emit(w.take())
     }
 
     public func renderFile(_ file: FileResult) -> String {

@@ -26,12 +26,10 @@ public struct HumanReporter: Reporter {
         }
     }
 
-    public func render(_ result: LintResult) -> String {
-        var out = ""
-        out.reserveCapacity(out.utf8.count + renderedSize(result) + 256)
-        for file in result.files { out += part(file) }
-        if summary { out += summaryLine(result) + "\n" }
-        return out
+    public func render(_ result: LintResult) -> String { collect(result) }
+
+    public func render(_ result: LintResult, to emit: (String) -> Void) {
+        emitText("", result, summary ? summaryLine(result) + "\n" : "", emit)
     }
 
     public func renderFile(_ file: FileResult) -> String {

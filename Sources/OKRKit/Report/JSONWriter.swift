@@ -14,6 +14,13 @@ public struct JSONWriter: Sendable {
         needsComma = Array(repeating: false, count: depth + 1)
     }
 
+    /// Hands over what was written so far and starts an empty buffer; the nesting goes on (for writing a large
+    /// document in chunks).
+    public mutating func take() -> String {
+        defer { output = "" }
+        return output
+    }
+
     /// Reserves room for `n` more bytes of output.
     public mutating func reserve(_ n: Int) { output.reserveCapacity(output.utf8.count + n) }
 

@@ -4,15 +4,14 @@ public struct JUnitReporter: Reporter {
     public static let id = "junit"
     public init() {}
 
-    public func render(_ result: LintResult) -> String {
+    public func render(_ result: LintResult) -> String { collect(result) }
+
+    public func render(_ result: LintResult, to emit: (String) -> Void) {
         let failing = result.files.filter { $0.diagnostics.contains { $0.severity != .info } }.count
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<testsuites name=\"okrlint\" tests=\"\(result.files.count)\" failures=\"\(failing)\" errors=\"0\">\n"
         out += "  <testsuite name=\"okrlint\" tests=\"\(result.files.count)\" failures=\"\(failing)\" errors=\"0\" skipped=\"0\">\n"
-        out.reserveCapacity(out.utf8.count + renderedSize(result) + 256)
-        for file in result.files { out += part(file) }
-        out += "  </testsuite>\n</testsuites>\n"
-        return out
+        emitText(out, result, "  </testsuite>\n</testsuites>\n", emit)
     }
 
     public func renderFile(_ file: FileResult) -> String {

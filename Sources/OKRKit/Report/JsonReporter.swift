@@ -20,7 +20,9 @@ public struct JsonReporter: Reporter {
         self.fileExtras = fileExtras
     }
 
-    public func render(_ result: LintResult) -> String {
+    public func render(_ result: LintResult) -> String { collect(result) }
+
+    public func render(_ result: LintResult, to emit: (String) -> Void) {
         var w = JSONWriter()
         w.beginObject()
         w.int("version", 1)
@@ -28,9 +30,8 @@ public struct JsonReporter: Reporter {
         w.string("name", "okrlint")
         w.string("version", okrlintVersion)
         w.endObject()
-        w.reserve(renderedSize(result) + 4096)
         w.beginArray("files")
-        for file in result.files { w.items(part(file)) }
+        emitParts(result, &w, emit)
         w.endArray()
         w.beginObject("summary")
         w.int("files", result.files.count)
@@ -40,7 +41,7 @@ public struct JsonReporter: Reporter {
         w.endObject()
         w.endObject()
         w.raw("\n")
-        return w.output
+        emit(w.take())
     }
 
     public func renderFile(_ file: FileResult) -> String {

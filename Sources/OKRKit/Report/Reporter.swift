@@ -25,7 +25,9 @@ public struct LintResult: Sendable {
     public var allDiagnostics: [Diagnostic] { files.flatMap { $0.diagnostics } }
 
     public func count(_ severity: Severity) -> Int {
-        files.reduce(0) { $0 + $1.diagnostics.filter { $0.severity == severity }.count }
+        var n = 0
+        for f in files { for d in f.diagnostics where d.severity == severity { n += 1 } }
+        return n
     }
 }
 
@@ -37,7 +39,16 @@ public protocol Reporter: Sendable {
     /// One file's part of the report: the only part that needs the file's source. `render` joins these with what
     /// comes before, between and after them.
     func renderFile(_ file: FileResult) -> String
+    /// The report in chunks, in order, so a large one need not be held whole (the default emits `render`).
+    func render(_ result: LintResult, to emit: (String) -> Void)
 }
+
+extension Reporter {
+    public func render(_ result: LintResult, to emit: (String) -> Void) { emit(render(result)) }
+}
+
+/// Chunks of about this many bytes are emitted by reporters that write in chunks.
+let reportChunkSize = 1 << 20
 
 extension Reporter {
     /// A file's part, made during the run or now.
@@ -46,5 +57,33 @@ extension Reporter {
     /// The size of the parts rendered already, to reserve room for the whole report at once.
     func renderedSize(_ result: LintResult) -> Int {
         result.files.reduce(0) { $0 + ($1.rendered?.utf8.count ?? 0) }
+    }
+
+    /// The whole report as one string, from the chunks of `render(_:to:)`.
+    func collect(_ result: LintResult) -> String {
+        var out = ""
+        out.reserveCapacity(renderedSize(result) + 131_072)
+        render(result) { out += $0 }
+        return out
+    }
+
+    /// Emits `head`, the file parts and `tail`, in chunks.
+    func emitText(_ head: String, _ result: LintResult, _ tail: String, _ emit: (String) -> Void) {
+        var buffer = head
+        for file in result.files {
+            buffer += part(file)
+            if buffer.utf8.count >= reportChunkSize { emit(buffer); buffer = "" }
+        }
+        buffer += tail
+        emit(buffer)
+    }
+
+    /// Emits the file parts, in chunks, between what the writer holds before and after them.
+    func emitParts(_ result: LintResult, _ w: inout JSONWriter, _ emit: (String) -> Void) {
+        emit(w.take())
+        for file in result.files {
+            w.items(part(file))
+            if w.output.utf8.count >= reportChunkSize { emit(w.take()) }
+        }
     }
 }

@@ -15,7 +15,9 @@ public struct SarifReporter: Reporter {
     /// Each rule's position in `tool.driver.rules`.
     static let ruleIndex = Dictionary(uniqueKeysWithValues: RuleInfo.all.enumerated().map { ($1.id, $0) })
 
-    public func render(_ result: LintResult) -> String {
+    public func render(_ result: LintResult) -> String { collect(result) }
+
+    public func render(_ result: LintResult, to emit: (String) -> Void) {
         let rules = RuleInfo.all
         var w = JSONWriter()
         w.beginObject()
@@ -50,15 +52,14 @@ public struct SarifReporter: Reporter {
         w.beginObject("originalUriBaseIds")
         w.beginObject("%SRCROOT%"); w.string("uri", "./"); w.endObject()
         w.endObject()
-        w.reserve(renderedSize(result) + 131_072)
         w.beginArray("results")
-        for file in result.files { w.items(part(file)) }
+        emitParts(result, &w, emit)
         w.endArray()
         w.endObject()
         w.endArray()
         w.endObject()
         w.raw("\n")
-        return w.output
+        emit(w.take())
     }
 
     public func renderFile(_ file: FileResult) -> String {

@@ -128,10 +128,17 @@ public enum FileSystem {
 
     /// Writes a file atomically: a temporary file in the same folder, fsync, then rename over the target.
     public static func writeAtomically(_ text: String, to path: String) -> Result<Void, RunError> {
+        writeAtomically(to: path) { emit in emit(text) }
+    }
+
+    /// Writes what `produce` emits, chunk by chunk, to a temporary file beside `path`, syncs it and renames it over
+    /// `path`: readers see the old file or the whole new one, never a part.
+    public static func writeAtomically(to path: String, _ produce: ((String) -> Void) -> Void) -> Result<Void, RunError> {
         let tmp = path + ".okrlint-tmp-\(getpid())"
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if fd < 0 { return .failure(RunError(path: path, message: errnoMessage(errno))) }
-        let ok = write(text, to: fd)
+        var ok = true
+        produce { chunk in if ok { ok = write(chunk, to: fd) } }
         let synced = fsync(fd) == 0
         close(fd)
         guard ok && synced else {
@@ -195,6 +202,16 @@ public enum Path {
 
     /// Removes `./` prefixes and duplicate slashes for display.
     public static func clean(_ p: String) -> String {
+        // Fast path: no `./` prefix and no doubled slash.
+        if !p.hasPrefix("./") {
+            var prev: UInt8 = 0
+            var doubled = false
+            for b in p.utf8 {
+                if b == 0x2F && prev == 0x2F { doubled = true; break }
+                prev = b
+            }
+            if !doubled { return p }
+        }
         var s = p
         while s.hasPrefix("./") && s.count > 2 { s.removeFirst(2) }
         while s.contains("//") { s = s.replacingAll("//", with: "/") }
@@ -250,11 +267,14 @@ extension Path {
         // Fast path: nothing to resolve.
         let u = p.utf8
         var clean = !u.isEmpty && !p.hasSuffix("/")
+        // As if after a slash, so a leading `.` or `..` segment is seen; a leading slash is not a doubled one.
         var prev: UInt8 = 0x2F
         var dots = 0
+        var first = true
         for b in u {
+            defer { first = false }
             if b == 0x2F {
-                if prev == 0x2F || (dots > 0 && dots <= 2) { clean = false; break }
+                if (prev == 0x2F && !first) || (dots > 0 && dots <= 2) { clean = false; break }
                 dots = 0
             } else if b == 0x2E && (prev == 0x2F || dots > 0) {
                 dots += 1

@@ -49,14 +49,17 @@ public struct Workspace: Sendable {
         self.documents = documents
         var teams: [String: [Int]] = [:]
         var byPath: [String: Int] = [:]
+        byPath.reserveCapacity(documents.count)
         for (i, d) in documents.enumerated() {
             byPath[d.path] = i
             if let t = d.team { teams[t, default: []].append(i) }
         }
         self.teams = teams
         self.documentByPath = byPath
-        // Objective ID -> index, per document (the first one wins, as `duplicate-id` reports the rest).
-        let objectiveIndex: [[String: Int]] = documents.map { d in
+        // Objective ID -> index, per document (the first one wins, as `duplicate-id` reports the rest); only for
+        // documents with many objectives: a few are searched faster than a dictionary is built.
+        let objectiveIndex: [[String: Int]?] = documents.map { d in
+            guard d.objectives.count > 8 else { return nil }
             var m: [String: Int] = [:]
             for (oi, o) in d.objectives.enumerated() { if let id = o.id?.value, m[id] == nil { m[id] = oi } }
             return m
@@ -90,12 +93,13 @@ public struct Workspace: Sendable {
 
     /// A link `team/ID` resolves among that team's documents, preferring one whose period contains the child's
     /// (the same quarter, or the year); `ID` alone resolves in the same document.
-    static func resolve(_ link: AlignmentLink, from di: Int, documents: [DocumentSummary], teams: [String: [Int]], objectiveIndex: [[String: Int]]) -> ObjectiveRef? {
+    static func resolve(_ link: AlignmentLink, from di: Int, documents: [DocumentSummary], teams: [String: [Int]], objectiveIndex: [[String: Int]?]) -> ObjectiveRef? {
         let candidates: [Int] = link.team.map { teams[$0] ?? [] } ?? [di]
         let childPeriod = documents[di].period
         var best: (ObjectiveRef, Int)? = nil
         for ci in candidates {
-            guard let oi = objectiveIndex[ci][link.objectiveID] else { continue }
+            let found = objectiveIndex[ci].map { $0[link.objectiveID] } ?? documents[ci].objectives.firstIndex { $0.id?.value == link.objectiveID }
+            guard let oi = found else { continue }
             var score = 0
             if let cp = childPeriod, let pp = documents[ci].period {
                 if pp == cp { score = 2 } else if pp.contains(cp.start) && pp.contains(cp.end) { score = 1 }
