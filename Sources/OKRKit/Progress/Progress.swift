@@ -56,6 +56,8 @@ public enum Progress {
     /// An objective's progress including the work aligned to it: the mean of its own progress (when it has one) and
     /// the mean of its children's rolled-up progress (when it has any). Cycles are cut.
     public static func rolledUp(_ r: ObjectiveRef, in ws: Workspace) -> Double? {
+        // Most objectives have no children: their own progress, without the bookkeeping.
+        if ws.children[r] == nil { return ws.objective(r).progress }
         var visiting = Set<ObjectiveRef>()
         var memo: [ObjectiveRef: Double?] = [:]
         func go(_ r: ObjectiveRef) -> Double? {

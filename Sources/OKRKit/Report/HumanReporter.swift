@@ -81,6 +81,10 @@ public struct HumanReporter: Reporter {
     /// The line as shown (tabs expanded, control characters made visible, long lines cut around the range),
     /// and the display column and width of the carets.
     static func excerpt(_ bytes: [UInt8], _ content: Range<Int>, _ lo: Int, _ hi: Int) -> (String, Int, Int) {
+        // Fast path: a line of printable ASCII that fits is shown as it is, one column per byte.
+        if content.count <= maxLineWidth && !bytes[content].contains(where: { $0 < 0x20 || $0 >= 0x7F }) {
+            return (String(decoding: bytes[content], as: UTF8.self), lo - content.lowerBound, hi - lo)
+        }
         let text = String(decoding: bytes[content], as: UTF8.self)
         let before = String(decoding: bytes[content.lowerBound..<lo], as: UTF8.self)
         let inside = String(decoding: bytes[lo..<hi], as: UTF8.self)
@@ -121,6 +125,7 @@ public struct HumanReporter: Reporter {
 
     /// Terminal columns a scalar takes: 0 for combining marks, 2 for East Asian wide and emoji, else 1.
     static func displayWidth(_ s: Unicode.Scalar) -> Int {
+        if s.value >= 0x20 && s.value < 0x7F { return 1 }
         switch s.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break

@@ -16,12 +16,19 @@ public struct Linter: Sendable {
     public let today: CalendarDate
 
     /// An enabled rule with its id, severity and options resolved once (descriptions are large to copy).
-    struct ActiveRule: Sendable {
+    final class ActiveRule: Sendable {
         let rule: any Rule
         let id: String
         let severity: Severity
         let options: [String: OptionValue]
         let prepared: (any Sendable)?
+        init(rule: any Rule, id: String, severity: Severity, options: [String: OptionValue], prepared: (any Sendable)?) {
+            self.rule = rule
+            self.id = id
+            self.severity = severity
+            self.options = options
+            self.prepared = prepared
+        }
     }
     let active: [ActiveRule]
     let unusedSuppressionSeverity: Severity?
@@ -72,9 +79,9 @@ public struct Linter: Sendable {
     /// Syntax diagnostics and the rules that read only the document.
     public func lintDocument(_ document: Document) -> [Diagnostic] {
         var out = document.syntaxDiagnostics
+        let subject = RuleSubject(document: document, workspace: Workspace.empty)
         for a in active where a.rule.scope == .document {
-            let ctx = RuleContext(document: document, workspace: Workspace.empty, options: a.options,
-                                  severity: a.severity, ruleID: a.id, today: today, prepared: a.prepared)
+            let ctx = RuleContext(subject: subject, options: a.options, severity: a.severity, ruleID: a.id, today: today, prepared: a.prepared)
             out.append(contentsOf: a.rule.check(ctx))
         }
         return out
@@ -83,10 +90,9 @@ public struct Linter: Sendable {
     /// The rules across files, for the document at `path` of `workspace`.
     public func lintWorkspace(path: String, in workspace: Workspace) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        let placeholder = Document(source: SourceFile(path: path, bytes: []))
+        let subject = RuleSubject(document: Document(source: SourceFile(path: path, bytes: [])), workspace: workspace)
         for a in active where a.rule.scope == .workspace {
-            let ctx = RuleContext(document: placeholder, workspace: workspace, options: a.options,
-                                  severity: a.severity, ruleID: a.id, today: today, prepared: a.prepared)
+            let ctx = RuleContext(subject: subject, options: a.options, severity: a.severity, ruleID: a.id, today: today, prepared: a.prepared)
             out.append(contentsOf: a.rule.check(ctx))
         }
         return out

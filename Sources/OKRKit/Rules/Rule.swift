@@ -83,12 +83,24 @@ public struct RuleDescription: Sendable {
 }
 
 /// What a rule sees: the document under check, the workspace it lives in, its options and the date.
+/// The document and workspace a linter shares among its rules for one file: one reference to copy per rule
+/// instead of every array and string in the syntax tree.
+final class RuleSubject: Sendable {
+    let document: Document
+    let workspace: Workspace
+    init(document: Document, workspace: Workspace) {
+        self.document = document
+        self.workspace = workspace
+    }
+}
+
 public struct RuleContext: Sendable {
+    let subject: RuleSubject
     /// The document under check. Empty for `.workspace` rules, which read `workspace` only.
-    public let document: Document
+    public var document: Document { _read { yield subject.document } }
     /// Path of the document under check.
-    public let path: String
-    public let workspace: Workspace
+    public var path: String { _read { yield subject.document.source.path } }
+    public var workspace: Workspace { _read { yield subject.workspace } }
     public let options: [String: OptionValue]
     public let severity: Severity
     public let ruleID: String
@@ -98,10 +110,14 @@ public struct RuleContext: Sendable {
 
     public init(document: Document, workspace: Workspace, options: [String: OptionValue], severity: Severity, ruleID: String,
                 today: CalendarDate, prepared: (any Sendable)? = nil) {
+        self.init(subject: RuleSubject(document: document, workspace: workspace), options: options, severity: severity,
+                  ruleID: ruleID, today: today, prepared: prepared)
+    }
+
+    init(subject: RuleSubject, options: [String: OptionValue], severity: Severity, ruleID: String, today: CalendarDate,
+         prepared: (any Sendable)?) {
+        self.subject = subject
         self.prepared = prepared
-        self.document = document
-        self.path = document.path
-        self.workspace = workspace
         self.options = options
         self.severity = severity
         self.ruleID = ruleID

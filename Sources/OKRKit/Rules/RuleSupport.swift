@@ -38,6 +38,21 @@ public enum Suggest {
 }
 
 extension String {
+    /// The first of `lowercasedWords`, without tokenising the rest.
+    var firstLowercasedWord: String? {
+        var word: [UInt8] = []
+        for b in utf8 {
+            if b >= 0x80 { return lowercasedWords.first }
+            let lower = (b >= 0x41 && b <= 0x5A) ? b + 32 : b
+            if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) || lower == 0x27 {
+                word.append(lower)
+            } else if !word.isEmpty {
+                break
+            }
+        }
+        return word.isEmpty ? nil : String(decoding: word, as: UTF8.self)
+    }
+
     /// Lowercased words of letters and digits.
     var lowercasedWords: [String] {
         // ASCII fast path: no Unicode property lookups.

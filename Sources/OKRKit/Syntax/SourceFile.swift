@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A half-open range of byte offsets into a `SourceFile`'s bytes.
 public struct SourceRange: Hashable, Sendable, Comparable {
     public var start: Int
@@ -60,6 +66,14 @@ public struct SourceFile: Sendable {
         var i = 0
         let n = bytes.count
         bytes.withUnsafeBufferPointer { buf in
+            // Fast path, no CR in the file: memchr from one LF to the next.
+            if let base = buf.baseAddress, n > 0, memchr(base, 0x0D, n) == nil {
+                while i < n, let hit = memchr(base + i, 0x0A, n - i) {
+                    i = UnsafeRawPointer(hit) - UnsafeRawPointer(base) + 1
+                    starts.append(i)
+                }
+                i = n
+            }
             while i < n {
                 let b = buf[i]
                 if b == 0x0A {

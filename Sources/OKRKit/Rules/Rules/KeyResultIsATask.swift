@@ -40,6 +40,8 @@ public struct KeyResultIsATaskRule: Rule {
         for o in context.document.objectives {
             for kr in o.keyResults {
                 // Only the first words can be a verb: tokenise a short prefix of the title.
+                // Only a title whose first word starts some verb is tokenised further.
+                guard let firstWord = kr.title.value.firstLowercasedWord, verbs[firstWord] != nil else { continue }
                 let words = String(kr.title.value.prefix(40)).lowercasedWords
                 guard let first = words.first, let candidates = verbs[first],
                       let verb = candidates.first(where: { v in words.count >= v.count && words[..<v.count].elementsEqual(v) }) else { continue }

@@ -24,32 +24,32 @@ public struct MetricInconsistentRule: Rule {
     public func check(_ context: RuleContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var metricsByKR: [String: Metric] = [:]
-        func checkValue(_ q: Quantity, _ m: Metric, _ what: String, _ name: String) {
+        func checkValue(_ q: Quantity, _ m: Metric, _ what: String, _ name: () -> String) {
             if m.kind == .milestone {
                 if q.unit.isEmpty && (q.value == 0 || q.value == 1) { return }
-                out.append(context.diagnostic(q.range, "\(what) `\(q.display)` of milestone \(name) is not done / not done",
+                out.append(context.diagnostic(q.range, "\(what) `\(q.display)` of milestone \(name()) is not done / not done",
                                               help: "write `done` or `not done` (or 1 / 0)"))
             } else if !m.unit.isEmpty && q.unit != m.unit {
-                out.append(context.diagnostic(q.range, "\(what) `\(q.display)` of \(name) is in \(q.unit.isEmpty ? "no unit" : "`\(q.unit)`") but the metric is in `\(m.unit)`",
+                out.append(context.diagnostic(q.range, "\(what) `\(q.display)` of \(name()) is in \(q.unit.isEmpty ? "no unit" : "`\(q.unit)`") but the metric is in `\(m.unit)`",
                                               help: "write it in `\(m.unit)` so progress can be computed"))
             }
         }
-        func checkConfidence(_ c: Spanned<Double>, _ name: String) {
+        func checkConfidence(_ c: Spanned<Double>, _ name: () -> String) {
             guard c.value < 0 || c.value > 1 else { return }
-            out.append(context.diagnostic(c.range, "confidence \(formatNumber(c.value)) of \(name) is outside 0 to 1",
+            out.append(context.diagnostic(c.range, "confidence \(formatNumber(c.value)) of \(name()) is outside 0 to 1",
                                           help: "confidence is a probability: 0.5 is a coin toss, 0.9 nearly sure"))
         }
         for o in context.document.objectives {
             for kr in o.keyResults {
-                let name = kr.id.map { "key result \($0.value)" } ?? "the key result"
+                let name = { kr.id.map { "key result \($0.value)" } ?? "the key result" }
                 if let m = kr.metric {
                     if let id = kr.id, metricsByKR[id.value] == nil { metricsByKR[id.value] = m }
                     if m.kind == .flat, let b = m.baseline {
-                        out.append(context.diagnostic(m.range, "\(name) has the same baseline and target (\(b.display)): it asks for no change",
+                        out.append(context.diagnostic(m.range, "\(name()) has the same baseline and target (\(b.display)): it asks for no change",
                                                       help: "to hold a level write `>= \(b.display)` or `<= \(b.display)`; otherwise set the target you aim for"))
                     }
                     if let b = m.baseline, let t = m.target, b.unit != t.unit {
-                        out.append(context.diagnostic(b.range, "baseline `\(b.display)` and target `\(t.display)` of \(name) are in different units",
+                        out.append(context.diagnostic(b.range, "baseline `\(b.display)` and target `\(t.display)` of \(name()) are in different units",
                                                       help: "write both in one unit, e.g. `45 -> 15 min`"))
                     }
                     if let c = kr.current { checkValue(c, m, "current value", name) }
@@ -58,7 +58,7 @@ public struct MetricInconsistentRule: Rule {
             }
         }
         for c in context.document.checkIns {
-            let name = "key result \(c.keyResultID.value)"
+            let name = { "key result \(c.keyResultID.value)" }
             if let v = c.value, let m = metricsByKR[c.keyResultID.value] { checkValue(v, m, "check-in value", name) }
             if let conf = c.confidence { checkConfidence(conf, name) }
         }

@@ -19,7 +19,13 @@ public struct ObjectiveTooLongRule: Rule {
     public func check(_ context: RuleContext) -> [Diagnostic] {
         let max = context.int("max-words")
         return context.document.objectives.compactMap { o in
-            let n = o.title.value.split(whereSeparator: { $0 == " " || $0 == "\t" }).count
+            var n = 0
+            var inWord = false
+            for b in o.title.value.utf8 {
+                let separator = b == 0x20 || b == 0x09
+                if !separator && !inWord { n += 1 }
+                inWord = !separator
+            }
             guard n > max else { return nil }
             return context.diagnostic(o.title.range,
                 "objective \(o.id?.value ?? "") has \(n) words; keep it under \(max + 1)",

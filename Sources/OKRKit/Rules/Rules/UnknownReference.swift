@@ -21,22 +21,29 @@ public struct UnknownReferenceRule: Rule {
     public func check(_ context: RuleContext) -> [Diagnostic] {
         let doc = context.document
         let krIDs = doc.keyResultIDs
-        let krSet = Set(krIDs)
+        // Sets only for many IDs: a few are searched faster than hashed.
+        let krSet: Set<String>? = krIDs.count > 16 ? Set(krIDs) : nil
+        func hasKR(_ id: String) -> Bool { krSet?.contains(id) ?? krIDs.contains(id) }
         let objectiveIDs = doc.objectives.compactMap { $0.id?.value }
-        let objectiveSet = Set(objectiveIDs)
+        let objectiveSet: Set<String>? = objectiveIDs.count > 16 ? Set(objectiveIDs) : nil
         var out: [Diagnostic] = []
         func missingKR(_ id: Spanned<String>, _ what: String) {
             let hint = Suggest.phrase(id.value, in: krIDs)
             out.append(context.diagnostic(id.range, "\(what) names key result \(id.value), which is not in this file",
                 help: hint.isEmpty ? "use the ID of a `###` key result in this file (\(krIDs.isEmpty ? "there are none" : krIDs.prefix(5).joined(separator: ", ")))" : hint))
         }
-        for c in doc.checkIns where !krSet.contains(c.keyResultID.value) { missingKR(c.keyResultID, "check-in") }
-        let allInitiatives = doc.initiatives + doc.objectives.flatMap { o in o.initiatives + o.keyResults.flatMap { $0.initiatives } }
-        for i in allInitiatives {
-            if let ref = i.keyResultRef, !krSet.contains(ref.value) { missingKR(ref, "initiative") }
+        for c in doc.checkIns where !hasKR(c.keyResultID.value) { missingKR(c.keyResultID, "check-in") }
+        func check(_ initiatives: [Initiative]) {
+            for i in initiatives { if let ref = i.keyResultRef, !hasKR(ref.value) { missingKR(ref, "initiative") } }
+        }
+        // The initiatives section, then each objective's and its key results'.
+        check(doc.initiatives)
+        for o in doc.objectives {
+            check(o.initiatives)
+            for kr in o.keyResults { check(kr.initiatives) }
         }
         for o in doc.objectives {
-            for link in o.aligns where link.team == nil && !objectiveSet.contains(link.objectiveID) {
+            for link in o.aligns where link.team == nil && !(objectiveSet?.contains(link.objectiveID) ?? objectiveIDs.contains(link.objectiveID)) {
                 let hint = Suggest.phrase(link.objectiveID, in: objectiveIDs)
                 out.append(context.diagnostic(link.range, "aligns to objective \(link.objectiveID), which is not in this file",
                     help: hint.isEmpty ? "write `team/ID` for another team's objective, e.g. `company/\(link.objectiveID)`" : hint))
