@@ -51,5 +51,5 @@ case "schema":
     FileSystem.write(ConfigSchema.generate(), to: 1)
     exit(0)
 default:
-    exit(Check.run(options))
+    Check.run(options)
 }

@@ -97,3 +97,12 @@ import Testing
         #expect(chunks.joined() == reporter.render(result))
     }
 }
+
+@Suite struct PathPartsTests {
+    @Test(arguments: [("/a/b", "/a", "b"), ("/a/b/", "/a", "b"), ("a", ".", "a"), ("/a", "/", "a"), ("/", "/", ""),
+                      ("a/b//", "a", "b"), ("é/ü.okr", "é", "ü.okr"), ("a//b", "a/", "b")])
+    func parentAndName(_ path: String, _ parent: String, _ name: String) {
+        #expect(Path.parent(path) == parent)
+        #expect(Path.name(path) == name)
+    }
+}

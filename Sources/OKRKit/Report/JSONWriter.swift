@@ -65,9 +65,16 @@ public struct JSONWriter: Sendable {
         r += "\""
     }
 
+    /// A newline and the indentation of each depth.
+    static let indents: [String] = (0..<24).map { "\n" + String(repeating: "  ", count: $0) }
+
     private mutating func newline() {
-        output += "\n"
-        for _ in 0..<depth { output += "  " }
+        if depth < JSONWriter.indents.count {
+            output += JSONWriter.indents[depth]
+        } else {
+            output += "\n"
+            for _ in 0..<depth { output += "  " }
+        }
     }
 
     private mutating func separate() {

@@ -181,18 +181,20 @@ public enum Path {
     }
 
     public static func parent(_ p: String) -> String {
-        var s = p
-        while s.count > 1 && s.hasSuffix("/") { s.removeLast() }
-        guard let i = s.lastIndex(of: "/") else { return "." }
-        if i == s.startIndex { return "/" }
-        return String(s[..<i])
+        let u = p.utf8
+        var end = u.endIndex
+        while u.distance(from: u.startIndex, to: end) > 1 && u[u.index(before: end)] == 0x2F { end = u.index(before: end) }
+        guard let i = u[..<end].lastIndex(of: 0x2F) else { return "." }
+        if i == u.startIndex { return "/" }
+        return String(p[..<i])
     }
 
     public static func name(_ p: String) -> String {
-        var s = p
-        while s.count > 1 && s.hasSuffix("/") { s.removeLast() }
-        guard let i = s.lastIndex(of: "/") else { return s }
-        return String(s[s.index(after: i)...])
+        let u = p.utf8
+        var end = u.endIndex
+        while u.distance(from: u.startIndex, to: end) > 1 && u[u.index(before: end)] == 0x2F { end = u.index(before: end) }
+        guard let i = u[..<end].lastIndex(of: 0x2F) else { return String(p[..<end]) }
+        return String(p[u.index(after: i)..<end])
     }
 
     /// Whether a file name is an `.okr` file (`*.okr` or `*.okr.md`).

@@ -37,6 +37,8 @@ public struct Workspace: Sendable {
     /// Whether any objective aligns to an objective in another document.
     public let hasAlignment: Bool
     let documentByPath: [String: Int]
+    /// `team/ID` of each objective that others align to, made once (reports name parents many times).
+    let parentNames: [ObjectiveRef: String]
 
     /// A workspace of no documents.
     public static let empty = Workspace(summaries: [])
@@ -87,6 +89,9 @@ public struct Workspace: Sendable {
         self.parentLevelDocuments = parentLevel
         self.hasAlignment = !parentLevel.isEmpty
         self.children = children
+        var parentNames: [ObjectiveRef: String] = [:]
+        for r in children.keys { parentNames[r] = Workspace.name(r, documents) }
+        self.parentNames = parentNames
         self.parents = parents
         self.cycles = Workspace.findCycles(parents, documents: documents)
     }
@@ -159,6 +164,10 @@ public struct Workspace: Sendable {
 
     /// `team/ID` of an objective, for messages and reports.
     public func name(_ r: ObjectiveRef) -> String {
+        parentNames[r] ?? Workspace.name(r, documents)
+    }
+
+    static func name(_ r: ObjectiveRef, _ documents: [DocumentSummary]) -> String {
         let d = documents[r.document]
         return "\(d.team ?? d.path)/\(d.objectives[r.objective].id?.value ?? "?")"
     }
