@@ -106,3 +106,23 @@ import Testing
         #expect(Path.name(path) == name)
     }
 }
+
+@Suite struct ChangedMidRunTests {
+    /// A file whose only finding comes from the second pass is read again; if it changed since the first pass, the
+    /// run says so instead of showing an excerpt of other text.
+    @Test func aFileChangedBetweenThePassesIsAnError() throws {
+        let dir = try CLI.tempDir([
+            "company.okr": teamFile("company", objectives: [("O1", nil)]),
+            "teams/a.okr": teamFile("a", objectives: [("O1", "company/O1")]),
+            "teams/b.okr": teamFile("b", objectives: [("O1", nil)]),
+        ])
+        var options = RunOptions(paths: [dir.path], linterFor: { _ in Linter(today: CalendarDate(year: 2026, month: 11, day: 25)!) })
+        let b = dir.appendingPathComponent("teams/b.okr")
+        options.betweenPasses = { try? Data("# changed\n".utf8).write(to: b) }
+        let outcome = try LintRun.run(options)
+        #expect(outcome.errors.map(\.message) == ["changed while okrlint was running; run it again"])
+        #expect(outcome.errors.first?.path.hasSuffix("teams/b.okr") == true)
+        // The other files are still reported.
+        #expect(outcome.result.files.map { Path.name($0.path) }.sorted() == ["a.okr", "company.okr"])
+    }
+}

@@ -10,13 +10,11 @@ public struct GccReporter: Reporter {
 
     public func renderFile(_ file: FileResult) -> String {
         var out = ""
-        do {
-            for d in file.diagnostics {
-                let a = file.source.location(of: d.range.start)
-                let sev = d.severity == .info ? "note" : d.severity.rawValue
-                let message = d.message.replacingAll("\n", with: " ")
-                out += "\(file.path):\(a.line):\(a.column): \(sev): \(message) [\(d.ruleID)]\n"
-            }
+        for d in file.diagnostics {
+            let a = file.source.location(of: d.range.start)
+            let sev = d.severity == .info ? "note" : d.severity.rawValue
+            let message = d.message.replacingAll("\n", with: " ")
+            out += "\(file.path):\(a.line):\(a.column): \(sev): \(message) [\(d.ruleID)]\n"
         }
         return out
     }

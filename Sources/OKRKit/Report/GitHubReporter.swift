@@ -19,23 +19,21 @@ public struct GitHubReporter: Reporter {
 
     public func renderFile(_ file: FileResult) -> String {
         var out = ""
-        do {
-            for d in file.diagnostics {
-                let a = file.source.location(of: d.range.start)
-                let b = file.source.location(of: d.range.end)
-                let command: String
-                switch d.severity {
-                case .error: command = "error"
-                case .warning: command = "warning"
-                case .info: command = "notice"
-                }
-                var props = "file=\(Self.escapeProperty(file.path)),line=\(a.line),endLine=\(b.line)"
-                // Columns only make sense on one line (GitHub ignores them otherwise).
-                if a.line == b.line { props += ",col=\(a.column),endColumn=\(max(b.column, a.column + 1))" }
-                props += ",title=\(Self.escapeProperty("okrlint \(d.ruleID)"))"
-                let message = d.help.map { "\(d.message)\nhelp: \($0)" } ?? d.message
-                out += "::\(command) \(props)::\(Self.escapeData(message))\n"
+        for d in file.diagnostics {
+            let a = file.source.location(of: d.range.start)
+            let b = file.source.location(of: d.range.end)
+            let command: String
+            switch d.severity {
+            case .error: command = "error"
+            case .warning: command = "warning"
+            case .info: command = "notice"
             }
+            var props = "file=\(Self.escapeProperty(file.path)),line=\(a.line),endLine=\(b.line)"
+            // Columns only make sense on one line (GitHub ignores them otherwise).
+            if a.line == b.line { props += ",col=\(a.column),endColumn=\(max(b.column, a.column + 1))" }
+            props += ",title=\(Self.escapeProperty("okrlint \(d.ruleID)"))"
+            let message = d.help.map { "\(d.message)\nhelp: \($0)" } ?? d.message
+            out += "::\(command) \(props)::\(Self.escapeData(message))\n"
         }
         return out
     }

@@ -17,21 +17,19 @@ public struct GitLabReporter: Reporter {
 
     public func renderFile(_ file: FileResult) -> String {
         var w = JSONWriter(itemsAt: 1)
-        do {
-            let prints = file.fingerprints()
-            for (i, d) in file.diagnostics.enumerated() {
-                let a = file.source.location(of: d.range.start)
-                w.beginObject()
-                w.string("description", "\(d.message) [\(d.ruleID)]")
-                w.string("check_name", d.ruleID)
-                w.string("fingerprint", prints[i])
-                w.string("severity", d.severity == .error ? "major" : (d.severity == .warning ? "minor" : "info"))
-                w.beginObject("location")
-                w.string("path", file.path)
-                w.beginObject("lines"); w.int("begin", a.line); w.endObject()
-                w.endObject()
-                w.endObject()
-            }
+        let prints = file.fingerprints()
+        for (i, d) in file.diagnostics.enumerated() {
+            let a = file.source.location(of: d.range.start)
+            w.beginObject()
+            w.string("description", "\(d.message) [\(d.ruleID)]")
+            w.string("check_name", d.ruleID)
+            w.string("fingerprint", prints[i])
+            w.string("severity", d.severity == .error ? "major" : (d.severity == .warning ? "minor" : "info"))
+            w.beginObject("location")
+            w.string("path", file.path)
+            w.beginObject("lines"); w.int("begin", a.line); w.endObject()
+            w.endObject()
+            w.endObject()
         }
         return w.output
     }

@@ -16,28 +16,26 @@ public struct JUnitReporter: Reporter {
 
     public func renderFile(_ file: FileResult) -> String {
         var out = ""
-        do {
-            let path = XML.escape(file.path)
-            let serious = file.diagnostics.filter { $0.severity != .info }
-            let infos = file.diagnostics.filter { $0.severity == .info }
-            if serious.isEmpty && infos.isEmpty {
-                return "    <testcase classname=\"okrlint\" name=\"\(path)\"/>\n"
-            }
-            out += "    <testcase classname=\"okrlint\" name=\"\(path)\">\n"
-            func lines(_ ds: [Diagnostic]) -> String {
-                ds.map { d in
-                    let a = file.source.location(of: d.range.start)
-                    return XML.escape("\(file.path):\(a.line):\(a.column): \(d.severity.rawValue)[\(d.ruleID)]: \(d.message)" + (d.help.map { " (help: \($0))" } ?? ""))
-                }.joined(separator: "\n")
-            }
-            if !serious.isEmpty {
-                let e = serious.filter { $0.severity == .error }.count
-                let w = serious.count - e
-                out += "      <failure type=\"okrlint\" message=\"\(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s")\">\(lines(serious))</failure>\n"
-            }
-            if !infos.isEmpty { out += "      <system-out>\(lines(infos))</system-out>\n" }
-            out += "    </testcase>\n"
+        let path = XML.escape(file.path)
+        let serious = file.diagnostics.filter { $0.severity != .info }
+        let infos = file.diagnostics.filter { $0.severity == .info }
+        if serious.isEmpty && infos.isEmpty {
+            return "    <testcase classname=\"okrlint\" name=\"\(path)\"/>\n"
         }
+        out += "    <testcase classname=\"okrlint\" name=\"\(path)\">\n"
+        func lines(_ ds: [Diagnostic]) -> String {
+            ds.map { d in
+                let a = file.source.location(of: d.range.start)
+                return XML.escape("\(file.path):\(a.line):\(a.column): \(d.severity.rawValue)[\(d.ruleID)]: \(d.message)" + (d.help.map { " (help: \($0))" } ?? ""))
+            }.joined(separator: "\n")
+        }
+        if !serious.isEmpty {
+            let e = serious.filter { $0.severity == .error }.count
+            let w = serious.count - e
+            out += "      <failure type=\"okrlint\" message=\"\(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s")\">\(lines(serious))</failure>\n"
+        }
+        if !infos.isEmpty { out += "      <system-out>\(lines(infos))</system-out>\n" }
+        out += "    </testcase>\n"
         return out
     }
 }

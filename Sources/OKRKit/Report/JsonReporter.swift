@@ -46,26 +46,24 @@ public struct JsonReporter: Reporter {
 
     public func renderFile(_ file: FileResult) -> String {
         var w = JSONWriter(itemsAt: 2)
-        do {
+        w.beginObject()
+        w.string("path", file.path)
+        w.beginArray("diagnostics")
+        for d in file.diagnostics {
             w.beginObject()
-            w.string("path", file.path)
-            w.beginArray("diagnostics")
-            for d in file.diagnostics {
-                w.beginObject()
-                w.string("rule", d.ruleID)
-                w.string("severity", d.severity.rawValue)
-                w.string("message", d.message)
-                w.optionalString("help", d.help)
-                w.beginObject("range")
-                Self.position(&w, "start", file.source, d.range.start)
-                Self.position(&w, "end", file.source, d.range.end)
-                w.endObject()
-                w.endObject()
-            }
-            w.endArray()
-            fileExtras(file, &w)
+            w.string("rule", d.ruleID)
+            w.string("severity", d.severity.rawValue)
+            w.string("message", d.message)
+            w.optionalString("help", d.help)
+            w.beginObject("range")
+            Self.position(&w, "start", file.source, d.range.start)
+            Self.position(&w, "end", file.source, d.range.end)
+            w.endObject()
             w.endObject()
         }
+        w.endArray()
+        fileExtras(file, &w)
+        w.endObject()
         return w.output
     }
 

@@ -64,40 +64,38 @@ public struct SarifReporter: Reporter {
 
     public func renderFile(_ file: FileResult) -> String {
         var w = JSONWriter(itemsAt: 4)
-        do {
-            let prints = file.fingerprints()
-            for (i, d) in file.diagnostics.enumerated() {
-                let a = file.source.location(of: d.range.start)
-                var b = file.source.location(of: d.range.end)
-                if b == a { b.column += 1 }
-                w.beginObject()
-                w.string("ruleId", d.ruleID)
-                if let ix = Self.ruleIndex[d.ruleID] { w.int("ruleIndex", ix) }
-                w.string("level", Self.level(d.severity))
-                w.beginObject("message")
-                w.string("text", d.help.map { "\(d.message)\nhelp: \($0)" } ?? d.message)
-                w.endObject()
-                w.beginArray("locations")
-                w.beginObject()
-                w.beginObject("physicalLocation")
-                w.beginObject("artifactLocation")
-                w.string("uri", Self.uri(file.path))
-                w.string("uriBaseId", "%SRCROOT%")
-                w.endObject()
-                w.beginObject("region")
-                w.int("startLine", a.line)
-                w.int("startColumn", a.column)
-                w.int("endLine", b.line)
-                w.int("endColumn", b.column)
-                w.endObject()
-                w.endObject()
-                w.endObject()
-                w.endArray()
-                w.beginObject("partialFingerprints")
-                w.string("okrlintFingerprint/v1", prints[i])
-                w.endObject()
-                w.endObject()
-            }
+        let prints = file.fingerprints()
+        for (i, d) in file.diagnostics.enumerated() {
+            let a = file.source.location(of: d.range.start)
+            var b = file.source.location(of: d.range.end)
+            if b == a { b.column += 1 }
+            w.beginObject()
+            w.string("ruleId", d.ruleID)
+            if let ix = Self.ruleIndex[d.ruleID] { w.int("ruleIndex", ix) }
+            w.string("level", Self.level(d.severity))
+            w.beginObject("message")
+            w.string("text", d.help.map { "\(d.message)\nhelp: \($0)" } ?? d.message)
+            w.endObject()
+            w.beginArray("locations")
+            w.beginObject()
+            w.beginObject("physicalLocation")
+            w.beginObject("artifactLocation")
+            w.string("uri", Self.uri(file.path))
+            w.string("uriBaseId", "%SRCROOT%")
+            w.endObject()
+            w.beginObject("region")
+            w.int("startLine", a.line)
+            w.int("startColumn", a.column)
+            w.int("endLine", b.line)
+            w.int("endColumn", b.column)
+            w.endObject()
+            w.endObject()
+            w.endObject()
+            w.endArray()
+            w.beginObject("partialFingerprints")
+            w.string("okrlintFingerprint/v1", prints[i])
+            w.endObject()
+            w.endObject()
         }
         return w.output
     }

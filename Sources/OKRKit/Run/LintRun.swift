@@ -17,6 +17,8 @@ public struct RunOptions {
     /// Renders each file's part of the report as soon as it is linted, in parallel; the result then keeps the
     /// text instead of the file's source (`FileResult.rendered`).
     public var renderFile: (@Sendable (FileResult, Workspace) -> String)?
+    /// Called once between the two passes (tests use it to change a file mid-run).
+    var betweenPasses: (() -> Void)?
 
     public init(paths: [String], linterFor: @escaping (String) throws -> Linter = { _ in Linter() },
                 stdin: [UInt8]? = nil, stdinPath: String = "<stdin>", discovery: FileDiscovery = FileDiscovery()) {
@@ -115,6 +117,7 @@ public enum LintRun {
             }
         }
         let workspace = Workspace(summaries: summaries)
+        options.betweenPasses?()
         let files = reportedFiles
         let second = Slots<Result<FileResult, RunError>>(files.count)
         let renderFile = options.renderFile
