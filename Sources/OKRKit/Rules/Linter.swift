@@ -98,10 +98,10 @@ public struct Linter: Sendable {
         return out
     }
 
-    /// Applies the document's suppression comments (when it has any) and sorts.
-    public func finish(_ diagnostics: [Diagnostic], document: Document) -> [Diagnostic] {
+    /// Applies the document's suppression comments (when it has any; nil for a document known to have none) and sorts.
+    public func finish(_ diagnostics: [Diagnostic], document: Document?) -> [Diagnostic] {
         var out = diagnostics
-        if Linter.hasSuppressions(document) {
+        if let document, Linter.hasSuppressions(document) {
             out = Suppression.apply(out, document: document, knownRuleIDs: Registry.ids,
                                     activeRuleIDs: Set(active.map(\.id)), unusedSeverity: unusedSuppressionSeverity)
         }

@@ -44,7 +44,7 @@ private final class Slots<T>: @unchecked Sendable {
 }
 
 /// What the first pass keeps of a file: its summary for the workspace, the diagnostics of the document rules, and
-/// only what a report may need later (the source when it has findings, the tree when it has suppression comments).
+/// only what pass 2 cannot get again (the source of standard input, the tree when it has suppression comments).
 private struct FirstPass: Sendable {
     var summary: DocumentSummary
     var diagnostics: [Diagnostic]
@@ -57,9 +57,9 @@ private struct FirstPass: Sendable {
 public enum LintRun {
     /// Reads, parses and lints in two parallel passes. The first parses each file, runs the rules that read only
     /// that file and keeps a small summary; the second runs the rules across files against the workspace of
-    /// summaries. Syntax trees and file contents are dropped after the first pass unless a report needs them, so
-    /// memory grows with the findings, not with the input. A file with findings only from the second pass is read
-    /// again for its excerpts; if it changed in between, that is reported as an error.
+    /// summaries. Syntax trees and file contents are dropped after the first pass, so memory grows with the
+    /// findings, not with the input. A file with findings is read again for its excerpts; if it changed in between,
+    /// that is reported as an error.
     public static func run(_ options: RunOptions) throws -> RunOutcome {
         let found = try options.discovery.discover(options.paths.filter { $0 != "-" })
         var errors = found.errors
@@ -99,10 +99,10 @@ public enum LintRun {
                 return FirstPass(summary: DocumentSummary(doc), diagnostics: diagnostics,
                                  source: reported && (isStdin || suppressing) ? doc.source : nil,
                                  suppressing: suppressing ? doc : nil,
-                                 byteCount: bytes.count, hash: contentHash(bytes))
+                                 byteCount: bytes.count, hash: reported && !isStdin ? contentHash(bytes) : 0)
             }
         }
-        // The workspace, and where each readable file's summary sits in it.
+        // The workspace, and the readable files to report.
         var summaries: [DocumentSummary] = []
         summaries.reserveCapacity(paths.count)
         var reportedFiles: [Int] = []
@@ -127,12 +127,12 @@ public enum LintRun {
             first.items[i] = nil  // this iteration's alone: its source goes as soon as its report part is made
             let linter = linters[i]
             var diagnostics = f.diagnostics + linter.lintWorkspace(path: paths[i], in: workspace)
-            diagnostics = linter.finish(diagnostics, document: f.suppressing ?? Document(source: SourceFile(path: paths[i], bytes: [])))
+            diagnostics = linter.finish(diagnostics, document: f.suppressing)
             var result: Result<FileResult, RunError>
             if diagnostics.isEmpty || f.source != nil {
                 result = .success(FileResult(source: f.source ?? SourceFile(path: paths[i], bytes: []), diagnostics: diagnostics))
             } else {
-                // Findings only from the rules across files: read the file again for excerpts and positions.
+                // Read the file again for excerpts and positions.
                 result = FileSystem.readFile(rawPaths[i]).flatMap { bytes in
                     guard bytes.count == f.byteCount, contentHash(bytes) == f.hash else {
                         return .failure(RunError(path: rawPaths[i], message: "changed while okrlint was running; run it again"))
