@@ -43,7 +43,7 @@ enum Check {
                 // One linter per config file: building one resolves every rule's options.
                 let key = config.path ?? ""
                 if let cached = linters[key] { return cached }
-                let linter = Linter(settings: config.settings, today: options.today ?? config.today ?? realToday)
+                let linter = Linter(settings: config.settings, today: options.today ?? config.today ?? realToday, calendar: config.calendar)
                 linters[key] = linter
                 return linter
             },

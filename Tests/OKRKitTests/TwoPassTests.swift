@@ -56,7 +56,7 @@ import Testing
     @Test func summariesKeepWhatTheWorkspaceNeeds() throws {
         let doc = Parser.parse(path: "a.okr", text: teamFile("a", objectives: [("O1", "company/O1"), ("O2", nil)]))
         let s = DocumentSummary(doc)
-        #expect(s.team == "a" && s.periodText == "2026-Q4" && s.period == doc.period)
+        #expect(s.team == "a" && s.periodText == "2026-Q4" && s.period == doc.period())
         #expect(s.objectives.map { $0.id?.value } == ["O1", "O2"])
         #expect(s.objectives[0].aligns.map(\.display) == ["company/O1"] && s.objectives[0].hasAlignsProperty)
         #expect(!s.objectives[1].hasAlignsProperty)

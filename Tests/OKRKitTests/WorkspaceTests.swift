@@ -155,7 +155,9 @@ func teamFile(_ team: String, period: String = "2026-Q4", objectives: [(String, 
 
     @Test func noProgressWithoutAnswer() {
         #expect(progress("30 -> 30 x", "30 x") == nil, "flat metric")
-        #expect(progress("45 -> 15 min", "2 h") == nil, "another unit")
+        #expect(progress("45 -> 15 min", "2 users") == nil, "a unit that cannot be compared")
+        #expect(progress("45 -> 15 min", "0.5 h") == 0.5, "time units convert")
+        #expect(progress("45 -> 15 min", "30") == 0.5, "a value without a unit takes the metric's")
         let (k, c) = kr("45 -> 15 min")
         #expect(Progress.keyResult(k, latest: c) == nil)
     }

@@ -18,6 +18,8 @@ public struct ResolvedConfig: Sendable {
     public var include: [Glob] = []
     public var exclude: [Glob] = []
     public var today: CalendarDate?
+    /// `fiscal-year-start` and `fiscal-year-named-by`: how `FY2021-Q2` periods are read.
+    public var calendar = FiscalCalendar.calendarYear
     public var root = false
 
     public init(path: String?, folder: String) {
@@ -26,7 +28,7 @@ public struct ResolvedConfig: Sendable {
     }
 
     public static let fileName = ".okrlint.json"
-    public static let keys = ["$schema", "extends", "rules", "include", "exclude", "today", "root"]
+    public static let keys = ["$schema", "extends", "rules", "include", "exclude", "today", "fiscal-year-start", "fiscal-year-named-by", "root"]
 
     /// The path of `absolute` relative to this config's folder, or nil if outside it.
     public func relative(_ absolute: String) -> String? {
@@ -110,6 +112,7 @@ public struct ConfigLoader: Sendable {
                     let base = try load(target, &chain)
                     config.settings.merge(base.settings) { _, new in new }
                     config.today = base.today
+                    config.calendar = base.calendar
                     if config.include.isEmpty { config.include = base.include }
                     config.exclude += base.exclude
                 } else {
@@ -131,6 +134,17 @@ public struct ConfigLoader: Sendable {
                     throw error(m.value.range.start, "`today` is a date string \"YYYY-MM-DD\"")
                 }
                 config.today = d
+            case "fiscal-year-start":
+                switch m.value.value {
+                case .number(let v, true) where v >= 1 && v <= 12: config.calendar.startMonth = Int(v)
+                case .string(let s) where FiscalCalendar.month(s) != nil: config.calendar.startMonth = FiscalCalendar.month(s)
+                default: throw error(m.value.range.start, "`fiscal-year-start` is a month: a number 1-12 or a name such as \"February\"")
+                }
+            case "fiscal-year-named-by":
+                guard case .string(let s) = m.value.value, s == "end" || s == "start" else {
+                    throw error(m.value.range.start, "`fiscal-year-named-by` is \"end\" (FY2021 ends in 2021, the default) or \"start\" (FY2021 starts in 2021)")
+                }
+                config.calendar.namedByStartYear = s == "start"
             case "include", "exclude":
                 guard case .array(let items) = m.value.value else { throw error(m.value.range.start, "`\(m.key)` is a list of glob strings") }
                 var globs: [Glob] = []

@@ -10,9 +10,12 @@ public enum Band: String, Sendable {
 
 /// Progress of key results and objectives, 0.0-1.0.
 ///
+/// - a `score` (the final grade) is the progress, whatever the metric says.
 /// - increase / decrease: `(current - baseline) / (target - baseline)`, clamped to 0...1 (for a decreasing metric both
-///   differences are negative, which is `(baseline - current) / (baseline - target)`).
-/// - stay-above / stay-below: 1 while the level is held, else 0 (a threshold is met or not).
+///   differences are negative, which is `(baseline - current) / (baseline - target)`). Values are compared in the
+///   metric's unit: time units convert, and a value written without a unit takes the metric's. A relative metric
+///   (`+25%`, `2x`) starts at 0% or 1x, and its current value is the change so far (`+12%`, `1.4x`).
+/// - stay-above / stay-below: 1 while the level is held, else 0 (a threshold is met or not; `<` and `>` are strict).
 /// - milestone: 1 when done, else 0.
 /// - flat metric, no metric or no current value: no progress (nil).
 /// The current value is the key result's `current`, else the value of its latest check-in.
@@ -20,28 +23,25 @@ public enum Band: String, Sendable {
 /// without progress are left out.
 public enum Progress {
     public static func keyResult(_ kr: KeyResult, latest: CheckIn?) -> Double? {
+        if let s = kr.score?.value { return s }
         guard let m = kr.metric else { return nil }
         guard let current = kr.current ?? latest?.value else { return nil }
-        if !m.unit.isEmpty && current.unit != m.unit && m.kind != .milestone { return nil }
-        let c = current.value
+        if m.kind == .milestone { return current.value >= 1 ? 1 : 0 }
+        // A value written without a unit takes the metric's; time units convert; other units cannot be compared.
+        guard let c = current.value(in: m.unitKey) else { return nil }
         switch m.kind {
         case .increase, .decrease:
-            guard let b = m.baseline?.value, let t = m.target?.value, t != b else { return nil }
+            guard let b = m.baseline?.value(in: m.unitKey), let t = m.target?.value, t != b else { return nil }
             return min(1, max(0, (c - b) / (t - b)))
-        case .flat:
+        case .flat, .milestone:
             return nil
-        case .stayAbove:
-            guard let t = m.target?.value else { return nil }
-            return c >= t ? 1 : 0
-        case .stayBelow:
-            guard let t = m.target?.value else { return nil }
-            return c <= t ? 1 : 0
-        case .milestone:
-            return c >= 1 ? 1 : 0
+        case .stayAbove, .stayBelow:
+            return m.holds(c).map { $0 ? 1 : 0 }
         }
     }
 
     public static func objective(_ o: Objective, in document: Document) -> Double? {
+        if let s = o.score?.value { return s }
         let latest = document.latestCheckIns
         var sum = 0.0, weights = 0.0
         for kr in o.keyResults {
@@ -54,24 +54,39 @@ public enum Progress {
     }
 
     /// An objective's progress including the work aligned to it: the mean of its own progress (when it has one) and
-    /// the mean of its children's rolled-up progress (when it has any). Cycles are cut.
+    /// the mean of its children's rolled-up progress (when it has any). A key result with no progress of its own is
+    /// measured by the objectives aligned to it (`aligns: company/KR1.2`). A final `score` is the progress, whatever is
+    /// aligned to the objective. Cycles are cut.
     public static func rolledUp(_ r: ObjectiveRef, in ws: Workspace) -> Double? {
         // Most objectives have no children: their own progress, without the bookkeeping.
         if ws.children[r] == nil { return ws.objective(r).progress }
         var visiting = Set<ObjectiveRef>()
         var memo: [ObjectiveRef: Double?] = [:]
+        func mean(_ xs: [Double]) -> Double? { xs.isEmpty ? nil : xs.reduce(0, +) / Double(xs.count) }
         func go(_ r: ObjectiveRef) -> Double? {
             if let m = memo[r] { return m }
+            let o = ws.objective(r)
+            if let s = o.score { return s }
             guard visiting.insert(r).inserted else { return nil }
             defer { visiting.remove(r) }
-            let own = ws.objective(r).progress
-            let kids = (ws.children[r] ?? []).compactMap { go($0) }
+            var sum = 0.0, weights = 0.0
+            var viaKeyResults = Set<ObjectiveRef>()
+            for (k, kr) in o.keyResults.enumerated() {
+                var p = kr.progress
+                if let kids = ws.keyResultChildren[KeyResultRef(objective: r, keyResult: k)] {
+                    viaKeyResults.formUnion(kids)
+                    if p == nil { p = mean(kids.compactMap(go)) }
+                }
+                if let p { sum += p * kr.weight; weights += kr.weight }
+            }
+            let own = weights > 0 ? sum / weights : nil
+            let kids = (ws.children[r] ?? []).filter { !viaKeyResults.contains($0) }.compactMap { go($0) }
             let value: Double?
-            switch (own, kids.isEmpty) {
-            case (nil, true): value = nil
-            case (let o?, true): value = o
-            case (nil, false): value = kids.reduce(0, +) / Double(kids.count)
-            case (let o?, false): value = (o + kids.reduce(0, +) / Double(kids.count)) / 2
+            switch (own, mean(kids)) {
+            case (nil, nil): value = nil
+            case (let o?, nil): value = o
+            case (nil, let k?): value = k
+            case (let o?, let k?): value = (o + k) / 2
             }
             memo[r] = value
             return value

@@ -14,6 +14,8 @@ public struct Linter: Sendable {
     public let rules: [any Rule]
     public let settings: [String: RuleSetting]
     public let today: CalendarDate
+    /// How fiscal periods are read (the config's `fiscal-year-start`).
+    public let calendar: FiscalCalendar
 
     /// An enabled rule with its id, severity and options resolved once (descriptions are large to copy).
     final class ActiveRule: Sendable {
@@ -33,10 +35,12 @@ public struct Linter: Sendable {
     let active: [ActiveRule]
     let unusedSuppressionSeverity: Severity?
 
-    public init(rules: [any Rule] = Registry.all, settings: [String: RuleSetting] = [:], today: CalendarDate = .today()) {
+    public init(rules: [any Rule] = Registry.all, settings: [String: RuleSetting] = [:], today: CalendarDate = .today(),
+                calendar: FiscalCalendar = .calendarYear) {
         self.rules = rules
         self.settings = settings
         self.today = today
+        self.calendar = calendar
         var active: [ActiveRule] = []
         var unused: Severity? = nil
         for rule in rules {
@@ -72,7 +76,7 @@ public struct Linter: Sendable {
     /// then `lintWorkspace`, then `finish`. A run over many files calls the three steps itself, so it need not keep
     /// every syntax tree until the workspace is complete.
     public func lint(_ document: Document, in workspace: Workspace? = nil) -> [Diagnostic] {
-        let ws = workspace ?? Workspace(documents: [document])
+        let ws = workspace ?? Workspace(documents: [document], calendar: calendar)
         return finish(lintDocument(document) + lintWorkspace(path: document.path, in: ws), document: document)
     }
 
@@ -81,7 +85,7 @@ public struct Linter: Sendable {
         var out = document.syntaxDiagnostics
         let subject = RuleSubject(document: document, workspace: Workspace.empty)
         for a in active where a.rule.scope == .document {
-            let ctx = RuleContext(subject: subject, options: a.options, severity: a.severity, ruleID: a.id, today: today, prepared: a.prepared)
+            let ctx = RuleContext(subject: subject, options: a.options, severity: a.severity, ruleID: a.id, today: today, calendar: calendar, prepared: a.prepared)
             out.append(contentsOf: a.rule.check(ctx))
         }
         return out
@@ -92,7 +96,7 @@ public struct Linter: Sendable {
         var out: [Diagnostic] = []
         let subject = RuleSubject(document: Document(source: SourceFile(path: path, bytes: [])), workspace: workspace)
         for a in active where a.rule.scope == .workspace {
-            let ctx = RuleContext(subject: subject, options: a.options, severity: a.severity, ruleID: a.id, today: today, prepared: a.prepared)
+            let ctx = RuleContext(subject: subject, options: a.options, severity: a.severity, ruleID: a.id, today: today, calendar: calendar, prepared: a.prepared)
             out.append(contentsOf: a.rule.check(ctx))
         }
         return out

@@ -24,6 +24,7 @@ public enum Registry {
         StaleCheckInRule(),
         CurrentOutOfSyncRule(),
         CheckInsOutOfOrderRule(),
+        CheckInInFutureRule(),
         BehindScheduleRule(),
         SandbaggingRule(),
         // Alignment across files

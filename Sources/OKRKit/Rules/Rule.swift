@@ -105,18 +105,21 @@ public struct RuleContext: Sendable {
     public let severity: Severity
     public let ruleID: String
     public let today: CalendarDate
+    /// How fiscal periods (`FY2021-Q2`) are read: from the config; the file's `fiscal-year-start` overrides it.
+    public let calendar: FiscalCalendar
     /// What the rule's `prepare` made of its options, once per linter.
     public let prepared: (any Sendable)?
 
     public init(document: Document, workspace: Workspace, options: [String: OptionValue], severity: Severity, ruleID: String,
-                today: CalendarDate, prepared: (any Sendable)? = nil) {
+                today: CalendarDate, calendar: FiscalCalendar = .calendarYear, prepared: (any Sendable)? = nil) {
         self.init(subject: RuleSubject(document: document, workspace: workspace), options: options, severity: severity,
-                  ruleID: ruleID, today: today, prepared: prepared)
+                  ruleID: ruleID, today: today, calendar: calendar, prepared: prepared)
     }
 
     init(subject: RuleSubject, options: [String: OptionValue], severity: Severity, ruleID: String, today: CalendarDate,
-         prepared: (any Sendable)?) {
+         calendar: FiscalCalendar, prepared: (any Sendable)?) {
         self.subject = subject
+        self.calendar = calendar
         self.prepared = prepared
         self.options = options
         self.severity = severity
@@ -125,6 +128,9 @@ public struct RuleContext: Sendable {
     }
 
     public var source: SourceFile { document.source }
+
+    /// The document's period, fiscal periods read with `calendar` (or the file's own `fiscal-year-start`).
+    public var period: Period? { document.period(calendar) }
 
     /// A diagnostic of this rule at `range` of the document under check.
     public func diagnostic(_ range: SourceRange, _ message: String, help: String? = nil, severity: Severity? = nil) -> Diagnostic {

@@ -135,9 +135,11 @@ extension RuleContext {
     /// This document's index in the workspace.
     var documentIndex: Int? { workspace.index(ofPath: path) }
 
-    /// Teams whose files are the top level (they align to nothing): option `top-level-teams`.
-    func isTopLevel(_ doc: DocumentSummary) -> Bool {
-        guard let team = doc.team else { return false }
+    /// Whether a document is the top level of the alignment tree: its team is named in the option `top-level-teams`,
+    /// or other files align to it while it aligns to no other team.
+    func isTopLevel(_ di: Int) -> Bool {
+        if workspace.topLevelDocuments.contains(di) { return true }
+        guard let team = workspace.documents[di].team else { return false }
         return strings("top-level-teams").contains(team)
     }
 }

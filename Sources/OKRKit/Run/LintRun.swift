@@ -85,6 +85,11 @@ public enum LintRun {
         linterList.reserveCapacity(reportedCount)
         for p in paths.prefix(reportedCount) { linterList.append(try options.linterFor(p)) }
         let linters = linterList
+        // How each file reads fiscal periods; a workspace file whose config is broken reads them as calendar years
+        // (its config error is reported when it is checked itself).
+        var calendarList = linters.map(\.calendar)
+        for p in paths.dropFirst(reportedCount) { calendarList.append((try? options.linterFor(p))?.calendar ?? .calendarYear) }
+        let calendars = calendarList
 
         let first = Slots<Result<FirstPass, RunError>>(paths.count)
         let stdin = options.stdin
@@ -96,7 +101,7 @@ public enum LintRun {
                 let reported = i < reportedCount
                 let diagnostics = reported ? linters[i].lintDocument(doc) : []
                 let suppressing = reported && Linter.hasSuppressions(doc)
-                return FirstPass(summary: DocumentSummary(doc), diagnostics: diagnostics,
+                return FirstPass(summary: DocumentSummary(doc, calendar: calendars[i]), diagnostics: diagnostics,
                                  source: reported && (isStdin || suppressing) ? doc.source : nil,
                                  suppressing: suppressing ? doc : nil,
                                  byteCount: bytes.count, hash: reported && !isStdin ? contentHash(bytes) : 0)

@@ -17,53 +17,12 @@ public struct Property: Sendable, Hashable {
     public var range: SourceRange
 }
 
-/// A number as written plus its unit, e.g. `32 min`, `99.9%`, `$1200`.
-public struct Quantity: Sendable, Hashable {
-    public var value: Double
-    /// The number exactly as written (`99.90`), kept for output.
-    public var lexeme: String
-    /// Unit text, `""` when none; `%` for percentages; the symbol for a currency prefix (`$`).
-    public var unit: String
-    public var range: SourceRange
-
-    public var display: String {
-        if unit.isEmpty { return lexeme }
-        if Quantity.currencySymbols.contains(unit) { return unit + lexeme }
-        if unit == "%" { return lexeme + "%" }
-        return lexeme + " " + unit
-    }
-
-    static let currencySymbols: Set<String> = ["$", "€", "£", "¥"]
-}
-
-public enum MetricKind: String, Sendable, Hashable {
-    /// `baseline -> target` with target above baseline.
-    case increase
-    /// `baseline -> target` with target below baseline.
-    case decrease
-    /// `baseline -> target` with target equal to baseline (a rule reports it).
-    case flat
-    /// `>= target`: keep the value at or above the target.
-    case stayAbove = "stay-above"
-    /// `<= target`: keep the value at or below the target.
-    case stayBelow = "stay-below"
-    /// `milestone`: done or not done.
-    case milestone
-}
-
-public struct Metric: Sendable, Hashable {
-    public var kind: MetricKind
-    public var baseline: Quantity?
-    public var target: Quantity?
-    /// The metric's unit: the target's unit, or the baseline's when the target has none.
-    public var unit: String
-    public var range: SourceRange
-}
-
-/// An alignment link `team/ID` from an objective to a parent objective.
+/// An alignment link `team/ID` from an objective to what it serves: a parent objective, or one of its key results
+/// (`company/KR1.2`, the cascade of Measure What Matters).
 public struct AlignmentLink: Sendable, Hashable {
     /// Team of the parent; nil for a link inside the same file (`O2`).
     public var team: String?
+    /// The ID named: an objective's or a key result's (the workspace resolves which).
     public var objectiveID: String
     public var range: SourceRange
 
@@ -79,6 +38,19 @@ public struct Initiative: Sendable, Hashable {
     /// An explicit `kr:ID` token naming the key result this work serves.
     public var keyResultRef: Spanned<String>?
     public var range: SourceRange
+    /// Nested list items under the task (`  - [ ] step`, `  - note`), kept in order; a nested task is an initiative
+    /// of its own, a nested plain item a note.
+    public var subItems: [InitiativeSubItem] = []
+}
+
+/// A list item indented under an initiative.
+public struct InitiativeSubItem: Sendable, Hashable {
+    /// A nested task `- [ ]` / `- [x]`; nil for a plain nested item, a note.
+    public var done: Bool?
+    public var text: Spanned<String>
+    public var range: SourceRange
+    /// How deep it is nested (1 for directly under the initiative).
+    public var depth: Int
 }
 
 public struct KeyResult: Sendable, Hashable {
@@ -95,6 +67,8 @@ public struct KeyResult: Sendable, Hashable {
     public var owner: Spanned<String>?
     public var due: Spanned<CalendarDate>?
     public var weight: Spanned<Double>?
+    /// The final grade, 0.0-1.0, given at the end of the period (Google's scoring); it is the key result's progress.
+    public var score: Spanned<Double>?
     public var initiatives: [Initiative] = []
     public var description: [Spanned<String>] = []
 
@@ -115,6 +89,9 @@ public struct Objective: Sendable, Hashable {
     public var owner: Spanned<String>?
     public var aligns: [AlignmentLink] = []
     public var type: Spanned<ObjectiveType>?
+    public var due: Spanned<CalendarDate>?
+    /// The final grade, 0.0-1.0, given at the end of the period.
+    public var score: Spanned<Double>?
     public var keyResults: [KeyResult] = []
     /// Task items directly under the objective, before any key result: work attached to no KR.
     public var initiatives: [Initiative] = []
@@ -142,6 +119,8 @@ public struct Header: Sendable, Hashable {
     public var team: Spanned<String>?
     public var period: Spanned<String>?
     public var owner: Spanned<String>?
+    /// `- fiscal-year-start:` as a month 1-12 (it overrides the config's).
+    public var fiscalYearStart: Spanned<Int>?
     public var description: [Spanned<String>] = []
 
     public func property(_ key: String) -> Property? { properties.first { $0.key.value == key } }
@@ -194,5 +173,11 @@ public struct Document: Sendable {
         objectives.flatMap { o in o.keyResults.map { (o, $0) } }
     }
 
-    public var period: Period? { header.period.flatMap { Period($0.value) } }
+    /// The period of the header, read with the fiscal year of `calendar` unless the header sets its own.
+    public func period(_ calendar: FiscalCalendar = .calendarYear) -> Period? {
+        guard let text = header.period?.value else { return nil }
+        var c = calendar
+        if let start = header.fiscalYearStart?.value { c.startMonth = start }
+        return Period(text, calendar: c)
+    }
 }

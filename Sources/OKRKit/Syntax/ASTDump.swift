@@ -27,13 +27,29 @@ public enum ASTDump {
                 out.append("\(indent)property \(p.key.value) \(q(p.value.value)) \(pos(p.range))")
             }
         }
-        func quantity(_ x: Quantity) -> String { x.display }
+        /// As written, plus the value read when the digits alone do not show it (`$4M (=4000000)`).
+        func quantity(_ x: Quantity) -> String {
+            let plain = x.lexeme.hasPrefix("+") ? String(x.lexeme.dropFirst()) : x.lexeme
+            if x.unitKey.isEmpty && x.lexeme.first.map({ !$0.isNumber && $0 != "-" && $0 != "+" }) == true { return x.display }
+            return formatNumber(x.value) == plain ? x.display : "\(x.display) (=\(formatNumber(x.value)))"
+        }
+        func metric(_ m: Metric) -> String {
+            var line = "metric \(m.kind.rawValue)"
+            if let b = m.baseline, !m.relative { line += " \(quantity(b)) ->" }
+            if let t = m.target { line += " \(m.strict ? (m.kind == .stayAbove ? "> " : "< ") : "")\(quantity(t))" }
+            if m.relative { line += " (relative)" }
+            return line
+        }
         func initiative(_ i: Initiative, indent: String) {
             var line = "\(indent)initiative [\(i.done ? "x" : " ")] \(q(i.title.value))"
             if let o = i.owner { line += " owner=\(o.value)" }
             if let d = i.due { line += " due=\(d.value)" }
             if let k = i.keyResultRef { line += " kr=\(k.value)" }
             out.append(line + " " + pos(i.range))
+            for sub in i.subItems {
+                let box = sub.done.map { $0 ? "[x] " : "[ ] " } ?? ""
+                out.append("\(indent)\(String(repeating: "  ", count: sub.depth))- \(box)\(q(sub.text.value)) \(pos(sub.range))")
+            }
         }
         func description(_ lines: [Spanned<String>], indent: String) {
             for l in lines { out.append("\(indent)text \(q(l.value))") }
@@ -44,8 +60,18 @@ public enum ASTDump {
         var fields: [String] = []
         if let v = h.formatVersion { fields.append("okr=\(v.value)") }
         if let v = h.team { fields.append("team=\(v.value)") }
-        if let v = h.period { fields.append("period=\(v.value)") }
+        if let v = h.period {
+            // Periods written other than `2026`, `2026-Q1`, `2026-H1`, `2026-03` show the dates they were read as.
+            let u = Array(v.value.utf8)
+            let canonical = u.count == 4 || (u.count == 7 && u[4] == UInt8(ascii: "-") && u[0] != UInt8(ascii: "F"))
+            if !canonical, let p = doc.period() {
+                fields.append("period=\(v.value) (\(p.start)..\(p.end))")
+            } else {
+                fields.append("period=\(v.value)")
+            }
+        }
         if let v = h.owner { fields.append("owner=\(v.value)") }
+        if let v = h.fiscalYearStart { fields.append("fiscal-year-start=\(v.value)") }
         if !fields.isEmpty { out.append("header " + fields.joined(separator: " ")) }
         props(h.properties, known: Parser.headerKeys, indent: "")
         description(h.description, indent: "")
@@ -57,23 +83,21 @@ public enum ASTDump {
             out.append("objective \(o.id?.value ?? "?") \(q(o.title.value)) \(pos(o.range))")
             if let v = o.owner { out.append("  owner \(v.value)") }
             if let t = o.type { out.append("  type \(t.value.rawValue)") }
+            if let d = o.due { out.append("  due \(d.value)") }
+            if let v = o.score { out.append("  score \(formatNumber(v.value))") }
             for l in o.aligns { out.append("  aligns \(l.display) \(pos(l.range))") }
             props(o.properties, known: Parser.objectiveKeys, indent: "  ")
             description(o.description, indent: "  ")
             for i in o.initiatives { initiative(i, indent: "  ") }
             for k in o.keyResults {
                 out.append("  kr \(k.id?.value ?? "?") \(q(k.title.value)) \(pos(k.range))")
-                if let m = k.metric {
-                    var line = "    metric \(m.kind.rawValue)"
-                    if let b = m.baseline { line += " \(quantity(b)) ->" }
-                    if let t = m.target { line += " \(quantity(t))" }
-                    out.append(line)
-                }
+                if let m = k.metric { out.append("    " + metric(m)) }
                 if let c = k.current { out.append("    current \(quantity(c))") }
                 if let c = k.confidence { out.append("    confidence \(formatNumber(c.value))") }
                 if let v = k.owner { out.append("    owner \(v.value)") }
                 if let d = k.due { out.append("    due \(d.value)") }
                 if let w = k.weight { out.append("    weight \(formatNumber(w.value))") }
+                if let v = k.score { out.append("    score \(formatNumber(v.value))") }
                 props(k.properties, known: Parser.keyResultKeys, indent: "    ")
                 description(k.description, indent: "    ")
                 for i in k.initiatives { initiative(i, indent: "    ") }

@@ -19,9 +19,9 @@ public enum Parser {
     }
 
     /// Keys each block understands. Others are kept and left to the `unknown-key` rule.
-    public static let headerKeys = ["okr", "team", "period", "owner"]
-    public static let objectiveKeys = ["owner", "aligns", "type"]
-    public static let keyResultKeys = ["metric", "current", "confidence", "owner", "due", "weight"]
+    public static let headerKeys = ["okr", "team", "period", "owner", "fiscal-year-start"]
+    public static let objectiveKeys = ["owner", "aligns", "type", "due", "score"]
+    public static let keyResultKeys = ["metric", "current", "confidence", "owner", "due", "weight", "score"]
     /// Format versions this parser reads.
     public static let supportedVersions = ["1"]
 }
@@ -42,8 +42,19 @@ struct LineParser {
         case stray
     }
 
-    var context = Context.header
+    var context = Context.header {
+        didSet { blockKeys.removeAll(keepingCapacity: true) }
+    }
     var openComment: Int? = nil
+    /// What the last list item was, so an indented item after it is read as nested under it.
+    enum ListItem { case none, initiative, other }
+    var lastListItem = ListItem.none
+    /// Where the last initiative was stored, for its nested items.
+    enum InitiativeLocation { case keyResult(Int, Int), objective(Int), document }
+    var lastInitiative: InitiativeLocation? = nil
+    var subItemIndents: [Int] = []
+    /// Keys given so far in the current block, with where they were first given (duplicate keys in constant time).
+    var blockKeys: [String: Int] = [:]
     var sawTitle = false
 
     init(source: SourceFile) {
@@ -194,16 +205,24 @@ struct LineParser {
         if s == e0 {
             return // blank
         }
+        // A list item indented under the previous list item is nested in Markdown: under an initiative it is kept as
+        // a sub-item; under a fact or a check-in it has no meaning.
+        if lastListItem != .none && context != .section(.notes) && (s - lineStart >= 2 || bytes[s] == SP || bytes[s] == TAB) {
+            let (width, c) = indentation(lineStart, e0)
+            if width >= 2 && bytes[c] == UInt8(ascii: "-") && (c + 1 == e0 || bytes[c + 1] == SP || bytes[c + 1] == TAB) {
+                let e = trailingComment(c, e0)
+                if e > c { parseNestedItem(width, c, e) }
+                return
+            }
+        }
         if bytes[s] == SP || bytes[s] == TAB {
             if case .section(.notes) = context {
                 addNoteLine(s, e0)
                 return
             }
-            let first = skipSpaces(s, e0)
             error("indented line: .okr structure comes from headings, not indentation",
                   SourceRange(start: lineStart, end: e0),
                   help: "remove the indentation (Markdown would render this as a code block or a nested list)")
-            _ = first
             return
         }
 
@@ -221,13 +240,9 @@ struct LineParser {
             return
         }
 
-        // A trailing comment `text <!-- ... -->` belongs to the line but not to its value.
-        var e = e0
-        if let open = find(Self.commentOpen, from: s, to: e0), let close = find(Self.commentClose, from: open + 4, to: e0), close + 3 == e0 {
-            doc.comments.append(Comment(text: text(open + 4, close).trimmed(), range: SourceRange(start: open, end: e0), ownLine: false))
-            e = trimEnd(s, open)
-            if e == s { return }
-        }
+        let e = trailingComment(s, e0)
+        if e == s { return }
+        if bytes[s] != UInt8(ascii: "-") { lastListItem = .none }
 
         switch bytes[s] {
         case UInt8(ascii: "#"):
@@ -244,6 +259,65 @@ struct LineParser {
                 addProse(s, e)
             }
         }
+    }
+
+    /// A trailing comment `text <!-- ... -->` belongs to the line but not to its value: it is recorded, and the end of
+    /// the line's content before it is returned.
+    mutating func trailingComment(_ s: Int, _ e0: Int) -> Int {
+        if let open = find(Self.commentOpen, from: s, to: e0), let close = find(Self.commentClose, from: open + 4, to: e0), close + 3 == e0 {
+            doc.comments.append(Comment(text: text(open + 4, close).trimmed(), range: SourceRange(start: open, end: e0), ownLine: false))
+            return trimEnd(s, open)
+        }
+        return e0
+    }
+
+    /// Columns of leading white space (a tab to the next multiple of four) and where the content starts.
+    func indentation(_ lineStart: Int, _ end: Int) -> (Int, Int) {
+        var width = 0
+        var i = lineStart
+        while i < end && (bytes[i] == SP || bytes[i] == TAB) {
+            width = bytes[i] == TAB ? (width / 4 + 1) * 4 : width + 1
+            i += 1
+        }
+        return (width, i)
+    }
+
+    /// A list item nested under the previous one (`  - [ ] step` under `- [ ] initiative`).
+    mutating func parseNestedItem(_ width: Int, _ c: Int, _ e: Int) {
+        let line = SourceRange(start: c, end: e)
+        guard lastListItem == .initiative, let location = lastInitiative else {
+            error("a nested list item has no meaning under a fact or a check-in", line,
+                  help: "write it on its own line without indentation, as a description line, or under `## Notes`")
+            return
+        }
+        while let last = subItemIndents.last, last >= width { subItemIndents.removeLast() }
+        let depth = subItemIndents.count + 1
+        subItemIndents.append(width)
+        let p = skipSpaces(c + 1, e)
+        var done: Bool? = nil
+        var textStart = p
+        if e - p >= 3 && bytes[p] == UInt8(ascii: "[") && bytes[p + 2] == UInt8(ascii: "]")
+            && (bytes[p + 1] == SP || bytes[p + 1] == UInt8(ascii: "x") || bytes[p + 1] == UInt8(ascii: "X"))
+            && (p + 3 == e || bytes[p + 3] == SP || bytes[p + 3] == TAB) {
+            done = bytes[p + 1] != SP
+            textStart = skipSpaces(p + 3, e)
+        }
+        if textStart == e {
+            error("empty nested list item", line, help: "write what the step is, or remove the line")
+        }
+        let item = InitiativeSubItem(done: done, text: Spanned(text(textStart, e), SourceRange(start: textStart, end: e)),
+                                     range: line, depth: depth)
+        switch location {
+        case .keyResult(let oi, let ki):
+            let n = doc.objectives[oi].keyResults[ki].initiatives.count
+            doc.objectives[oi].keyResults[ki].initiatives[n - 1].subItems.append(item)
+        case .objective(let oi):
+            let n = doc.objectives[oi].initiatives.count
+            doc.objectives[oi].initiatives[n - 1].subItems.append(item)
+        case .document:
+            doc.initiatives[doc.initiatives.count - 1].subItems.append(item)
+        }
+        extend(to: e)
     }
 
     /// What Markdown would make of a line that `.okr` does not read, or nil for a plain paragraph line.
@@ -363,6 +437,28 @@ struct LineParser {
                 Spanned(text(titleStart, te), SourceRange(start: titleStart, end: te)))
     }
 
+    func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+    /// `ID: title` for a heading written without the colon: `O2 - Delight customers`, `O2. Delight`, `KR1.1) Cut`
+    /// and `O2 Delight` keep their own ID; other text gets `fallbackID`.
+    func headingSuggestion(_ ts: Int, _ te: Int, _ fallbackID: String) -> String {
+        var i = ts
+        while i < te && isIDByte(bytes[i]) { i += 1 }
+        var idEnd = i
+        while idEnd > ts && bytes[idEnd - 1] == UInt8(ascii: ".") { idEnd -= 1 }
+        let id = text(ts, idEnd)
+        let looksLikeID = idEnd > ts && idEnd - ts <= 16 && isIDStart(bytes[ts]) && id.utf8.contains(where: isDigit)
+        var j = skipSpaces(i, te)
+        // A separator between the ID and the title: `-`, `–`, `—`, `.`, `)` or `:`.
+        for sep in [[UInt8(ascii: "-")], Array("–".utf8), Array("—".utf8), [UInt8(ascii: ".")], [UInt8(ascii: ")")], [UInt8(ascii: ":")]]
+        where hasPrefix(sep, at: j, end: te) {
+            j += sep.count
+            break
+        }
+        let titleStart = skipSpaces(j, te)
+        guard looksLikeID, i < te, titleStart < te else { return "\(fallbackID): \(text(ts, te))" }
+        return "\(id): \(text(titleStart, te))"
+    }
     func isIDStart(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) }
     func isIDByte(_ b: UInt8) -> Bool { isIDStart(b) || b == UInt8(ascii: ".") || b == UInt8(ascii: "_") || b == UInt8(ascii: "-") }
 
@@ -374,8 +470,13 @@ struct LineParser {
             if title.value.isEmpty { error("objective \(id.value) has no title", line, help: "write `## \(id.value): what you want to achieve`") }
         } else {
             objective = Objective(id: nil, title: Spanned(text(ts, te), SourceRange(start: ts, end: te)), headingRange: line, range: line)
-            error("objective heading has no ID", ts == te ? line : SourceRange(start: ts, end: te),
-                  help: "write `## O\(doc.objectives.count + 1): \(text(ts, te))`; reserved sections are `## Check-ins`, `## Initiatives` and `## Notes`")
+            let range = ts == te ? line : SourceRange(start: ts, end: te)
+            if let section = Suggest.closest(to: text(ts, te), in: ["Check-ins", "Initiatives", "Notes"], maxDistance: 2) {
+                error("objective heading has no ID", range,
+                      help: "did you mean the section `## \(section)`? Otherwise write `## O\(doc.objectives.count + 1): \(text(ts, te))`")
+            } else {
+                error("objective heading has no ID", range, help: "write `## \(headingSuggestion(ts, te, "O\(doc.objectives.count + 1)"))`; reserved sections are `## Check-ins`, `## Initiatives` and `## Notes`")
+            }
         }
         doc.objectives.append(objective)
         context = .objective
@@ -399,7 +500,7 @@ struct LineParser {
             let o = doc.objectives.count
             let k = doc.objectives[o - 1].keyResults.count + 1
             error("key result heading has no ID", ts == te ? line : SourceRange(start: ts, end: te),
-                  help: "write `### KR\(o).\(k): \(text(ts, te))`")
+                  help: "write `### \(headingSuggestion(ts, te, "KR\(o).\(k)"))`")
         }
         let oi = doc.objectives.count - 1
         doc.objectives[oi].keyResults.append(kr)
@@ -455,6 +556,7 @@ struct LineParser {
 
     mutating func parseDashLine(_ s: Int, _ e: Int) {
         let line = SourceRange(start: s, end: e)
+        lastListItem = .other
         let inNotes = context == .section(.notes)
         if s + 1 < e && bytes[s + 1] != SP && bytes[s + 1] != TAB {
             if inNotes { addNoteLine(s, e); return }
@@ -538,19 +640,19 @@ struct LineParser {
     mutating func addProperty(_ prop: Property) {
         switch context {
         case .header:
-            if !checkDuplicate(prop, doc.header.properties) { return }
+            if !checkDuplicate(prop) { return }
             doc.header.properties.append(prop)
             readHeaderProperty(prop)
         case .objective:
             let oi = doc.objectives.count - 1
-            if !checkDuplicate(prop, doc.objectives[oi].properties) { return }
+            if !checkDuplicate(prop) { return }
             doc.objectives[oi].properties.append(prop)
             readObjectiveProperty(prop, oi)
             extend(to: prop.range.end)
         case .keyResult:
             let oi = doc.objectives.count - 1
             let ki = doc.objectives[oi].keyResults.count - 1
-            if !checkDuplicate(prop, doc.objectives[oi].keyResults[ki].properties) { return }
+            if !checkDuplicate(prop) { return }
             doc.objectives[oi].keyResults[ki].properties.append(prop)
             readKeyResultProperty(prop, oi, ki)
             extend(to: prop.range.end)
@@ -563,13 +665,14 @@ struct LineParser {
     }
 
     /// Reports a repeated key; the first value is the one used. Returns false for a duplicate.
-    mutating func checkDuplicate(_ prop: Property, _ existing: [Property]) -> Bool {
-        if let first = existing.first(where: { $0.key.value == prop.key.value }) {
-            let loc = source.location(of: first.range.start)
+    mutating func checkDuplicate(_ prop: Property) -> Bool {
+        if let first = blockKeys[prop.key.value] {
+            let loc = source.location(of: first)
             error("duplicate key `\(prop.key.value)` (first given on line \(loc.line))", prop.key.range,
                   help: "remove one of them; the first value is used")
             return false
         }
+        blockKeys[prop.key.value] = prop.range.start
         return true
     }
 
@@ -605,6 +708,14 @@ struct LineParser {
         case "owner":
             guard requireValue(prop) else { return }
             doc.header.owner = prop.value
+        case "fiscal-year-start":
+            guard requireValue(prop) else { return }
+            if let m = FiscalCalendar.month(prop.value.value) {
+                doc.header.fiscalYearStart = Spanned(m, prop.value.range)
+            } else {
+                error("`fiscal-year-start` is a month, not `\(prop.value.value)`", prop.value.range,
+                      help: "write the month the fiscal year starts in: `2`, `Feb` or `February`")
+            }
         default:
             break
         }
@@ -626,6 +737,14 @@ struct LineParser {
                 error("objective type must be `committed` or `aspirational`", prop.value.range,
                       help: "committed OKRs are expected to reach 1.0; aspirational ones about 0.7")
             }
+        case "due":
+            guard requireValue(prop) else { return }
+            if let d = parseDueDate(prop.value.range.start, prop.value.range.end) {
+                doc.objectives[oi].due = Spanned(d, prop.value.range)
+            }
+        case "score":
+            guard requireValue(prop) else { return }
+            if let v = parseScore(prop.value.range) { doc.objectives[oi].score = Spanned(v, prop.value.range) }
         default:
             break
         }
@@ -636,42 +755,42 @@ struct LineParser {
         switch prop.key.value {
         case "metric":
             guard requireValue(prop) else { return }
-            if let m = parseMetric(r.start, r.end) {
-                doc.objectives[oi].keyResults[ki].metric = m
-            } else {
-                error("cannot read metric `\(prop.value.value)`", r,
-                      help: "write `baseline -> target unit` (`45 -> 15 min`, no thousands separators), `>= 99.9%`, `<= 200 ms` or `milestone`")
+            switch ValueReader.metric(bytes, r.start, r.end) {
+            case .success(let m): doc.objectives[oi].keyResults[ki].metric = m
+            case .failure(let p): error(p.message, r, help: p.help)
             }
         case "current":
             guard requireValue(prop) else { return }
-            if let q = parseMilestoneOrQuantity(r.start, r.end) {
-                doc.objectives[oi].keyResults[ki].current = q
-            } else {
-                error("cannot read current value `\(prop.value.value)`", r,
-                      help: "write a number and unit such as `32 min`, `99.9%`, or `done` / `not done` for a milestone")
+            switch ValueReader.milestoneOrQuantity(bytes, r.start, r.end) {
+            case .success(let q): doc.objectives[oi].keyResults[ki].current = q
+            case .failure(let p):
+                error("cannot read current value `\(prop.value.value)`: \(p.message)", r,
+                      help: "write a number and unit such as `32 min`, `99.9%`, `$4.2M`, or `done` / `not done` for a milestone")
             }
         case "confidence":
             guard requireValue(prop) else { return }
-            if let c = parseConfidence(r.start, r.end) {
-                doc.objectives[oi].keyResults[ki].confidence = Spanned(c, r)
-            } else {
-                error("confidence must be a number from 0 to 1", r, help: "write e.g. `0.7` (or `70%`)")
+            switch ValueReader.confidence(bytes, r.start, r.end) {
+            case .success(let c): doc.objectives[oi].keyResults[ki].confidence = Spanned(c, r)
+            case .failure(let p): error(p.message, r, help: p.help)
             }
         case "owner":
             guard requireValue(prop) else { return }
             doc.objectives[oi].keyResults[ki].owner = prop.value
         case "due":
             guard requireValue(prop) else { return }
-            if let d = parseDate(r.start, r.end, what: "due date") {
+            if let d = parseDueDate(r.start, r.end) {
                 doc.objectives[oi].keyResults[ki].due = Spanned(d, r)
             }
         case "weight":
             guard requireValue(prop) else { return }
-            if let q = parseQuantity(r.start, r.end), q.unit.isEmpty, q.value > 0 {
+            if case .success(let q) = ValueReader.quantity(bytes, r.start, r.end), q.hasNoUnit, q.value > 0 {
                 doc.objectives[oi].keyResults[ki].weight = Spanned(q.value, r)
             } else {
                 error("weight must be a positive number", r, help: "write e.g. `- weight: 2`; key results weigh 1 by default")
             }
+        case "score":
+            guard requireValue(prop) else { return }
+            if let v = parseScore(r) { doc.objectives[oi].keyResults[ki].score = Spanned(v, r) }
         default:
             break
         }
@@ -690,10 +809,36 @@ struct LineParser {
         return nil
     }
 
-    func parseConfidence(_ a: Int, _ b: Int) -> Double? {
-        guard let q = parseQuantity(a, b) else { return nil }
-        if q.unit == "%" { return q.value / 100 }
-        return q.unit.isEmpty ? q.value : nil
+    /// A due date: `YYYY-MM-DD`, or a month `YYYY-MM` meaning its last day.
+    mutating func parseDueDate(_ a: Int, _ b: Int) -> CalendarDate? {
+        if b - a == 7 && looksLikeMonth(a) {
+            if let d = CalendarDate.dueDate(text(a, b)) { return d }
+            error("due month `\(text(a, b))` is not a real month", SourceRange(start: a, end: b), help: "months are 01 to 12")
+            return nil
+        }
+        if b - a == 10 && looksLikeDate(a) { return parseDate(a, b, what: "due date") }
+        error("due date `\(text(a, b))` is not a date", SourceRange(start: a, end: b),
+              help: "write a date `YYYY-MM-DD`, or a month `YYYY-MM` for its last day")
+        return nil
+    }
+
+    func looksLikeMonth(_ p: Int) -> Bool {
+        for i in 0..<7 {
+            let c = bytes[p + i]
+            if i == 4 { if c != UInt8(ascii: "-") { return false } } else if c < 0x30 || c > 0x39 { return false }
+        }
+        return true
+    }
+
+    /// A final grade from 0.0 to 1.0 (`0.7`, `70%`).
+    mutating func parseScore(_ r: SourceRange) -> Double? {
+        if case .success(let q) = ValueReader.quantity(bytes, r.start, r.end), q.hasNoUnit || q.unitKey == "%" {
+            let v = q.unitKey == "%" ? q.value / 100 : q.value
+            if v >= 0 && v <= 1 { return v }
+        }
+        error("score must be a grade from 0.0 to 1.0, not `\(text(r.start, r.end))`", r,
+              help: "grade the result at the end of the period: 1.0 met, 0.7 a good stretch, 0.3 or less missed")
+        return nil
     }
 
     mutating func parseAlignments(_ r: SourceRange) -> [AlignmentLink] {
@@ -739,98 +884,6 @@ struct LineParser {
         return AlignmentLink(team: nil, objectiveID: text(a, b), range: SourceRange(start: a, end: b))
     }
 
-    static let currencyPrefixes: [([UInt8], String)] = [
-        (Array("$".utf8), "$"), (Array("€".utf8), "€"), (Array("£".utf8), "£"), (Array("¥".utf8), "¥"),
-    ]
-
-    /// `[currency] [-+]digits[.digits] [unit]` where unit is `%` or the rest of the text.
-    func parseQuantity(_ a0: Int, _ b0: Int) -> Quantity? {
-        let a = skipSpaces(a0, b0)
-        let b = trimEnd(a, b0)
-        guard a < b else { return nil }
-        var i = a
-        var currency: String? = nil
-        for (prefix, symbol) in Self.currencyPrefixes where hasPrefix(prefix, at: i, end: b) {
-            currency = symbol
-            i += prefix.count
-            break
-        }
-        let numberStart = i
-        if i < b && (bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+")) { i += 1 }
-        let digitsStart = i
-        while i < b && bytes[i] >= 0x30 && bytes[i] <= 0x39 { i += 1 }
-        guard i > digitsStart else { return nil }
-        if i < b && bytes[i] == UInt8(ascii: ".") {
-            let f = i + 1
-            var k = f
-            while k < b && bytes[k] >= 0x30 && bytes[k] <= 0x39 { k += 1 }
-            guard k > f else { return nil }
-            i = k
-        }
-        let lexeme = text(numberStart, i)
-        guard let value = Double(lexeme) else { return nil }
-        var unit = ""
-        if i < b {
-            if bytes[i] == SP || bytes[i] == TAB {
-                unit = text(skipSpaces(i, b), b)
-            } else if bytes[i] == UInt8(ascii: "%") && i + 1 == b {
-                unit = "%"
-            } else {
-                // `12x`, `15min`: a unit glued to the number must start with a letter (so `1,000` is not `1` in `,000`).
-                let c = bytes[i]
-                let letter = (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c >= 0x80
-                guard currency == nil, letter else { return nil }
-                unit = text(i, b)
-            }
-        }
-        if let c = currency {
-            guard unit.isEmpty else { return nil }
-            unit = c
-        }
-        return Quantity(value: value, lexeme: lexeme, unit: unit, range: SourceRange(start: a, end: b))
-    }
-
-    func parseMilestoneOrQuantity(_ a: Int, _ b: Int) -> Quantity? {
-        let t = text(a, b).lowercased()
-        switch t {
-        case "done", "yes", "true":
-            return Quantity(value: 1, lexeme: t, unit: "", range: SourceRange(start: a, end: b))
-        case "not done", "no", "false", "todo":
-            return Quantity(value: 0, lexeme: t, unit: "", range: SourceRange(start: a, end: b))
-        default:
-            return parseQuantity(a, b)
-        }
-    }
-
-    static let arrow = Array("->".utf8)
-    static let unicodeArrow = Array("→".utf8)
-
-    func parseMetric(_ a: Int, _ b: Int) -> Metric? {
-        let r = SourceRange(start: a, end: b)
-        let t = text(a, b)
-        if t.lowercased() == "milestone" {
-            return Metric(kind: .milestone, baseline: nil, target: nil, unit: "", range: r)
-        }
-        if let arrowAt = find(Self.arrow, from: a, to: b) ?? find(Self.unicodeArrow, from: a, to: b) {
-            let arrowLen = bytes[arrowAt] == UInt8(ascii: "-") ? 2 : 3
-            guard var base = parseQuantity(a, arrowAt), var target = parseQuantity(arrowAt + arrowLen, b) else { return nil }
-            if base.unit.isEmpty { base.unit = target.unit }
-            if target.unit.isEmpty { target.unit = base.unit }
-            let kind: MetricKind = target.value > base.value ? .increase : (target.value < base.value ? .decrease : .flat)
-            return Metric(kind: kind, baseline: base, target: target, unit: target.unit, range: r)
-        }
-        let thresholds: [(String, MetricKind)] = [(">=", .stayAbove), ("≥", .stayAbove), ("at least ", .stayAbove),
-                                                   ("<=", .stayBelow), ("≤", .stayBelow), ("at most ", .stayBelow)]
-        for (prefix, kind) in thresholds {
-            let p = Array(prefix.utf8)
-            if b - a > p.count && hasPrefix(p, at: a, end: b) {
-                guard let target = parseQuantity(a + p.count, b) else { return nil }
-                return Metric(kind: kind, baseline: nil, target: target, unit: target.unit, range: r)
-            }
-        }
-        return nil
-    }
-
     // MARK: - Initiatives
 
     mutating func parseTask(_ s: Int, _ e: Int, done: Bool, titleStart: Int) {
@@ -848,7 +901,7 @@ struct LineParser {
             if token.hasPrefix("@") && token.count > 1 && owner == nil {
                 owner = Spanned(token, range)
             } else if token.hasPrefix("due:") && due == nil {
-                if let d = parseDate(ts + 4, titleEnd, what: "due date") { due = Spanned(d, range) }
+                if let d = parseDueDate(ts + 4, titleEnd) { due = Spanned(d, range) }
             } else if token.hasPrefix("kr:") && kr == nil && token.count > 3 {
                 kr = Spanned(String(token.dropFirst(3)), SourceRange(start: ts + 3, end: titleEnd))
             } else {
@@ -864,20 +917,27 @@ struct LineParser {
         switch context {
         case .keyResult:
             let oi = doc.objectives.count - 1
-            doc.objectives[oi].keyResults[doc.objectives[oi].keyResults.count - 1].initiatives.append(initiative)
+            let ki = doc.objectives[oi].keyResults.count - 1
+            doc.objectives[oi].keyResults[ki].initiatives.append(initiative)
+            lastInitiative = .keyResult(oi, ki)
             extend(to: e)
         case .objective:
             doc.objectives[doc.objectives.count - 1].initiatives.append(initiative)
+            lastInitiative = .objective(doc.objectives.count - 1)
             extend(to: e)
         case .section(.initiatives), .header:
             doc.initiatives.append(initiative)
+            lastInitiative = .document
             extend(to: e)
         case .section(let kind):
             error("an initiative does not belong in `## \(kind.rawValue)`", line,
                   help: "put initiatives under the key result they serve")
+            lastInitiative = nil
         case .stray:
-            break
+            lastInitiative = nil
         }
+        lastListItem = lastInitiative == nil ? .other : .initiative
+        subItemIndents.removeAll(keepingCapacity: true)
     }
 
     // MARK: - Check-ins
@@ -925,13 +985,14 @@ struct LineParser {
         }
         var value: Quantity? = nil
         var confidence: Spanned<Double>? = nil
-        var ok = true
         var partStart = rest
         var first = true
         while partStart < measureEnd || (first && partStart == measureEnd && false) {
             var j = partStart
             // Parts end at `,` or `;`, or before the word `confidence` (`12 deploys/wk confidence 0.5`).
-            while j < measureEnd && bytes[j] != UInt8(ascii: ",") && bytes[j] != UInt8(ascii: ";") {
+            while j < measureEnd && bytes[j] != UInt8(ascii: ";") {
+                // A comma between digits groups thousands (`1,200`); any other ends the part.
+                if bytes[j] == UInt8(ascii: ","), !(j > partStart && j + 1 < measureEnd && isDigit(bytes[j - 1]) && isDigit(bytes[j + 1])) { break }
                 if j > partStart && bytes[j] == SP && find(Self.confidenceWord, from: j, to: min(measureEnd, j + Self.confidenceWord.count)) == j { break }
                 j += 1
             }
@@ -941,23 +1002,24 @@ struct LineParser {
             if part.hasPrefix("confidence") {
                 var c = a + "confidence".utf8.count
                 if c < b && bytes[c] == UInt8(ascii: ":") { c += 1 }
-                if let v = parseConfidence(c, b) {
-                    confidence = Spanned(v, SourceRange(start: a, end: b))
-                } else {
-                    error("confidence must be a number from 0 to 1", SourceRange(start: a, end: b), help: "write e.g. `confidence 0.7`")
-                    ok = false
+                switch ValueReader.confidence(bytes, c, b) {
+                case .success(let v): confidence = Spanned(v, SourceRange(start: a, end: b))
+                case .failure(let p): error(p.message, SourceRange(start: a, end: b), help: "write e.g. `confidence 0.7`, `70%` or `7/10`")
                 }
-            } else if first, let q = parseMilestoneOrQuantity(a, b) {
-                value = q
+            } else if first, a < b {
+                switch ValueReader.milestoneOrQuantity(bytes, a, b) {
+                case .success(let q): value = q
+                case .failure(let p):
+                    error("cannot read `\(text(a, b))` in a check-in: \(p.message)", SourceRange(start: a, end: b),
+                          help: "write `- YYYY-MM-DD KR1.1: value unit, confidence 0.6 -- note`")
+                }
             } else if a < b {
                 error("cannot read `\(text(a, b))` in a check-in", SourceRange(start: a, end: b),
                       help: "write `- YYYY-MM-DD KR1.1: value unit, confidence 0.6 -- note`")
-                ok = false
             }
             first = false
             partStart = j < measureEnd && bytes[j] == SP ? j : j + 1
         }
-        _ = ok
         doc.checkIns.append(CheckIn(date: date, dateText: dateText, keyResultID: id, value: value,
                                     confidence: confidence, note: note, range: line))
         extend(to: e)

@@ -7,12 +7,20 @@ public struct ObjectiveRef: Hashable, Sendable, Comparable {
     }
 }
 
+/// Names one key result: its objective and its index there.
+public struct KeyResultRef: Hashable, Sendable {
+    public var objective: ObjectiveRef
+    public var keyResult: Int
+}
+
 /// An `aligns` link and what it resolved to.
 public struct ResolvedLink: Sendable, Hashable {
     public var child: ObjectiveRef
     public var link: AlignmentLink
-    /// nil when the team or the objective does not exist.
+    /// nil when the team or the objective does not exist. For a link to a key result, that key result's objective.
     public var parent: ObjectiveRef?
+    /// The key result the link names, when it names one (`company/KR1.2`) rather than an objective.
+    public var parentKeyResult: Int? = nil
 }
 
 /// All documents checked together, with an index built once: teams, objectives by team and ID, and the alignment
@@ -28,6 +36,8 @@ public struct Workspace: Sendable {
     public let children: [ObjectiveRef: [ObjectiveRef]]
     /// Child objective -> its resolved parents.
     public let parents: [ObjectiveRef: [ObjectiveRef]]
+    /// Parent key result -> the objectives aligned to it (they also count as children of its objective).
+    public let keyResultChildren: [KeyResultRef: [ObjectiveRef]]
     /// Objectives on an alignment cycle, with the cycle as text (`a/O1 -> b/O2 -> a/O1`).
     public let cycles: [ObjectiveRef: String]
     /// Links by the document they are written in.
@@ -36,6 +46,9 @@ public struct Workspace: Sendable {
     public let parentLevelDocuments: Set<Int>
     /// Whether any objective aligns to an objective in another document.
     public let hasAlignment: Bool
+    /// The top of the alignment tree found from the files themselves: documents others align to that align to no
+    /// other team.
+    public let topLevelDocuments: Set<Int>
     let documentByPath: [String: Int]
     /// `team/ID` of each objective that others align to, made once (reports name parents many times).
     let parentNames: [ObjectiveRef: String]
@@ -43,8 +56,8 @@ public struct Workspace: Sendable {
     /// A workspace of no documents.
     public static let empty = Workspace(summaries: [])
 
-    public init(documents: [Document]) {
-        self.init(summaries: documents.map(DocumentSummary.init))
+    public init(documents: [Document], calendar: FiscalCalendar = .calendarYear) {
+        self.init(summaries: documents.map { DocumentSummary($0, calendar: calendar) })
     }
 
     public init(summaries documents: [DocumentSummary]) {
@@ -69,15 +82,17 @@ public struct Workspace: Sendable {
         var links: [ResolvedLink] = []
         var children: [ObjectiveRef: [ObjectiveRef]] = [:]
         var parents: [ObjectiveRef: [ObjectiveRef]] = [:]
+        var keyResultChildren: [KeyResultRef: [ObjectiveRef]] = [:]
         for (di, d) in documents.enumerated() {
             for (oi, o) in d.objectives.enumerated() {
                 let child = ObjectiveRef(document: di, objective: oi)
                 for link in o.aligns {
                     let target = Workspace.resolve(link, from: di, documents: documents, teams: teams, objectiveIndex: objectiveIndex)
-                    links.append(ResolvedLink(child: child, link: link, parent: target))
-                    if let t = target, t != child {
+                    links.append(ResolvedLink(child: child, link: link, parent: target?.objective, parentKeyResult: target?.keyResult))
+                    if let t = target?.objective, t != child {
                         children[t, default: []].append(child)
                         parents[child, default: []].append(t)
+                        if let k = target?.keyResult { keyResultChildren[KeyResultRef(objective: t, keyResult: k), default: []].append(child) }
                     }
                 }
             }
@@ -88,30 +103,42 @@ public struct Workspace: Sendable {
         for (parent, kids) in children where kids.contains(where: { $0.document != parent.document }) { parentLevel.insert(parent.document) }
         self.parentLevelDocuments = parentLevel
         self.hasAlignment = !parentLevel.isEmpty
+        self.topLevelDocuments = parentLevel.filter { di in
+            !documents[di].objectives.contains { o in o.aligns.contains { $0.team != nil && $0.team != documents[di].team } }
+        }
         self.children = children
         var parentNames: [ObjectiveRef: String] = [:]
         for r in children.keys { parentNames[r] = Workspace.name(r, documents) }
         self.parentNames = parentNames
         self.parents = parents
+        self.keyResultChildren = keyResultChildren
         self.cycles = Workspace.findCycles(parents, documents: documents)
     }
 
     /// A link `team/ID` resolves among that team's documents, preferring one whose period contains the child's
-    /// (the same quarter, or the year); `ID` alone resolves in the same document.
-    static func resolve(_ link: AlignmentLink, from di: Int, documents: [DocumentSummary], teams: [String: [Int]], objectiveIndex: [[String: Int]?]) -> ObjectiveRef? {
+    /// (the same quarter, or the year); `ID` alone resolves in the same document. The ID is an objective's, or else a
+    /// key result's (a team objective may serve a parent's key result).
+    static func resolve(_ link: AlignmentLink, from di: Int, documents: [DocumentSummary], teams: [String: [Int]], objectiveIndex: [[String: Int]?]) -> (objective: ObjectiveRef, keyResult: Int?)? {
         let candidates: [Int] = link.team.map { teams[$0] ?? [] } ?? [di]
         let childPeriod = documents[di].period
-        var best: (ObjectiveRef, Int)? = nil
+        var best: ((ObjectiveRef, Int?), Int)? = nil
         for ci in candidates {
-            let found = objectiveIndex[ci].map { $0[link.objectiveID] } ?? documents[ci].objectives.firstIndex { $0.id?.value == link.objectiveID }
-            guard let oi = found else { continue }
+            var found: (Int, Int?)? = nil
+            if let oi = objectiveIndex[ci].map({ $0[link.objectiveID] }) ?? documents[ci].objectives.firstIndex(where: { $0.id?.value == link.objectiveID }) {
+                found = (oi, nil)
+            } else {
+                for (oi, o) in documents[ci].objectives.enumerated() {
+                    if let k = o.keyResults.firstIndex(where: { $0.id == link.objectiveID }) { found = (oi, k); break }
+                }
+            }
+            guard let (oi, k) = found else { continue }
             var score = 0
             if let cp = childPeriod, let pp = documents[ci].period {
-                if pp == cp { score = 2 } else if pp.contains(cp.start) && pp.contains(cp.end) { score = 1 }
+                if pp == cp { score = 2 } else if pp.contains(cp) { score = 1 }
             }
-            if best == nil || score > best!.1 { best = (ObjectiveRef(document: ci, objective: oi), score) }
+            if best == nil || score > best!.1 { best = ((ObjectiveRef(document: ci, objective: oi), k), score) }
         }
-        return best?.0
+        return best.map { (objective: $0.0.0, keyResult: $0.0.1) }
     }
 
     /// Iterative depth-first search over child -> parent edges; every objective on a cycle gets the cycle's text.

@@ -22,7 +22,7 @@ public struct BehindScheduleRule: Rule {
         ])
 
     public func check(_ context: RuleContext) -> [Diagnostic] {
-        guard let period = context.document.period, period.contains(context.today) else { return [] }
+        guard let period = context.period, period.contains(context.today) else { return [] }
         let elapsed = period.elapsedFraction(at: context.today)
         guard elapsed >= context.double("min-elapsed") else { return [] }
         let tolerance = context.double("tolerance")

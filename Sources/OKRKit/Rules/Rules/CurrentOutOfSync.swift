@@ -24,7 +24,10 @@ public struct CurrentOutOfSyncRule: Rule {
         for o in context.document.objectives {
             for kr in o.keyResults {
                 guard let id = kr.id, seen.insert(id.value).inserted, let cur = kr.current, let c = latest[id.value], let v = c.value, let d = c.date?.value else { continue }
-                if v.value != cur.value || v.unit != cur.unit {
+                // Compared in one unit: `12 min` and `720 s` agree; values that cannot be compared are metric-inconsistent's.
+                let key = kr.metric?.unitKey ?? cur.unitKey
+                guard let a = cur.value(in: key), let b = v.value(in: key) else { continue }
+                if abs(a - b) > 1e-9 * max(1, abs(a), abs(b)) {
                     out.append(context.diagnostic(cur.range, "current value \(cur.display) of \(id.value) differs from its latest check-in \(v.display) (\(d))",
                         help: "set `- current: \(v.display)`, or add a newer check-in if the value changed since"))
                 }

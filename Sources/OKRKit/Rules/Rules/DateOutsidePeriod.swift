@@ -16,7 +16,7 @@ public struct DateOutsidePeriodRule: Rule {
         ])
 
     public func check(_ context: RuleContext) -> [Diagnostic] {
-        guard let period = context.document.period else { return [] }
+        guard let period = context.period else { return [] }
         var out: [Diagnostic] = []
         func check(_ date: Spanned<CalendarDate>?, _ what: String) {
             guard let d = date, !period.contains(d.value) else { return }
@@ -24,6 +24,7 @@ public struct DateOutsidePeriodRule: Rule {
                 help: "move the date into the period, or move the item to the file of the period it belongs to"))
         }
         for o in context.document.objectives {
+            check(o.due, "due date")
             for i in o.initiatives { check(i.due, "due date") }
             for kr in o.keyResults {
                 check(kr.due, "due date")

@@ -2,42 +2,56 @@ public struct MetricInconsistentRule: Rule {
     public init() {}
     public let description = RuleDescription(
         id: "metric-inconsistent",
-        summary: "A key result's numbers contradict each other: target equals baseline, confidence outside 0-1, mixed units.",
+        summary: "A key result's numbers contradict each other: target equals baseline, confidence outside 0-1, units that cannot be compared.",
         rationale: """
         Progress is computed from baseline, target and current (Google's 0.0-1.0 grading); a target equal to the \
-        baseline asks for no change, a current value in another unit than the metric cannot be compared, and confidence \
-        is a probability from 0 to 1.
+        baseline asks for no change, a current value in a unit that cannot be compared with the metric's gives no \
+        progress, and confidence is a probability from 0 to 1. Units are compared as people mean them: singular and \
+        plural, letter case and synonyms are one unit (`min`, `minutes`; `%`, `percent`), time units convert \
+        (`45 s -> 15 min`), and a value written without a unit takes the metric's.
         """,
         defaultSeverity: .error,
         triggering: [
             RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n- metric: ↓30 -> 30 deploys/wk\n"),
-            RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n- metric: 45 -> 15 min\n- current: ↓2 h\n- confidence: ↓1.5\n"),
-            RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n- metric: ↓45 s -> 15 min\n"),
-            RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n- metric: 45 -> 15 min\n\n## Check-ins\n- 2026-11-02 KR1.1: ↓40 s, ↓confidence 2\n"),
+            RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n- metric: 45 -> 15 min\n- current: ↓20 %\n- confidence: ↓1.5\n"),
+            RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n- metric: ↓45 users -> 15 min\n"),
+            RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n- metric: 45 -> 15 min\n\n## Check-ins\n- 2026-11-02 KR1.1: ↓40 users, ↓confidence 7\n"),
             RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n- metric: milestone\n- current: ↓3\n"),
+            RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n- metric: +25% sign-ups\n- current: ↓1,200 sign-ups\n"),
         ],
         passing: [
             RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n- metric: 45 -> 15 min\n- current: 30 min\n- confidence: 0.6\n\n## Check-ins\n- 2026-11-02 KR1.1: 40 min, confidence 0.5\n"),
             RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n- metric: milestone\n- current: done\n"),
+            // Singular and plural, synonyms, time units that convert, and values that take the metric's unit.
+            RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n- metric: 20 -> 8 min\n- current: 12 minutes\n\n## Check-ins\n- 2026-11-02 KR1.1: 0.2 h\n- 2026-11-09 KR1.1: 13\n"),
+            RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n- metric: 0 -> 3 hires\n- current: 1 hire\n### KR1.2: b\n- metric: 40% -> 60%\n- current: 45 percent\n"),
+            RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n- metric: 45 s -> 15 min\n- current: 2 h\n- confidence: 6/10\n"),
+            RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n- metric: $180 -> $295 per month\n- current: $210 per month\n### KR1.2: b\n- metric: $4M -> $5.5M\n- current: 4.6M USD\n"),
+            RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n- metric: +25% sign-ups\n- current: +12%\n### KR1.2: b\n- metric: 2x revenue\n- current: 1.4x\n"),
         ])
 
     public func check(_ context: RuleContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var metricsByKR: [String: Metric] = [:]
+        func unitName(_ q: Quantity) -> String { q.hasNoUnit ? "no unit" : "`\(q.currency.map { $0 + (q.unit.isEmpty ? "" : " ") } ?? "")\(q.unit)`" }
         func checkValue(_ q: Quantity, _ m: Metric, _ what: String, _ name: () -> String) {
             if m.kind == .milestone {
-                if q.unit.isEmpty && (q.value == 0 || q.value == 1) { return }
+                if q.hasNoUnit && (q.value == 0 || q.value == 1) { return }
                 out.append(context.diagnostic(q.range, "\(what) `\(q.display)` of milestone \(name()) is not done / not done",
                                               help: "write `done` or `not done` (or 1 / 0)"))
-            } else if !m.unit.isEmpty && q.unit != m.unit {
-                out.append(context.diagnostic(q.range, "\(what) `\(q.display)` of \(name()) is in \(q.unit.isEmpty ? "no unit" : "`\(q.unit)`") but the metric is in `\(m.unit)`",
-                                              help: "write it in `\(m.unit)` so progress can be computed"))
+            } else if !Units.compatible(q.unitKey, m.unitKey) {
+                let help = m.relative
+                    ? "the metric is a change from the start of the period: write the change so far, e.g. `\(m.unitKey == "x" ? "1.4x" : "+12%")`"
+                    : "write it in \(m.target.map(unitName) ?? "the metric's unit") (or a unit that converts to it) so progress can be computed"
+                out.append(context.diagnostic(q.range, "\(what) `\(q.display)` of \(name()) is in \(unitName(q)) but the metric is in \(m.target.map(unitName) ?? "no unit")",
+                                              help: help))
             }
         }
         func checkConfidence(_ c: Spanned<Double>, _ name: () -> String) {
             guard c.value < 0 || c.value > 1 else { return }
+            let scale = c.value > 1 && c.value <= 10 && c.value == c.value.rounded() ? "; on a scale of ten write `\(formatNumber(c.value))/10`" : ""
             out.append(context.diagnostic(c.range, "confidence \(formatNumber(c.value)) of \(name()) is outside 0 to 1",
-                                          help: "confidence is a probability: 0.5 is a coin toss, 0.9 nearly sure"))
+                                          help: "confidence is a probability: 0.5 is a coin toss, 0.9 nearly sure\(scale)"))
         }
         for o in context.document.objectives {
             for kr in o.keyResults {
@@ -48,8 +62,8 @@ public struct MetricInconsistentRule: Rule {
                         out.append(context.diagnostic(m.range, "\(name()) has the same baseline and target (\(b.display)): it asks for no change",
                                                       help: "to hold a level write `>= \(b.display)` or `<= \(b.display)`; otherwise set the target you aim for"))
                     }
-                    if let b = m.baseline, let t = m.target, b.unit != t.unit {
-                        out.append(context.diagnostic(b.range, "baseline `\(b.display)` and target `\(t.display)` of \(name()) are in different units",
+                    if let b = m.baseline, let t = m.target, !Units.compatible(b.unitKey, t.unitKey) {
+                        out.append(context.diagnostic(b.range, "baseline `\(b.display)` and target `\(t.display)` of \(name()) are in units that cannot be compared",
                                                       help: "write both in one unit, e.g. `45 -> 15 min`"))
                     }
                     if let c = kr.current { checkValue(c, m, "current value", name) }

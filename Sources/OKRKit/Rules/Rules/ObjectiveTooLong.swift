@@ -28,7 +28,7 @@ public struct ObjectiveTooLongRule: Rule {
             }
             guard n > max else { return nil }
             return context.diagnostic(o.title.range,
-                "objective \(o.id?.value ?? "") has \(n) words; keep it under \(max + 1)",
+                "objective \(o.id?.value ?? "") has \(n) words; keep it to \(max) or fewer",
                 help: "an objective fits on one line; move the detail into a description line below the heading")
         }
     }

@@ -6,9 +6,12 @@ public struct OrphanedInitiativeRule: Rule {
         rationale: """
         Initiatives sit under key results (the seed article): work that serves no key result is work nobody can tell \
         is worth doing, and its progress moves no score. Put each `- [ ]` item under the `###` key result it serves, or \
-        name it with `kr:KR1.1` in an `## Initiatives` section.
+        name it with `kr:KR1.1` in an `## Initiatives` section. Methodologies that attach initiatives to objectives \
+        (Perdoo) can allow them there with `allow-under-objective`.
         """,
         defaultSeverity: .warning,
+        options: [RuleOption("allow-under-objective", .bool(false),
+                             "Accept initiatives directly under an objective (before its first key result), as Perdoo attaches them.")],
         triggering: [
             RuleExample(exampleHeader + "## O1: Make deploys boring\n↓- [ ] Rewrite the deploy scripts\n### KR1.1: Cut deploy time\n- metric: 45 -> 15 min\n"),
             RuleExample(exampleHeader + "## O1: Make deploys boring\n### KR1.1: Cut deploy time\n- metric: 45 -> 15 min\n\n## Initiatives\n↓- [ ] Rewrite the deploy scripts\n- [ ] Build cache kr:KR1.1\n"),
@@ -16,11 +19,14 @@ public struct OrphanedInitiativeRule: Rule {
         passing: [
             RuleExample(exampleHeader + "## O1: Make deploys boring\n### KR1.1: Cut deploy time\n- metric: 45 -> 15 min\n- [ ] Build cache @raj\n"),
             RuleExample(exampleHeader + "## O1: Make deploys boring\n### KR1.1: Cut deploy time\n- metric: 45 -> 15 min\n\n## Initiatives\n- [ ] Build cache kr:KR1.1\n"),
+            RuleExample(exampleHeader + "## O1: Make deploys boring\n- [ ] Rewrite the deploy scripts\n### KR1.1: Cut deploy time\n- metric: 45 -> 15 min\n",
+                        options: ["allow-under-objective": .bool(true)]),
         ])
 
     public func check(_ context: RuleContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for o in context.document.objectives {
+        let underObjective = context.bool("allow-under-objective")
+        for o in context.document.objectives where !underObjective {
             for i in o.initiatives where i.keyResultRef == nil {
                 out.append(context.diagnostic(i.range,
                     "initiative \"\(i.title.value)\" is under objective \(o.id?.value ?? o.title.value) but no key result",

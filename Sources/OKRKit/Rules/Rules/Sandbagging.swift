@@ -18,7 +18,7 @@ public struct SandbaggingRule: Rule {
         ])
 
     public func check(_ context: RuleContext) -> [Diagnostic] {
-        guard let period = context.document.period, period.contains(context.today), period.elapsedFraction(at: context.today) < 0.5 else { return [] }
+        guard let period = context.period, period.contains(context.today), period.elapsedFraction(at: context.today) < 0.5 else { return [] }
         let latest = context.document.latestCheckIns
         return context.document.objectives.compactMap { o in
             let ps = o.keyResults.map { kr in Progress.keyResult(kr, latest: kr.id.flatMap { latest[$0.value] }) }

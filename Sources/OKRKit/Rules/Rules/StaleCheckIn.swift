@@ -25,7 +25,7 @@ public struct StaleCheckInRule: Rule {
         ])
 
     public func check(_ context: RuleContext) -> [Diagnostic] {
-        guard let period = context.document.period, period.contains(context.today) else { return [] }
+        guard let period = context.period, period.contains(context.today) else { return [] }
         let maxDays = context.int("max-days")
         let grace = context.int("grace-days")
         let latest = context.document.latestCheckIns
@@ -33,7 +33,8 @@ public struct StaleCheckInRule: Rule {
         var seen = Set<String>()
         for o in context.document.objectives {
             for kr in o.keyResults {
-                guard let id = kr.id, seen.insert(id.value).inserted else { continue }
+                // A key result with a final score is closed: nothing left to check in.
+                guard let id = kr.id, seen.insert(id.value).inserted, kr.score == nil, o.score == nil else { continue }
                 if let c = latest[id.value], let d = c.date?.value {
                     let age = context.today.days(since: d)
                     if age > maxDays {

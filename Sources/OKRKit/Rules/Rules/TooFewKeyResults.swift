@@ -6,27 +6,44 @@ public struct TooFewKeyResultsRule: Rule {
         rationale: """
         Without key results an objective cannot be measured; Google's OKR playbook lists "insufficient KRs" among the \
         traps, and Viva Goals alerts on objectives with no KRs. One KR alone is a single point of failure: re:Work \
-        recommends 3 to 5. An objective with no key result is reported as an error (unless the rule is set to info).
+        recommends 3 to 5. An objective with no key result is reported as an error (unless the rule is set to info). \
+        A parent objective that other objectives align to is measured by them (the cascade of Measure What Matters, \
+        where a company objective's progress is its teams'), so it needs no key results of its own unless \
+        `parents-need-key-results` is set.
         """,
         defaultSeverity: .warning,
-        options: [RuleOption("min", .int(2), "Fewest key results an objective should have.")],
+        options: [RuleOption("min", .int(2), "Fewest key results an objective should have."),
+                  RuleOption("parents-need-key-results", .bool(false),
+                             "Require key results also of objectives that other objectives align to.")],
         triggering: [
             RuleExample(exampleHeader + "## ↓O1: Make deploys boring\n- owner: @dana\n"),
             RuleExample(exampleHeader + "## ↓O1: Make deploys boring\n### KR1.1: Cut deploy time\n"),
+            RuleExample(exampleCompany.replacingAll("## O", with: "## ↓O"),
+                        options: ["parents-need-key-results": .bool(true)],
+                        otherFiles: ["platform.okr": exampleHeader + "## O1: A\n- aligns: company/O1\n### KR1.1: a\n### KR1.2: b\n"]),
         ],
         passing: [
             RuleExample(exampleHeader + "## O1: Make deploys boring\n### KR1.1: Cut deploy time\n### KR1.2: Ship more often\n"),
             RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n", options: ["min": .int(1)]),
+            // Measured by the team objectives aligned to it.
+            RuleExample(exampleCompany.replacingAll("## O2: Be dependable\n", with: ""),
+                        otherFiles: ["platform.okr": exampleHeader + "## O1: A\n- aligns: company/O1\n### KR1.1: a\n### KR1.2: b\n"]),
         ])
 
+    public var scope: RuleScope { .workspace }
+
     public func check(_ context: RuleContext) -> [Diagnostic] {
+        guard let di = context.documentIndex else { return [] }
+        let ws = context.workspace
         let min = context.int("min")
-        return context.document.objectives.compactMap { o in
-            let name = o.id?.value ?? o.title.value
+        let parentsToo = context.bool("parents-need-key-results")
+        return ws.documents[di].objectives.enumerated().compactMap { oi, o in
+            if !parentsToo && ws.children[ObjectiveRef(document: di, objective: oi)] != nil { return nil }
+            let name = o.id?.value ?? o.title
             let range = o.id?.range ?? o.headingRange
             if o.keyResults.isEmpty {
                 return context.diagnostic(range, "objective \(name) has no key results",
-                    help: "add 2-5 key results (`### KR1.1: ...` with a `- metric:`) that show the objective is met",
+                    help: "add 2-5 key results (`### KR1.1: ...` with a `- metric:`) that show the objective is met, or align team objectives to it (`- aligns: team/\(o.id?.value ?? "O1")`) that measure it",
                     severity: context.severity == .info ? .info : .error)
             }
             guard o.keyResults.count < min else { return nil }

@@ -5,8 +5,9 @@ public struct UnalignedObjectiveRule: Rule {
         summary: "A team objective aligns to nothing while the workspace has a level above it.",
         rationale: """
         OKRs fail when teams pursue goals nobody above them set (the seed article's "lack of alignment"); Viva Goals \
-        alerts on objectives that are not aligned. Files of the top-level teams (option `top-level-teams`) are exempt, \
-        and nothing is reported while the workspace has no top-level file and no alignment at all.
+        alerts on objectives that are not aligned. The top level is exempt: files of the teams in `top-level-teams`, and \
+        files that others align to while they align to no other team. Nothing is reported while the workspace has no \
+        top-level file and no alignment at all.
         """,
         defaultSeverity: .warning,
         options: [RuleOption("top-level-teams", .strings(["company"]), "Teams whose objectives are the top level and align to nothing.")],
@@ -17,13 +18,17 @@ public struct UnalignedObjectiveRule: Rule {
             RuleExample(exampleHeader + "## O1: A\n- aligns: company/O1\n## O2: B\n- aligns: company/O2\n", otherFiles: ["company.okr": exampleCompany]),
             RuleExample(exampleHeader + "## O1: A\n## O2: B\n"),
             RuleExample(exampleCompany),
+            // The top level found from the files: others align to `group`, and it aligns to no other team.
+            RuleExample(exampleCompany.replacingAll("team: company", with: "team: group"),
+                        options: ["top-level-teams": .strings([])],
+                        otherFiles: ["platform.okr": exampleHeader + "## O1: A\n- aligns: group/O1\n"]),
         ])
 
     public var scope: RuleScope { .workspace }
 
     public func check(_ context: RuleContext) -> [Diagnostic] {
         let ws = context.workspace
-        guard let di = context.documentIndex, !context.isTopLevel(ws.documents[di]) else { return [] }
+        guard let di = context.documentIndex, !context.isTopLevel(di) else { return [] }
         let hasTop = context.strings("top-level-teams").contains { ws.teams[$0] != nil }
         guard hasTop || ws.hasAlignment else { return [] }
         return ws.documents[di].objectives.compactMap { o in

@@ -43,9 +43,9 @@ public struct UnknownReferenceRule: Rule {
             for kr in o.keyResults { check(kr.initiatives) }
         }
         for o in doc.objectives {
-            for link in o.aligns where link.team == nil && !(objectiveSet?.contains(link.objectiveID) ?? objectiveIDs.contains(link.objectiveID)) {
-                let hint = Suggest.phrase(link.objectiveID, in: objectiveIDs)
-                out.append(context.diagnostic(link.range, "aligns to objective \(link.objectiveID), which is not in this file",
+            for link in o.aligns where link.team == nil && !(objectiveSet?.contains(link.objectiveID) ?? objectiveIDs.contains(link.objectiveID)) && !hasKR(link.objectiveID) {
+                let hint = Suggest.phrase(link.objectiveID, in: objectiveIDs + krIDs)
+                out.append(context.diagnostic(link.range, "aligns to \(link.objectiveID), which is no objective or key result in this file",
                     help: hint.isEmpty ? "write `team/ID` for another team's objective, e.g. `company/\(link.objectiveID)`" : hint))
             }
         }

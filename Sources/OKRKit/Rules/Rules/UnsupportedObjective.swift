@@ -2,11 +2,13 @@ public struct UnsupportedObjectiveRule: Rule {
     public init() {}
     public let description = RuleDescription(
         id: "unsupported-objective",
-        summary: "A parent objective has no team objective aligned to it: nobody is working on it.",
+        summary: "A top-level objective has no team objective aligned to it: nobody is working on it.",
         rationale: """
         Company objectives nobody references get no follow-through (the seed article); alignment is meant to run both \
-        ways (Doerr). Reported for objectives of the top-level teams (option `top-level-teams`) and of any file other \
-        files align to, once the workspace holds more than one file.
+        ways (Doerr). Reported for objectives of the top level only, once the workspace holds more than one file: the \
+        teams named in `top-level-teams`, and files that others align to while they align to no other team. A \
+        mid-level team's objective that nobody below aligns to is not reported: teams are free to pursue an objective \
+        themselves.
         """,
         defaultSeverity: .warning,
         options: [RuleOption("top-level-teams", .strings(["company"]), "Teams whose objectives are the top level.")],
@@ -17,6 +19,13 @@ public struct UnsupportedObjectiveRule: Rule {
         passing: [
             RuleExample(exampleCompany, otherFiles: ["platform.okr": exampleHeader + "## O1: A\n- aligns: company/O1, company/O2\n"]),
             RuleExample(exampleCompany),
+            // A mid-level team (it aligns to the company) need not be supported by every team below it.
+            RuleExample(exampleHeader + "## O1: A\n- aligns: company/O1\n## O2: B\n- aligns: company/O2\n",
+                        otherFiles: ["company.okr": exampleCompany,
+                                     "web.okr": exampleHeader.replacingAll("team: platform", with: "team: web") + "## O1: C\n- aligns: platform/O1\n"]),
+            // Serving a key result of the objective supports it.
+            RuleExample(exampleCompany.replacingAll("## O2: Be dependable", with: "## O2: Be dependable\n### KR2.1: Uptime\n- metric: >= 99.9%"),
+                        otherFiles: ["platform.okr": exampleHeader + "## O1: A\n- aligns: company/O1\n## O2: B\n- aligns: company/KR2.1\n"]),
         ])
 
     public var scope: RuleScope { .workspace }
@@ -25,7 +34,7 @@ public struct UnsupportedObjectiveRule: Rule {
         let ws = context.workspace
         guard ws.documents.count > 1, let di = context.documentIndex else { return [] }
         let me = ws.documents[di]
-        guard context.isTopLevel(me) || ws.isParentLevel(di) else { return [] }
+        guard context.isTopLevel(di) else { return [] }
         var out: [Diagnostic] = []
         for (oi, o) in me.objectives.enumerated() {
             let r = ObjectiveRef(document: di, objective: oi)
@@ -34,7 +43,7 @@ public struct UnsupportedObjectiveRule: Rule {
                 let team = me.team ?? "this team"
                 out.append(context.diagnostic(o.id?.range ?? o.headingRange,
                     "no team objective aligns to \(team)/\(o.id?.value ?? "?"): nobody is working on it",
-                    help: "add `- aligns: \(team)/\(o.id?.value ?? "O1")` to the team objectives that serve it, or drop it from this period"))
+                    help: "add `- aligns: \(team)/\(o.id?.value ?? "O1")` to the team objectives that serve it, or drop it from this period (reported for the top level: teams in `top-level-teams` and files others align to that align to no other team)"))
             }
         }
         return out
