@@ -119,6 +119,9 @@ import Testing
         M(text: "+25% sign-ups", kind: .increase, target: 25, key: "%", relative: true),
         M(text: "-50% churn", kind: .decrease, target: -50, key: "%", relative: true),
         M(text: "2x revenue", kind: .increase, target: 2, key: "x", relative: true),
+        M(text: "+5 members", kind: .increase, target: 5, key: "member", relative: true),
+        M(text: "+0.25 stages", kind: .increase, target: 0.25, key: "stage", relative: true),
+        M(text: "-$20k", kind: .decrease, target: -20_000, key: "$", relative: true),
         M(text: "0.5x", kind: .decrease, target: 0.5, key: "x", relative: true),
         M(text: "Milestone", kind: .milestone, target: .nan, key: ""),
     ]

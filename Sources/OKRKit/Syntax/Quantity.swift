@@ -78,7 +78,8 @@ public struct Metric: Sendable, Hashable {
     public var unitKey: String
     /// A strict threshold: `<`, `>`, `less than`, `more than` (the target itself does not meet it).
     public var strict: Bool = false
-    /// A change relative to the value at the start of the period, written without a baseline (`+25%`, `-50%`, `2x`).
+    /// A change relative to the value at the start of the period, written without a baseline (`+25%`, `-50%`,
+    /// `+5 members`, `2x`).
     public var relative: Bool = false
     public var range: SourceRange
 
@@ -409,10 +410,11 @@ public enum ValueReader {
         }
         switch quantity(b, a, e) {
         case .success(let q):
-            if q.unitKey == "%" && q.isSigned && q.value != 0 {
-                let zero = Quantity(value: 0, lexeme: "0", unit: q.unit, range: SourceRange(start: a, end: a))
+            if q.isSigned && q.value != 0 && q.unitKey != "x" {
+                // `+25%`, `-50% churn`, `+5 members`: a change from the value at the start of the period.
+                let zero = Quantity(value: 0, lexeme: "0", currency: q.currency, unit: q.unit, range: SourceRange(start: a, end: a))
                 return .success(Metric(kind: q.value > 0 ? .increase : .decrease, baseline: zero, target: q, unit: q.unit,
-                                       unitKey: "%", relative: true, range: r))
+                                       unitKey: q.unitKey, relative: true, range: r))
             }
             if q.unitKey == "x" && !q.isSigned && q.value > 0 && q.value != 1 {
                 let one = Quantity(value: 1, lexeme: "1", unit: q.unit, range: SourceRange(start: a, end: a))
