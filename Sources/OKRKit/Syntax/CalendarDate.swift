@@ -171,6 +171,7 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
 
     /// The period written as `text`, or why it cannot be read.
     public static func read(_ text: String, calendar: FiscalCalendar = .calendarYear) -> Result<Period, PeriodProblem> {
+        if let p = canonical(text) { return .success(p) }
         let t = text.trimmed()
         // An explicit range of dates or months.
         if let dots = Substring(t).range(of: "..") {
@@ -254,6 +255,35 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
             return .failure(PeriodProblem("`\(text)` is not a period okrlint can read"))
         }
         return .success(Period(start: s, end: e, text: text, isFiscal: fiscal))
+    }
+
+    /// `2026`, `2026-Q1`, `2026-H1`, `2026-03` without tokenising (the common forms; every rule reads the period).
+    static func canonical(_ text: String) -> Period? {
+        let u = Array(text.utf8)
+        guard u.count == 4 || u.count == 7 else { return nil }
+        var year = 0
+        for i in 0..<4 {
+            guard u[i] >= 0x30 && u[i] <= 0x39 else { return nil }
+            year = year * 10 + Int(u[i] - 0x30)
+        }
+        guard year >= 1 else { return nil }
+        var startMonth = 1, months = 12
+        if u.count == 7 {
+            guard u[4] == UInt8(ascii: "-"), u[6] >= 0x30 && u[6] <= 0x39 else { return nil }
+            let d = Int(u[6] - 0x30)
+            switch u[5] {
+            case UInt8(ascii: "Q") where (1...4).contains(d): startMonth = (d - 1) * 3 + 1; months = 3
+            case UInt8(ascii: "H") where (1...2).contains(d): startMonth = (d - 1) * 6 + 1; months = 6
+            case 0x30...0x31:
+                let m = Int(u[5] - 0x30) * 10 + d
+                guard (1...12).contains(m) else { return nil }
+                startMonth = m; months = 1
+            default: return nil
+            }
+        }
+        let endMonth = startMonth + months - 1
+        guard let s = CalendarDate(year: year, month: startMonth, day: 1), let e = CalendarDate.endOfMonth(year: year, month: endMonth) else { return nil }
+        return Period(start: s, end: e, text: text)
     }
 
     static func monthStart(_ text: String) -> CalendarDate? {

@@ -53,7 +53,8 @@ struct LineParser {
     enum InitiativeLocation { case keyResult(Int, Int), objective(Int), document }
     var lastInitiative: InitiativeLocation? = nil
     var subItemIndents: [Int] = []
-    /// Keys given so far in the current block, with where they were first given (duplicate keys in constant time).
+    /// Keys of the current block and where they were first given, once the block has many (duplicate keys in
+    /// constant time).
     var blockKeys: [String: Int] = [:]
     var sawTitle = false
 
@@ -640,19 +641,19 @@ struct LineParser {
     mutating func addProperty(_ prop: Property) {
         switch context {
         case .header:
-            if !checkDuplicate(prop) { return }
+            if !checkDuplicate(prop, doc.header.properties) { return }
             doc.header.properties.append(prop)
             readHeaderProperty(prop)
         case .objective:
             let oi = doc.objectives.count - 1
-            if !checkDuplicate(prop) { return }
+            if !checkDuplicate(prop, doc.objectives[oi].properties) { return }
             doc.objectives[oi].properties.append(prop)
             readObjectiveProperty(prop, oi)
             extend(to: prop.range.end)
         case .keyResult:
             let oi = doc.objectives.count - 1
             let ki = doc.objectives[oi].keyResults.count - 1
-            if !checkDuplicate(prop) { return }
+            if !checkDuplicate(prop, doc.objectives[oi].keyResults[ki].properties) { return }
             doc.objectives[oi].keyResults[ki].properties.append(prop)
             readKeyResultProperty(prop, oi, ki)
             extend(to: prop.range.end)
@@ -664,15 +665,23 @@ struct LineParser {
         }
     }
 
-    /// Reports a repeated key; the first value is the one used. Returns false for a duplicate.
-    mutating func checkDuplicate(_ prop: Property) -> Bool {
-        if let first = blockKeys[prop.key.value] {
+    /// Reports a repeated key; the first value is the one used. Returns false for a duplicate. A few keys are
+    /// searched; a block with many keys gets an index, so a hostile block of thousands of keys stays linear.
+    mutating func checkDuplicate(_ prop: Property, _ existing: [Property]) -> Bool {
+        var first: Int? = nil
+        if existing.count < 16 {
+            first = existing.first(where: { $0.key.value == prop.key.value })?.range.start
+        } else {
+            if blockKeys.isEmpty { for p in existing where blockKeys[p.key.value] == nil { blockKeys[p.key.value] = p.range.start } }
+            first = blockKeys[prop.key.value]
+            if first == nil { blockKeys[prop.key.value] = prop.range.start }
+        }
+        if let first {
             let loc = source.location(of: first)
             error("duplicate key `\(prop.key.value)` (first given on line \(loc.line))", prop.key.range,
                   help: "remove one of them; the first value is used")
             return false
         }
-        blockKeys[prop.key.value] = prop.range.start
         return true
     }
 

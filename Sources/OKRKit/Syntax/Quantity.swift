@@ -168,13 +168,15 @@ public enum ValueReader {
         }
     }
 
-    static let magnitudeWords: [(String, Int)] = [("thousand", 3), ("million", 6), ("billion", 9), ("trillion", 12)]
+    static let powersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { x, _ in x * 10 } }
+
+    static let magnitudeWords: [([UInt8], Int)] = [("thousand", 3), ("million", 6), ("billion", 9), ("trillion", 12)].map { (Array($0.0.utf8), $0.1) }
 
     /// A quantity filling `b[a..<e]` (surrounding spaces ignored).
     public static func quantity(_ b: [UInt8], _ a0: Int, _ e0: Int) -> Result<Quantity, ValueProblem> {
         let (a, e) = trimmed(b, a0, e0)
         guard a < e else { return .failure(ValueProblem("no value", help: "write a number and a unit, e.g. `32 min`")) }
-        let written = text(b, a, e)
+        var written: String { text(b, a, e) }
         var i = a
         var sign: UInt8? = nil
         if b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") { sign = b[i]; i += 1 }
@@ -192,9 +194,18 @@ public enum ValueReader {
             }
             return .failure(ValueProblem("`\(written)` is not a number", help: "write a number and a unit, e.g. `32 min`, `$4M` or `10,000 users`"))
         }
-        var mantissa: [UInt8] = []
+        // Digits are accumulated as an integer (the common case); numbers too long for it are read from the text.
+        let digitsStart = i
+        var mantissa: UInt64 = 0
+        var digitCount = 0
+        func take(_ x: Int, _ y: Int) {
+            for k in x..<y {
+                if digitCount < 18 { mantissa = mantissa * 10 + UInt64(b[k] - 0x30) }
+                digitCount += 1
+            }
+        }
         let firstRun = digitRun(b, i, e)
-        mantissa.append(contentsOf: b[i..<(i + firstRun)])
+        take(i, i + firstRun)
         i += firstRun
         var separator: UInt8? = nil   // `,` or a space, once chosen
         while i < e {
@@ -211,7 +222,7 @@ public enum ValueReader {
                                                  help: "write `\(text(b, i - firstRun, i)),...` as `1,234,567` or without commas"))
                 }
                 separator = UInt8(ascii: ",")
-                mantissa.append(contentsOf: b[(i + 1)..<(i + 4)])
+                take(i + 1, i + 4)
                 i += 4
                 continue
             }
@@ -223,7 +234,7 @@ public enum ValueReader {
                     || isLetter(b[after]) || b[after] >= 0x80
                 if boundary {
                     separator = SP
-                    mantissa.append(contentsOf: b[(i + s)..<after])
+                    take(i + s, after)
                     i = after
                     continue
                 }
@@ -240,7 +251,7 @@ public enum ValueReader {
                 return .failure(ValueProblem("`\(written)`: more than one decimal point",
                                              help: "write thousands with commas (`1,000,000`) or none (`1000000`); decimals with one point"))
             }
-            mantissa.append(contentsOf: b[(i + 1)..<(i + 1 + k)])
+            take(i + 1, i + 1 + k)
             fractionDigits = k
             i += 1 + k
         }
@@ -255,8 +266,8 @@ public enum ValueReader {
         } else if i < e && (b[i] == SP || b[i] == TAB) {
             var w = i
             while w < e && (b[w] == SP || b[w] == TAB) { w += 1 }
-            for (word, m) in magnitudeWords where hasPrefixFolded(b, Array(word.utf8), at: w, end: e) {
-                let end = w + word.utf8.count
+            for (word, m) in magnitudeWords where hasPrefixFolded(b, word, at: w, end: e) {
+                let end = w + word.count
                 if end == e || !(isLetter(b[end]) || isDigit(b[end])) {
                     exponent = m
                     i = end
@@ -264,18 +275,23 @@ public enum ValueReader {
                 break
             }
         }
-        var lexemeBytes: [UInt8] = []
-        if let s = sign { lexemeBytes.append(s) }
         // The number as written, without the currency sign.
         var k = a
         if let s = sign, b[k] == s { k += 1 }
         if let c = currency, hasPrefix(b, Array(c.utf8), at: k, end: e) { k += c.utf8.count }
         if let s = sign, k < e, b[k] == s { k += 1 }
-        lexemeBytes.append(contentsOf: b[k..<i])
-        let lexeme = String(decoding: lexemeBytes, as: UTF8.self)
-        let digits = String(decoding: mantissa, as: UTF8.self)
-        guard var value = Double("\(digits)e\(exponent - fractionDigits)") else {
-            return .failure(ValueProblem("`\(written)` is not a number", help: "write a number and a unit, e.g. `32 min`"))
+        let lexeme = sign == nil ? text(b, k, i) : (k > a && b[k - 1] == sign! ? text(b, k - 1, i) : String(UnicodeScalar(sign!)) + text(b, k, i))
+        let exp10 = exponent - fractionDigits
+        var value: Double
+        if digitCount <= 15 && exp10 >= -22 && exp10 <= 22 {
+            // Exact operands, one correctly rounded operation: the same double as reading the decimal text.
+            value = exp10 >= 0 ? Double(mantissa) * powersOfTen[exp10] : Double(mantissa) / powersOfTen[-exp10]
+        } else {
+            let digits = String(decoding: b[digitsStart..<i].filter(isDigit), as: UTF8.self)
+            guard let v = Double("\(digits)e\(exp10)") else {
+                return .failure(ValueProblem("`\(written)` is not a number", help: "write a number and a unit, e.g. `32 min`"))
+            }
+            value = v
         }
         if sign == UInt8(ascii: "-") { value = -value }
         guard value.isFinite else {
@@ -312,7 +328,7 @@ public enum ValueReader {
     /// `done` / `not done` (and `yes`, `no`, `true`, `false`, `todo`) for milestones, else a quantity.
     public static func milestoneOrQuantity(_ b: [UInt8], _ a0: Int, _ e0: Int) -> Result<Quantity, ValueProblem> {
         let (a, e) = trimmed(b, a0, e0)
-        if e - a <= 8 {
+        if e - a <= 8 && a < e && isLetter(b[a]) {
             let t = text(b, a, e).lowercased()
             let range = SourceRange(start: a, end: e)
             switch t {
@@ -330,14 +346,14 @@ public enum ValueReader {
     /// (0.6, 0.6, 0.6); whether it lies in 0...1 is the `metric-inconsistent` rule's to say.
     public static func confidence(_ b: [UInt8], _ a0: Int, _ e0: Int) -> Result<Double, ValueProblem> {
         let (a, e) = trimmed(b, a0, e0)
-        let written = text(b, a, e)
+        var written: String { text(b, a, e) }
         let help = "write a probability: `0.7`, `70%` or `7/10`"
         // `N/D` or `N out of D`.
         var slash: (Int, Int)? = nil
         var k = a
         while k < e {
             if b[k] == UInt8(ascii: "/") { slash = (k, k + 1); break }
-            if hasPrefixFolded(b, Array(" out of ".utf8), at: k, end: e) { slash = (k, k + 8); break }
+            if hasPrefixFolded(b, outOf, at: k, end: e) { slash = (k, k + 8); break }
             k += 1
         }
         if let (s, t) = slash {
@@ -354,6 +370,8 @@ public enum ValueReader {
         }
     }
 
+    static let milestoneWord = Array("milestone".utf8)
+    static let outOf = Array(" out of ".utf8)
     static let arrow = Array("->".utf8)
     static let unicodeArrow = Array("→".utf8)
 
@@ -376,8 +394,8 @@ public enum ValueReader {
     public static func metric(_ b: [UInt8], _ a0: Int, _ e0: Int) -> Result<Metric, ValueProblem> {
         let (a, e) = trimmed(b, a0, e0)
         let r = SourceRange(start: a, end: e)
-        let written = text(b, a, e)
-        if e - a == 9 && written.lowercased() == "milestone" {
+        var written: String { text(b, a, e) }
+        if e - a == 9 && hasPrefixFolded(b, milestoneWord, at: a, end: e) {
             return .success(Metric(kind: .milestone, baseline: nil, target: nil, unit: "", unitKey: "", range: r))
         }
         var arrowAt: (Int, Int)? = nil

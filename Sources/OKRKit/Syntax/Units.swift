@@ -7,6 +7,16 @@ public enum Units {
     /// that is `x` or starts with `x ` a multiple (`2x revenue`): the words after them are labels.
     public static func key(currency: String?, unit: String) -> String {
         let money = currency
+        if unit.isEmpty { return money ?? "" }
+        // Fast path: one ASCII word (`min`, `users`, `sign-ups`).
+        if unit.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0x2D }) {
+            let w = asciiLowercased(unit)
+            if w != "per" && w != "x" {
+                let c = canonicalWord(w)
+                guard let money, c != money else { return c }
+                return money + " " + c
+            }
+        }
         let lower = asciiLowercased(unit)
         if lower.isEmpty { return money ?? "" }
         if lower.hasPrefix("%") { return "%" }
