@@ -117,6 +117,20 @@ func teamFile(_ team: String, period: String = "2026-Q4", objectives: [(String, 
                                       "teams/b.okr": teamFile("b", objectives: [("B1", "company/O2")])])
         #expect(try CLI.run(["."], in: topOff).code == 0)
     }
+
+    @Test func fiscalYearFromTheConfig() throws {
+        let team = teamFile("a", period: "FY2027-Q1", objectives: [("A1", nil)]).replacingOccurrences(of: "2026-11-20", with: "2026-02-20")
+        let withStart = try CLI.tempDir([".okrlint.json": #"{"today": "2026-02-25", "fiscal-year-start": "February"}"#, "a.okr": team])
+        let r = try CLI.run(["."], in: withStart)
+        #expect(r.code == 0 && r.stdout.hasPrefix("All checks passed"), "\(r.stdout)")
+        // Without it, FY2027-Q1 is read as January-March 2027: the check-ins of February 2026 are outside it.
+        let without = try CLI.tempDir([".okrlint.json": #"{"today": "2026-02-25"}"#, "a.okr": team])
+        let ids = ruleIDs(try CLI.run(["."], in: without))
+        #expect(ids.contains("invalid-period") && ids.contains("date-outside-period"), "\(ids)")
+        let bad = try CLI.tempDir([".okrlint.json": #"{"fiscal-year-start": 13}"#, "a.okr": team])
+        let e = try CLI.run(["."], in: bad)
+        #expect(e.code == 2 && e.stderr.contains(".okrlint.json:1:23: `fiscal-year-start` is a month"), "\(e.stderr)")
+    }
 }
 
 @Suite struct ProgressTests {
@@ -186,5 +200,48 @@ func teamFile(_ team: String, period: String = "2026-Q4", objectives: [(String, 
         // Own 0.2, children mean (0.8 + 0.4) / 2 = 0.6, rolled up (0.2 + 0.6) / 2 = 0.4.
         #expect(abs(Progress.rolledUp(ObjectiveRef(document: 0, objective: 0), in: ws)! - 0.4) < 1e-12)
         #expect(abs(Progress.team("a", in: ws)! - 0.8) < 1e-12)
+    }
+
+    @Test func relativeMetricsScoresAndStrictLevels() {
+        #expect(abs(progress("+25% sign-ups", "+12%")! - 0.48) < 1e-12)
+        #expect(abs(progress("2x revenue", "1.4x")! - 0.4) < 1e-12)
+        #expect(progress("-50% churn", "-25%") == 0.5)
+        #expect(progress("+5 members", "+2 members") == 0.4)
+        #expect(progress("< 48 h", "48 h") == 0, "a strict level is not met at the level")
+        #expect(progress("<= 48 h", "48 h") == 1)
+        #expect(progress("< 48 h", "1 d") == 1, "one day is 24 hours")
+        #expect(progress("$4M -> $5.5M", "4.75M") == 0.5)
+        #expect(progress("10,000 -> 15,000 customers", "12 500") == 0.5)
+        let doc = Parser.parse(path: "t.okr", text: "## O1: A\n### KR1.1: a\n- metric: 0 -> 10 x\n- current: 2 x\n- score: 0.7\n")
+        #expect(Progress.keyResult(doc.objectives[0].keyResults[0], latest: nil) == 0.7, "the final grade is the progress")
+    }
+
+    @Test func alignmentToAParentKeyResult() {
+        // The company's KR1.2 has no metric of its own: the team objective aligned to it measures it.
+        let company = Parser.parse(path: "c.okr", text: "# C\n- team: company\n- period: 2026-Q4\n## O1: A\n### KR1.1: a\n- metric: 0 -> 10 x\n- current: 2 x\n### KR1.2: b\n")
+        let a = Parser.parse(path: "a.okr", text: "# A\n- team: a\n- period: 2026-Q4\n## A1: A\n- aligns: company/KR1.2\n### KR1.1: a\n- metric: 0 -> 10 x\n- current: 8 x\n")
+        let ws = Workspace(documents: [company, a])
+        #expect(ws.links.count == 1 && ws.links[0].parent == ObjectiveRef(document: 0, objective: 0) && ws.links[0].parentKeyResult == 1)
+        #expect(ws.children[ObjectiveRef(document: 0, objective: 0)] == [ObjectiveRef(document: 1, objective: 0)])
+        // KR1.1 0.2 (own), KR1.2 0.8 (from A1): (0.2 + 0.8) / 2; A1 is not counted a second time at the objective level.
+        #expect(abs(Progress.rolledUp(ObjectiveRef(document: 0, objective: 0), in: ws)! - 0.5) < 1e-12)
+        // An objective ID wins over a key result ID of the same name.
+        let both = Parser.parse(path: "d.okr", text: "# D\n- team: d\n- period: 2026-Q4\n## X1: A\n### X2: b\n## X2: B\n")
+        let child = Parser.parse(path: "e.okr", text: "# E\n- team: e\n- period: 2026-Q4\n## E1: A\n- aligns: d/X2\n")
+        let ws2 = Workspace(documents: [both, child])
+        #expect(ws2.links[0].parent == ObjectiveRef(document: 0, objective: 1) && ws2.links[0].parentKeyResult == nil)
+    }
+
+    @Test func fiscalPeriodsAreUsedForTime() throws {
+        // GitLab's FY2021-Q1 is February to April 2020: a due date in March 2020 is inside it, one in January 2021 not.
+        let text = "# G\n- okr: 1\n- team: g\n- period: FY2021-Q1\n- owner: @a\n## O1: A\n- owner: @a\n### KR1.1: a\n- metric: 0 -> 10 x\n- due: 2020-03\n### KR1.2: b\n- metric: 0 -> 10 x\n- due: 2021-01-15\n"
+        let doc = Parser.parse(path: "g.okr", text: text)
+        let linter = Linter(today: CalendarDate("2020-02-05")!, calendar: FiscalCalendar(startMonth: 2))
+        let found = linter.lint(doc).filter { $0.ruleID == "date-outside-period" || $0.ruleID == "invalid-period" }
+        #expect(found.map(\.ruleID) == ["date-outside-period"])
+        #expect(found.first?.message.contains("2021-01-15") == true && found.first?.message.contains("2020-02-01 to 2020-04-30") == true)
+        // Without the fiscal year start the period is read as a calendar quarter, with a warning.
+        let plain = Linter(today: CalendarDate("2020-02-05")!).lint(doc).filter { $0.ruleID == "invalid-period" }
+        #expect(plain.count == 1 && plain[0].severity == .warning)
     }
 }
