@@ -44,19 +44,20 @@ public enum SafeText {
         }
     }
 
-    /// A file name read from a folder as bytes: valid UTF-8 is kept (unsafe scalars escaped), each byte of an
-    /// invalid sequence is written `\xE9`. The result is what reports show; the bytes are what is opened.
+    /// A file name read from a folder as bytes, as a string: valid UTF-8 is kept as it is (reporters escape what
+    /// they print; JSON keeps the real name), each byte of an invalid sequence is written `\xE9`, since a string
+    /// cannot hold it. The result is what reports show; the bytes are what is opened.
     public static func fileName(_ bytes: some Collection<UInt8>) -> String {
-        if bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return String(decoding: bytes, as: UTF8.self) }
+        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
         var out = ""
         var it = Array(bytes)[...]
         while !it.isEmpty {
             let (scalar, length) = UTF8Decoding.decode(it)
             if let scalar {
-                if isUnsafe(scalar.value) { out += escaped(scalar.value) } else { out.unicodeScalars.append(scalar) }
+                out.unicodeScalars.append(scalar)
             } else {
                 let hex = String(it.first!, radix: 16, uppercase: true)
-                out += "\\x" + (hex.count == 1 ? "0" : "") + hex
+                out += "\\x" + hex
             }
             it = it.dropFirst(length)
         }

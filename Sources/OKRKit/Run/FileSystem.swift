@@ -168,7 +168,10 @@ public enum FileSystem {
             if count == capacity {
                 if capacity > limit { return failure(tooLarge(limit)) }
                 capacity = min(capacity * 2, limit + 1)
-                bytes.append(contentsOf: repeatElement(0, count: capacity - bytes.count))
+                // A new zeroed buffer and one copy: cheap in any build (appending a repeated element is not).
+                var bigger = [UInt8](repeating: 0, count: capacity)
+                bigger.withUnsafeMutableBytes { dst in bytes.withUnsafeBytes { src in dst.copyMemory(from: src) } }
+                bytes = bigger
             }
             let n = bytes.withUnsafeMutableBytes { buf in
                 read(fd, buf.baseAddress! + count, capacity - count)

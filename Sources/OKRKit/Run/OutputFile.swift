@@ -30,6 +30,11 @@ public enum OutputFile {
     /// Writes what `produce` emits, chunk by chunk, to `path` as described above. `inputs` are the files the run
     /// read; writing over one of them is refused.
     public static func write(to path: String, inputs: Set<FileID> = [], _ produce: ((String) -> Void) -> Void) -> Result<Void, RunError> {
+        write(to: path, inputs: inputs, tempSuffix: randomSuffix, produce)
+    }
+
+    /// `tempSuffix` makes the random part of temporary names (tests plant links at the names it gives).
+    static func write(to path: String, inputs: Set<FileID>, tempSuffix: () -> String, _ produce: ((String) -> Void) -> Void) -> Result<Void, RunError> {
         func failure(_ message: String) -> Result<Void, RunError> { .failure(RunError(path: path, message: message)) }
         if let fd = descriptor(path) { return stream(fd, path, produce) }
         let target = FileSystem.info(path)
@@ -46,9 +51,9 @@ public enum OutputFile {
             if inputs.contains(target.id) {
                 return failure("is one of the files okrlint reads; refusing to overwrite it with the report")
             }
-            return replace(path, mode: mode_t(target.mode & 0o777), produce)
+            return replace(path, mode: mode_t(target.mode & 0o777), tempSuffix, produce)
         case .missing, .symlink:
-            return replace(path, mode: nil, produce)
+            return replace(path, mode: nil, tempSuffix, produce)
         }
     }
 
@@ -65,7 +70,7 @@ public enum OutputFile {
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    private static func replace(_ path: String, mode: mode_t?, _ produce: ((String) -> Void) -> Void) -> Result<Void, RunError> {
+    private static func replace(_ path: String, mode: mode_t?, _ tempSuffix: () -> String, _ produce: ((String) -> Void) -> Void) -> Result<Void, RunError> {
         func failure(_ message: String) -> Result<Void, RunError> { .failure(RunError(path: path, message: message)) }
         let folder = Path.parent(path)
         let base = Path.name(path)
@@ -73,7 +78,7 @@ public enum OutputFile {
         var fd: Int32 = -1
         // A name taken (by chance, or by a file or link planted there) is never opened: try another.
         for _ in 0..<32 {
-            tmp = Path.join(folder, ".\(base).okrlint-\(randomSuffix()).tmp")
+            tmp = Path.join(folder, ".\(base).okrlint-\(tempSuffix()).tmp")
             fd = posixOpen(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
             if fd >= 0 || errno != EEXIST { break }
         }
