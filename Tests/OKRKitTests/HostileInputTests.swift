@@ -247,6 +247,10 @@ import Testing
         let r = try CLI.run(["deep.okr"] + today, in: dir, timeout: 60, shell: "exec python3 -c '\(script)' \"$0\" \"$@\"")
         #expect(!r.timedOut, "okrlint hung in a working folder longer than PATH_MAX")
         #expect(r.code == 0 && r.stdout == "All checks passed (1 file checked).\n", "\(r.stdout)\(r.stderr)")
+        // A working folder deleted under okrlint's feet: a clear error, not a loop.
+        let gone = try CLI.run(["x.okr"] + today, in: dir, timeout: 60, shell: "mkdir gone && cd gone && rmdir ../gone")
+        #expect(!gone.timedOut && gone.code == 2, "\(gone.stderr)")
+        #expect(gone.stderr.hasPrefix("okrlint: error: cannot read the working folder"), "\(gone.stderr)")
     }
 
     @Test func filesDeeperThanPathMaxAreChecked() throws {
