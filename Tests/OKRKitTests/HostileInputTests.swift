@@ -260,6 +260,13 @@ import Testing
         #expect(r.code == 1, "\(r.stdout.suffix(300))\(r.stderr.prefix(500))")
         #expect(r.stdout.contains("/deep.okr:3:1: error:"), "the deep file is read and reported")
         #expect(r.stderr.isEmpty, "\(r.stderr.prefix(500))")
+        // In the workspace of a one-file check (walked by absolute path): a link to the deep file resolves.
+        let ws = try CLI.tempDir([".okrlint.json": #"{"root": true}"#,
+                                  "top.okr": cleanTeamFile(team: "top").replacingOccurrences(of: "- owner: @dana\n\n###", with: "- owner: @dana\n- aligns: deep/O1\n\n###")])
+        try Self.makeDeepTree(in: ws, levels: 30, name: String(repeating: "f", count: 200), cleanTeamFile(team: "deep"))
+        let one = try CLI.run(["top.okr", "--format", "gcc"] + today, in: ws, timeout: 60)
+        #expect(one.code == 0 && !one.stdout.contains("broken-alignment"), "\(one.stdout)\(one.stderr)")
+        #expect(one.stdout.contains("unsupported-objective") == false)
     }
 
     @Test func aFileSwappedForAFIFOBetweenThePassesDoesNotBlock() throws {
