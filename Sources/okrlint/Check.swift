@@ -1,17 +1,21 @@
 import OKRKit
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// `okrlint check`: find files, lint, report, choose the exit code.
 enum Check {
     static func run(_ options: Options) -> Never {
+        // Every absolute path below starts here: without it, the config and workspace searches have no ground.
+        if case .failure(let e) = FileSystem.workingDirectory { fail(e.message) }
         var paths = options.paths.isEmpty ? ["."] : options.paths
         var stdin: [UInt8]? = nil
         if paths.contains("-") {
             switch FileSystem.readStandardInput() {
             case .success(let b): stdin = b
-            case .failure(let e): fail(e.description)
+            case .failure(let e): fail("standard input: \(e.message)")
             }
             paths.removeAll { $0 == "-" }
         }
@@ -57,19 +61,13 @@ enum Check {
         case .never: useColor = false
         case .auto: useColor = options.output == nil && FileSystem.isTerminal(1) && !colorEnv
         }
-        let format = options.format, quiet = options.quiet
-        // The reporter for the chosen format; JSON adds the workspace's objectives and progress per file.
+        // Options validated `--format` against the same table.
+        guard let format = ReportFormats.named(options.format) else { fail("unknown format `\(options.format)`") }
+        let context = ReportContext(color: useColor, summary: !options.quiet, columnUnit: options.columnUnit)
         let reporter: @Sendable (Workspace) -> any Reporter = { ws in
-            switch format {
-            case "json": JsonReporter(fileExtras: { file, w in WorkspaceJSON.write(file.path, ws, &w) })
-            case "sarif": SarifReporter()
-            case "github": GitHubReporter()
-            case "gcc": GccReporter()
-            case "junit": JUnitReporter()
-            case "checkstyle": CheckstyleReporter()
-            case "gitlab": GitLabReporter()
-            default: HumanReporter(color: useColor, summary: !quiet)
-            }
+            var c = context
+            c.workspace = ws
+            return format.make(c)
         }
         // Each file's part is rendered in the run, in parallel, so sources need not be kept for the end.
         runOptions.renderFile = { file, ws in reporter(ws).renderFile(file) }
@@ -81,11 +79,23 @@ enum Check {
         } catch {
             fail("\(error)")
         }
+        if !options.quiet {
+            for link in outcome.skippedLinks {
+                note("\(Path.clean(link)): symbolic link not followed (links found in folders are not followed; name its target to check it)")
+            }
+        }
+        // A run that checks nothing must not pass as if all were well (ESLint: "No files matching the pattern").
+        if outcome.filesRequested == 0 && outcome.errors.isEmpty {
+            let given = options.paths.isEmpty ? "." : paths.joined(separator: " ")
+            fail("no OKR files (*.okr, *.okr.md) to check in \(given); hidden folders, node_modules, .build, build, "
+                 + "DerivedData, symbolic links and the config's `exclude` are skipped")
+        }
         let result = outcome.result
 
         let report = reporter(outcome.workspace)
         if let out = options.output {
-            if case .failure(let e) = FileSystem.writeAtomically(to: out, { emit in report.render(result, to: emit) }) { fail(e.description) }
+            let written = OutputFile.write(to: out, inputs: outcome.fileIDs) { emit in report.render(result, to: emit) }
+            if case .failure(let e) = written { fail(e.description) }
             if !options.quiet {
                 FileSystem.write(HumanReporter(color: useColor).summaryLine(result) + "\n", to: 1)
             }
@@ -93,25 +103,30 @@ enum Check {
             report.render(result) { chunk in _ = FileSystem.write(chunk, to: 1) }
         }
         for e in outcome.errors {
-            FileSystem.write("okrlint: error: \(Path.clean(e.path)): \(e.message)\n", to: 2)
+            FileSystem.write("okrlint: error: \(SafeText.escape(Path.clean(e.path))): \(SafeText.escape(e.message))\n", to: 2)
         }
+        let (code, why) = exitCode(outcome, options)
+        if let why { FileSystem.write("okrlint: \(why)\n", to: 2) }
         // Exit without freeing the results: the process ends anyway, and freeing is measurable on large runs.
-        let code = exitCode(outcome, options)
         withExtendedLifetime(outcome) { exit(code) }
     }
 
-    static func exitCode(_ outcome: RunOutcome, _ options: Options) -> Int32 {
-        if !outcome.errors.isEmpty { return 2 }
-        if options.exitZero { return 0 }
+    /// The exit code, and why warnings failed the run when they did (errors are in the summary already).
+    static func exitCode(_ outcome: RunOutcome, _ options: Options) -> (Int32, String?) {
+        if !outcome.errors.isEmpty { return (2, nil) }
+        if options.exitZero { return (0, nil) }
         let errors = outcome.result.count(.error)
         let warnings = outcome.result.count(.warning)
-        if errors > 0 { return 1 }
-        if options.strict && warnings > 0 { return 1 }
-        if let max = options.maxWarnings, warnings > max { return 1 }
-        return 0
+        if errors > 0 { return (1, nil) }
+        if options.strict && warnings > 0 {
+            return (1, (warnings == 1 ? "1 warning fails" : "\(warnings) warnings fail") + " the run (--strict)")
+        }
+        if let max = options.maxWarnings, warnings > max {
+            return (1, "too many warnings: \(warnings) (maximum: \(max), --max-warnings)")
+        }
+        return (0, nil)
     }
 }
-
 
 /// The nearest ancestor folder of `path` holding `.okrlint.json`, else a `.git`, else nil.
 func workspaceRoot(for path: String) -> String? {
@@ -120,7 +135,9 @@ func workspaceRoot(for path: String) -> String? {
     while true {
         if FileSystem.info(Path.join(dir, ResolvedConfig.fileName)).kind == .file { return dir }
         if FileSystem.exists(Path.join(dir, ".git")) { return dir }
-        if dir == "/" || dir.isEmpty { return nil }
-        dir = Path.parent(dir)
+        let up = Path.parent(dir)
+        // `/`, or a path that is not absolute after all: nowhere further up.
+        if up == dir || dir.isEmpty { return nil }
+        dir = up
     }
 }

@@ -21,19 +21,23 @@ struct Options {
     var reportAll = false
     var showHelp = false
     var showVersion = false
+    var columnUnit = ColumnUnit.char
 
     static let commands = ["check", "dump", "rules", "rule", "schema", "help", "version"]
-    static let formats = ["human", "json", "sarif", "github", "gcc", "junit", "checkstyle", "gitlab"]
+    static var formats: [String] { ReportFormats.ids }
 
     /// Options that take a value.
     static let valued = ["--format", "--output-format", "--today", "--stdin-filename", "--output", "-o",
-                         "--max-warnings", "--color", "--config"]
+                         "--max-warnings", "--color", "--config", "--column-unit"]
     static let flags = ["--quiet", "-q", "--strict", "--exit-zero", "--help", "-h", "--version", "-V", "--no-config",
                         "--report-all", "--no-color"]
 
     struct UsageError: Error { var message: String }
 
-    static func parse(_ args: [String]) throws(UsageError) -> Options {
+    /// A first bare word that is no command, is not a file or folder (`isPath`) and looks like a command name
+    /// (lowercase letters and hyphens) is an unknown command, not a missing path: `okrlint lsp` says so. A path of
+    /// that name is still checked when it exists, or written `./lsp`, or given after `--` or `check`.
+    static func parse(_ args: [String], isPath: (String) -> Bool = { _ in true }) throws(UsageError) -> Options {
         var o = Options()
         var i = 0
         var sawCommand = false
@@ -43,9 +47,14 @@ struct Options {
             i += 1
             if o.command == "rules" && arg == "--markdown" { o.commandArguments.append(arg); continue }
             if onlyPaths || arg == "-" || !arg.hasPrefix("-") {
-                if !sawCommand && !onlyPaths && o.paths.isEmpty && commands.contains(arg) {
+                let first = !sawCommand && !onlyPaths && o.paths.isEmpty && arg != "-"
+                if first && commands.contains(arg) {
                     o.command = arg
                     sawCommand = true
+                } else if first && looksLikeCommand(arg) && !isPath(arg) {
+                    let hint = Suggest.closest(to: arg, in: commands, maxDistance: 2).map { "; did you mean `\($0)`?" } ?? ""
+                    throw UsageError(message: "unknown command `\(arg)`\(hint) (commands: \(commands.joined(separator: ", "))); "
+                                     + "to check a file or folder of that name, write `./\(arg)`")
                 } else if o.command == "check" {
                     o.paths.append(arg)
                 } else {
@@ -89,9 +98,47 @@ struct Options {
                 throw UsageError(message: "unknown option `\(name)`\(hint)")
             }
         }
+        try o.checkCommandArguments()
         if o.command == "help" { o.showHelp = true }
         if o.command == "version" { o.showVersion = true }
+        // `--stdin-filename` names standard input: alone it means "check standard input" (as in ruff).
+        if o.command == "check" && o.stdinFilename != nil && !o.paths.contains("-") {
+            guard o.paths.isEmpty else {
+                throw UsageError(message: "`--stdin-filename` names standard input; add `-` to check it besides \(o.paths.count == 1 ? "the path" : "the paths") given")
+            }
+            o.paths = ["-"]
+        }
+        if o.columnUnitGiven && o.format != GccReporter.id {
+            throw UsageError(message: "`--column-unit` applies to `--format gcc` only (the other formats count characters)")
+        }
         return o
+    }
+
+    var columnUnitGiven = false
+
+    static func looksLikeCommand(_ word: String) -> Bool {
+        guard let first = word.utf8.first, first >= 0x61 && first <= 0x7A else { return false }
+        return word.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D }
+    }
+
+    /// Subcommands take exactly the arguments they use; anything else is a mistake worth saying.
+    func checkCommandArguments() throws(UsageError) {
+        let args = commandArguments
+        switch command {
+        case "dump", "rule":
+            guard args.count == 1 else {
+                let what = command == "dump" ? "one file (or `-` for standard input)" : "one rule id; `okrlint rules` lists them"
+                throw UsageError(message: "`okrlint \(command)` takes \(what)\(args.count > 1 ? ", not \(args.count) arguments" : "")")
+            }
+        case "rules":
+            if let extra = args.first(where: { $0 != "--markdown" }) {
+                throw UsageError(message: "`okrlint rules` takes only `--markdown`, not `\(extra)`; `okrlint rule ID` explains one rule")
+            }
+        case "schema", "help", "version":
+            if let extra = args.first { throw UsageError(message: "`okrlint \(command)` takes no arguments, not `\(extra)`") }
+        default:
+            break
+        }
     }
 
     mutating func set(_ name: String, _ value: String) throws(UsageError) {
@@ -111,6 +158,10 @@ struct Options {
         case "--max-warnings":
             guard let n = Int(value), n >= 0 else { throw UsageError(message: "`--max-warnings` wants a whole number, not `\(value)`") }
             maxWarnings = n
+        case "--column-unit":
+            guard let u = ColumnUnit(rawValue: value) else { throw UsageError(message: "`--column-unit` is char or byte, not `\(value)`") }
+            columnUnit = u
+            columnUnitGiven = true
         case "--color":
             guard let c = Color(rawValue: value) else { throw UsageError(message: "`--color` is auto, always or never, not `\(value)`") }
             color = c
@@ -130,13 +181,15 @@ struct Options {
       okrlint dump FILE                     print the syntax tree of a file
 
     Options:
-      --format FORMAT        human (default), json, sarif, github, gcc, junit, checkstyle, gitlab
-                             (alias: --output-format)
+      --format FORMAT        the report's format (alias: --output-format):
+    \(ReportFormats.all.map { "        " + $0.id.padding(11) + " " + $0.summary }.joined(separator: "\n"))
+      --column-unit UNIT     gcc columns count char (Unicode scalars, default) or byte (UTF-8 bytes, as Vim reads)
       -o, --output FILE      write the report to FILE; the summary still goes to the terminal
       --today YYYY-MM-DD     the date for time-based rules (default: the config's `today`, else the real date)
       --config FILE          use this config file instead of looking for .okrlint.json
       --no-config            ignore .okrlint.json files; the workspace is only the paths given
-      --stdin-filename PATH  the path standard input stands for (for reports and the workspace)
+      --stdin-filename PATH  the path standard input stands for (for reports and the workspace); alone, it
+                             implies `-`
       --report-all           report on every file of the workspace, not only those given
       --strict               warnings fail the run too
       --max-warnings N       fail when there are more than N warnings
@@ -146,6 +199,12 @@ struct Options {
       -h, --help             this help
       -V, --version          the version
 
+    A bare word that is not a command, file or folder is an unknown command: write `./NAME` for a path.
     Exit codes: 0 no errors, 1 errors found (or warnings with --strict / --max-warnings), 2 usage or I/O error.
     """
+}
+
+extension String {
+    /// The string followed by spaces up to `width` characters.
+    func padding(_ width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
 }

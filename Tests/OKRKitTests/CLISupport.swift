@@ -7,13 +7,17 @@ struct CLI {
         var code: Int32
         var stdout: String
         var stderr: String
+        /// The run was stopped after the timeout it was given (a hang).
+        var timedOut = false
     }
 
     /// The package root, from this file's path.
     static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The binary next to the test bundle (whatever the build folder), else `.build/debug/okrlint`.
+    /// `OKRLINT_TEST_BINARY` runs the CLI tests against another build (an older one, to see a regression test fail).
     static let binary: URL = {
+        if let other = ProcessInfo.processInfo.environment["OKRLINT_TEST_BINARY"] { return URL(fileURLWithPath: other) }
         let bundleDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for dir in [bundleDir, bundleDir.deletingLastPathComponent(), root.appendingPathComponent(".build/debug")] {
             let candidate = dir.appendingPathComponent("okrlint")
@@ -22,10 +26,19 @@ struct CLI {
         return root.appendingPathComponent(".build/debug/okrlint")
     }()
 
-    static func run(_ args: [String], in dir: URL = root, stdin: String? = nil, env: [String: String] = [:]) throws -> Output {
+    /// Runs the binary in `dir`; `stdinFile` feeds a file (or device) as standard input instead of `stdin`;
+    /// `timeout` stops a run that hangs (reported as `timedOut`); `shell` runs the binary through `/bin/sh -c`
+    /// with the script before `exec` (for `ulimit`, `trap` or a `cd` into a folder deeper than PATH_MAX).
+    static func run(_ args: [String], in dir: URL = root, stdin: String? = nil, stdinFile: String? = nil,
+                    env: [String: String] = [:], timeout: Double? = nil, shell: String? = nil) throws -> Output {
         let p = Process()
-        p.executableURL = binary
-        p.arguments = args
+        if let shell {
+            p.executableURL = URL(fileURLWithPath: "/bin/sh")
+            p.arguments = ["-c", shell + "\nexec \"$0\" \"$@\"", binary.path] + args
+        } else {
+            p.executableURL = binary
+            p.arguments = args
+        }
         p.currentDirectoryURL = dir
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "NO_COLOR")
@@ -34,15 +47,26 @@ struct CLI {
         let out = Pipe(), err = Pipe(), input = Pipe()
         p.standardOutput = out
         p.standardError = err
-        p.standardInput = input
+        if let stdinFile {
+            p.standardInput = FileHandle(forReadingAtPath: stdinFile)
+        } else {
+            p.standardInput = input
+        }
         try p.run()
+        // Stops a hung run; cancelled as soon as the run ends.
+        let pid = p.processIdentifier
+        let stop = DispatchWorkItem { kill(pid, SIGKILL) }
+        if let timeout { DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: stop) }
+        defer { stop.cancel() }
         if let s = stdin { input.fileHandleForWriting.write(Data(s.utf8)) }
         try input.fileHandleForWriting.close()
         // Read before waiting so a large output cannot fill the pipe and block the child.
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        return Output(code: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        stop.cancel()
+        return Output(code: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self),
+                      timedOut: p.terminationReason == .uncaughtSignal && p.terminationStatus == SIGKILL)
     }
 
     /// A fresh temporary folder with the given files (path -> text).

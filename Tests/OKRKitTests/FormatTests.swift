@@ -87,7 +87,7 @@ let isCI = ProcessInfo.processInfo.environment["CI"] == "true"
         var d = doc.syntaxDiagnostics[0]
         d.message = "50% of a: b, c\nsecond line"
         let out = GitHubReporter().render(LintResult(files: [FileResult(source: doc.source, diagnostics: [d])]))
-        #expect(out.hasPrefix("::error file=dir%2Cwith%3Aodd%25name.okr,line=3,endLine=3,col=1,endColumn=4,title=okrlint syntax-error::50%25 of a: b, c%0Asecond line%0Ahelp: "))
+        #expect(out.hasPrefix("::error file=dir%2Cwith%3Aodd%25name.okr,line=3,endLine=3,col=1,endColumn=4,title=okrlint syntax-error::50%25 of a: b, c\\nsecond line%0Ahelp: "), "a line break in the data is shown, not sent")
         #expect(out.filter { $0 == "\n" }.count == 1, "one line per annotation")
     }
 

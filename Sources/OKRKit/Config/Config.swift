@@ -71,7 +71,7 @@ public struct ConfigLoader: Sendable {
         chain.append(path)
         defer { chain.removeLast() }
         let bytes: [UInt8]
-        switch FileSystem.readFile(path) {
+        switch FileSystem.readFile(path, limit: FileSystem.maxConfigSize) {
         case .success(let b): bytes = b
         case .failure(let e): throw ConfigError(path: path, line: 1, column: 1, message: "cannot read the config: \(e.message)")
         }

@@ -1,6 +1,8 @@
 /// GitHub Actions workflow commands: `::error file=…,line=…,endLine=…,col=…,endColumn=…,title=…::message`.
 /// Escaping follows GitHub's own toolkit (`@actions/core` command.ts): `%`, CR and LF in the message; also `:` and
-/// `,` in properties.
+/// `,` in properties. Before that every unsafe character is made visible (`SafeText`), so nothing from a file can
+/// end the line and start a command of its own (`::add-mask::`, `::stop-commands::`); a `::` in the message is
+/// harmless, since the runner reads commands only at the start of a line and the properties before the first `::`.
 public struct GitHubReporter: Reporter {
     public static let id = "github"
     public init() {}
@@ -13,12 +15,11 @@ public struct GitHubReporter: Reporter {
         escapeData(s).replacingAll(":", with: "%3A").replacingAll(",", with: "%2C")
     }
 
-    public func render(_ result: LintResult) -> String { collect(result) }
-
-    public func render(_ result: LintResult, to emit: (String) -> Void) { emitText("", result, "", emit) }
+    public func frame(_ result: LintResult) -> ReportFrame { ReportFrame(head: "", tail: "") }
 
     public func renderFile(_ file: FileResult) -> String {
         var out = ""
+        let path = Self.escapeProperty(SafeText.escape(file.path))
         for d in file.diagnostics {
             let a = file.source.location(of: d.range.start)
             let b = file.source.location(of: d.range.end)
@@ -28,11 +29,12 @@ public struct GitHubReporter: Reporter {
             case .warning: command = "warning"
             case .info: command = "notice"
             }
-            var props = "file=\(Self.escapeProperty(file.path)),line=\(a.line),endLine=\(b.line)"
+            var props = "file=\(path),line=\(a.line),endLine=\(b.line)"
             // Columns only make sense on one line (GitHub ignores them otherwise).
             if a.line == b.line { props += ",col=\(a.column),endColumn=\(max(b.column, a.column + 1))" }
-            props += ",title=\(Self.escapeProperty("okrlint \(d.ruleID)"))"
-            let message = d.help.map { "\(d.message)\nhelp: \($0)" } ?? d.message
+            props += ",title=\(Self.escapeProperty("okrlint \(SafeText.escape(d.ruleID))"))"
+            // The one line break is ours: between the message and its help.
+            let message = SafeText.escape(d.message) + (d.help.map { "\nhelp: \(SafeText.escape($0))" } ?? "")
             out += "::\(command) \(props)::\(Self.escapeData(message))\n"
         }
         return out

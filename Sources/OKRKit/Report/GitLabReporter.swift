@@ -4,15 +4,13 @@ public struct GitLabReporter: Reporter {
     public static let id = "gitlab"
     public init() {}
 
-    public func render(_ result: LintResult) -> String { collect(result) }
-
-    public func render(_ result: LintResult, to emit: (String) -> Void) {
+    public func frame(_ result: LintResult) -> ReportFrame {
         var w = JSONWriter()
         w.beginArray()
-        emitParts(result, &w, emit)
-        w.endArray()
-        w.raw("\n")
-        emit(w.take())
+        return .json(w) { w in
+            w.endArray()
+            w.raw("\n")
+        }
     }
 
     public func renderFile(_ file: FileResult) -> String {

@@ -26,10 +26,8 @@ public struct HumanReporter: Reporter {
         }
     }
 
-    public func render(_ result: LintResult) -> String { collect(result) }
-
-    public func render(_ result: LintResult, to emit: (String) -> Void) {
-        emitText("", result, summary ? summaryLine(result) + "\n" : "", emit)
+    public func frame(_ result: LintResult) -> ReportFrame {
+        ReportFrame(head: "", tail: summary ? summaryLine(result) + "\n" : "")
     }
 
     public func renderFile(_ file: FileResult) -> String {
@@ -61,8 +59,9 @@ public struct HumanReporter: Reporter {
         let gutter = String(start.line)
         let pad = String(repeating: " ", count: gutter.count)
         let blue = "1;34"
-        var out = paint("\(d.severity.rawValue)[\(d.ruleID)]", severityColor(d.severity)) + paint(": \(d.message)", "1") + "\n"
-        out += "\(pad)\(paint("-->", blue)) \(d.path):\(start.line):\(start.column)\n"
+        var out = paint("\(d.severity.rawValue)[\(SafeText.escape(d.ruleID))]", severityColor(d.severity))
+            + paint(": \(SafeText.escape(d.message))", "1") + "\n"
+        out += "\(pad)\(paint("-->", blue)) \(SafeText.escape(d.path)):\(start.line):\(start.column)\n"
         if lineIndex < source.lineCount {
             let content = source.contentRange(ofLine: lineIndex)
             let lo = min(max(d.range.start, content.lowerBound), content.upperBound)
@@ -73,54 +72,73 @@ public struct HumanReporter: Reporter {
             out += "\(pad) \(paint("|", blue)) \(String(repeating: " ", count: caretStart))\(paint(String(repeating: "^", count: max(1, caretWidth)), severityColor(d.severity)))\n"
         }
         if let help = d.help, !help.isEmpty {
-            out += "\(pad) \(paint("=", blue)) \(paint("help", "1")): \(help)\n"
+            out += "\(pad) \(paint("=", blue)) \(paint("help", "1")): \(SafeText.escape(help))\n"
         }
         return out
     }
 
-    /// The line as shown (tabs expanded, control characters made visible, long lines cut around the range),
-    /// and the display column and width of the carets.
+    /// The line as shown (tabs expanded, unsafe characters as U+FFFD, long lines cut around the range), and the
+    /// display column and width of the carets. Works on a window of the line around the range, never the whole
+    /// line: at most 40 characters before the range and `maxLineWidth` columns in all are decoded, so a line of
+    /// megabytes costs no more than a short one.
     static func excerpt(_ bytes: [UInt8], _ content: Range<Int>, _ lo: Int, _ hi: Int) -> (String, Int, Int) {
         // Fast path: a line of printable ASCII that fits is shown as it is, one column per byte.
         if content.count <= maxLineWidth && !bytes[content].contains(where: { $0 < 0x20 || $0 >= 0x7F }) {
             return (String(decoding: bytes[content], as: UTF8.self), lo - content.lowerBound, hi - lo)
         }
-        let text = String(decoding: bytes[content], as: UTF8.self)
-        let before = String(decoding: bytes[content.lowerBound..<lo], as: UTF8.self)
-        let inside = String(decoding: bytes[lo..<hi], as: UTF8.self)
-        var cells: [(String, Int)] = [] // (shown text, display width) per scalar
-        for s in text.unicodeScalars {
-            switch s {
-            case "\t": cells.append(("    ", 4))
-            case "\u{0}"..."\u{1F}", "\u{7F}": cells.append(("\u{FFFD}", 1))
-            default:
-                var one = ""
-                one.unicodeScalars.append(s)
-                cells.append((one, displayWidth(s)))
+        // A short line that fits in the width is shown whole; otherwise start up to 40 characters before the range.
+        var first = content.lowerBound
+        if content.count > 4 * maxLineWidth || width(bytes, content) > maxLineWidth {
+            first = lo
+            var stepped = 0
+            while first > content.lowerBound && stepped < 40 {
+                first -= 1
+                var back = 0
+                while first > content.lowerBound && bytes[first] & 0xC0 == 0x80 && back < 3 { first -= 1; back += 1 }
+                stepped += 1
             }
         }
-        let startCell = before.unicodeScalars.count
-        let endCell = startCell + inside.unicodeScalars.count
-        // Window of cells to show.
-        var first = 0
-        var last = cells.count
-        let total = cells.reduce(0) { $0 + $1.1 }
-        if total > maxLineWidth {
-            first = max(0, startCell - 40)
-            var width = 0
-            last = first
-            while last < cells.count && width + cells[last].1 <= maxLineWidth { width += cells[last].1; last += 1 }
-        }
-        var shown = first > 0 ? "…" : ""
-        var caretStart = first > 0 ? 1 : 0
+        var shown = first > content.lowerBound ? "…" : ""
+        var caretStart = first > content.lowerBound ? 1 : 0
         var caretWidth = 0
-        for (i, cell) in cells[first..<last].enumerated() {
-            let idx = first + i
-            shown += cell.0
-            if idx < startCell { caretStart += cell.1 } else if idx < endCell { caretWidth += cell.1 }
+        var used = 0
+        var scanned = 0
+        var p = first
+        // The cap on scanned characters bounds a window of zero-width characters too.
+        while p < content.upperBound && scanned < 4 * maxLineWidth {
+            let (text, w, length) = cell(bytes[p..<content.upperBound])
+            if used + w > maxLineWidth { break }
+            used += w
+            shown += text
+            if p < lo { caretStart += w } else if p < hi { caretWidth += w }
+            p += length
+            scanned += 1
         }
-        if last < cells.count { shown += "…" }
+        if p < content.upperBound { shown += "…" }
         return (shown, caretStart, caretWidth)
+    }
+
+    /// One shown cell: the text, its display width and the bytes it takes.
+    static func cell(_ bytes: ArraySlice<UInt8>) -> (String, Int, Int) {
+        let (scalar, length) = UTF8Decoding.decode(bytes)
+        guard let s = scalar else { return ("\u{FFFD}", 1, length) }
+        if s == "\t" { return ("    ", 4, length) }
+        if SafeText.isUnsafe(s.value) { return ("\u{FFFD}", 1, length) }
+        var one = ""
+        one.unicodeScalars.append(s)
+        return (one, displayWidth(s), length)
+    }
+
+    /// The display width of a (short) range of bytes.
+    static func width(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
+        var total = 0
+        var p = range.lowerBound
+        while p < range.upperBound {
+            let (_, w, length) = cell(bytes[p..<range.upperBound])
+            total += w
+            p += length
+        }
+        return total
     }
 
     /// Terminal columns a scalar takes: 0 for combining marks, 2 for East Asian wide and emoji, else 1.

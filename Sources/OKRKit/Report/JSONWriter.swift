@@ -32,6 +32,10 @@ public struct JSONWriter: Sendable {
         output += fragment
     }
 
+    /// Records that the innermost open array or object has items (written elsewhere and joined in later), so it
+    /// closes on a line of its own.
+    public mutating func markItems() { needsComma[depth] = true }
+
     public static func quote(_ s: String) -> String {
         var r = ""
         appendQuoted(s, to: &r)
@@ -54,7 +58,8 @@ public struct JSONWriter: Sendable {
             case "\r": r += "\\r"
             case "\t": r += "\\t"
             default:
-                if ch.value < 0x20 || ch.value == 0x7F || ch.value == 0x2028 || ch.value == 0x2029 {
+                // Controls, C1, bidi overrides and line separators as `\uXXXX`: the same data, safe to `cat`.
+                if SafeText.isUnsafe(ch.value) {
                     let hex = String(ch.value, radix: 16)
                     r += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

@@ -4,19 +4,17 @@ public struct JUnitReporter: Reporter {
     public static let id = "junit"
     public init() {}
 
-    public func render(_ result: LintResult) -> String { collect(result) }
-
-    public func render(_ result: LintResult, to emit: (String) -> Void) {
+    public func frame(_ result: LintResult) -> ReportFrame {
         let failing = result.files.filter { $0.diagnostics.contains { $0.severity != .info } }.count
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<testsuites name=\"okrlint\" tests=\"\(result.files.count)\" failures=\"\(failing)\" errors=\"0\">\n"
         out += "  <testsuite name=\"okrlint\" tests=\"\(result.files.count)\" failures=\"\(failing)\" errors=\"0\" skipped=\"0\">\n"
-        emitText(out, result, "  </testsuite>\n</testsuites>\n", emit)
+        return ReportFrame(head: out, tail: "  </testsuite>\n</testsuites>\n")
     }
 
     public func renderFile(_ file: FileResult) -> String {
         var out = ""
-        let path = XML.escape(file.path)
+        let path = XML.text(file.path)
         let serious = file.diagnostics.filter { $0.severity != .info }
         let infos = file.diagnostics.filter { $0.severity == .info }
         if serious.isEmpty && infos.isEmpty {
@@ -26,7 +24,7 @@ public struct JUnitReporter: Reporter {
         func lines(_ ds: [Diagnostic]) -> String {
             ds.map { d in
                 let a = file.source.location(of: d.range.start)
-                return XML.escape("\(file.path):\(a.line):\(a.column): \(d.severity.rawValue)[\(d.ruleID)]: \(d.message)" + (d.help.map { " (help: \($0))" } ?? ""))
+                return XML.text("\(file.path):\(a.line):\(a.column): \(d.severity.rawValue)[\(d.ruleID)]: \(d.message)" + (d.help.map { " (help: \($0))" } ?? ""))
             }.joined(separator: "\n")
         }
         if !serious.isEmpty {

@@ -20,9 +20,7 @@ public struct JsonReporter: Reporter {
         self.fileExtras = fileExtras
     }
 
-    public func render(_ result: LintResult) -> String { collect(result) }
-
-    public func render(_ result: LintResult, to emit: (String) -> Void) {
+    public func frame(_ result: LintResult) -> ReportFrame {
         var w = JSONWriter()
         w.beginObject()
         w.int("version", 1)
@@ -31,17 +29,17 @@ public struct JsonReporter: Reporter {
         w.string("version", okrlintVersion)
         w.endObject()
         w.beginArray("files")
-        emitParts(result, &w, emit)
-        w.endArray()
-        w.beginObject("summary")
-        w.int("files", result.files.count)
-        w.int("errors", result.count(.error))
-        w.int("warnings", result.count(.warning))
-        w.int("infos", result.count(.info))
-        w.endObject()
-        w.endObject()
-        w.raw("\n")
-        emit(w.take())
+        return .json(w) { w in
+            w.endArray()
+            w.beginObject("summary")
+            w.int("files", result.files.count)
+            w.int("errors", result.count(.error))
+            w.int("warnings", result.count(.warning))
+            w.int("infos", result.count(.info))
+            w.endObject()
+            w.endObject()
+            w.raw("\n")
+        }
     }
 
     public func renderFile(_ file: FileResult) -> String {

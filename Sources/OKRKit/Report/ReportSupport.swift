@@ -15,7 +15,11 @@ public struct RuleInfo: Sendable {
 }
 
 enum XML {
-    /// Escapes text for XML attributes and content; characters XML 1.0 forbids become U+FFFD.
+    /// Text from outside for XML attributes and content: unsafe characters made visible (`SafeText`), then escaped.
+    static func text(_ s: String) -> String { escape(SafeText.escape(s)) }
+
+    /// Escapes text for XML attributes and content. Tab, CR and LF become character references, so attribute
+    /// normalisation cannot turn them into spaces; characters XML 1.0 forbids become U+FFFD.
     static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
@@ -26,7 +30,9 @@ enum XML {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(ch)
+            case "\t": out += "&#9;"
+            case "\n": out += "&#10;"
+            case "\r": out += "&#13;"
             default:
                 if ch.value < 0x20 || ch.value == 0xFFFE || ch.value == 0xFFFF {
                     out += "\u{FFFD}"

@@ -31,59 +31,76 @@ public struct LintResult: Sendable {
     }
 }
 
-/// One output format. Reporters are pure: result in, text out.
+/// One output format. Reporters are pure: result in, text out. Each of the two requirements has no default, so a
+/// reporter that leaves one out does not compile; the whole report is always `frame.head`, the file parts (non-empty
+/// ones joined by `frame.separator`), then `frame.tail`.
 public protocol Reporter: Sendable {
     /// The name given to `--format`.
     static var id: String { get }
-    func render(_ result: LintResult) -> String
-    /// One file's part of the report: the only part that needs the file's source. `render` joins these with what
-    /// comes before, between and after them.
+    /// One file's part of the report: the only part that needs the file's source. The run calls it in parallel as
+    /// files are linted and keeps the text (`FileResult.rendered`).
     func renderFile(_ file: FileResult) -> String
-    /// The report in chunks, in order, so a large one need not be held whole (the default emits `render`).
-    func render(_ result: LintResult, to emit: (String) -> Void)
+    /// What comes before, between and after the file parts (headers, summaries, closing brackets).
+    func frame(_ result: LintResult) -> ReportFrame
 }
 
-extension Reporter {
-    public func render(_ result: LintResult, to emit: (String) -> Void) { emit(render(result)) }
+/// The text around the file parts of a report.
+public struct ReportFrame: Sendable {
+    public var head: String
+    /// Between two non-empty file parts ("," in a JSON array).
+    public var separator: String
+    /// After the parts when at least one part was non-empty.
+    public var tail: String
+    /// After the parts when all were empty (a JSON array closes without a line break of its own).
+    public var emptyTail: String
+
+    public init(head: String, separator: String = "", tail: String, emptyTail: String? = nil) {
+        self.head = head
+        self.separator = separator
+        self.tail = tail
+        self.emptyTail = emptyTail ?? tail
+    }
+
+    /// The frame of a JSON report: `writer` holds everything up to the array the parts go in (open at the writer's
+    /// depth); `finish` closes that array and writes the rest.
+    static func json(_ writer: JSONWriter, finish: (inout JSONWriter) -> Void) -> ReportFrame {
+        var w = writer
+        let head = w.take()
+        var empty = w
+        finish(&empty)
+        var full = w
+        full.markItems()
+        finish(&full)
+        return ReportFrame(head: head, separator: ",", tail: full.take(), emptyTail: empty.take())
+    }
 }
 
 /// Chunks of about this many bytes are emitted by reporters that write in chunks.
 let reportChunkSize = 1 << 20
 
 extension Reporter {
-    /// A file's part, made during the run or now.
-    func part(_ file: FileResult) -> String { file.rendered ?? renderFile(file) }
-
-    /// The size of the parts rendered already, to reserve room for the whole report at once.
-    func renderedSize(_ result: LintResult) -> Int {
-        result.files.reduce(0) { $0 + ($1.rendered?.utf8.count ?? 0) }
-    }
-
-    /// The whole report as one string, from the chunks of `render(_:to:)`.
-    func collect(_ result: LintResult) -> String {
-        var out = ""
-        out.reserveCapacity(renderedSize(result) + 131_072)
-        render(result) { out += $0 }
-        return out
-    }
-
-    /// Emits `head`, the file parts and `tail`, in chunks.
-    func emitText(_ head: String, _ result: LintResult, _ tail: String, _ emit: (String) -> Void) {
-        var buffer = head
+    /// The report in chunks of about 1 MB, in order, so a large one need not be held whole.
+    public func render(_ result: LintResult, to emit: (String) -> Void) {
+        let frame = frame(result)
+        var buffer = frame.head
+        var hadParts = false
         for file in result.files {
-            buffer += part(file)
+            let part = file.rendered ?? renderFile(file)
+            if part.isEmpty { continue }
+            if hadParts { buffer += frame.separator }
+            hadParts = true
+            buffer += part
             if buffer.utf8.count >= reportChunkSize { emit(buffer); buffer = "" }
         }
-        buffer += tail
+        buffer += hadParts ? frame.tail : frame.emptyTail
         emit(buffer)
     }
 
-    /// Emits the file parts, in chunks, between what the writer holds before and after them.
-    func emitParts(_ result: LintResult, _ w: inout JSONWriter, _ emit: (String) -> Void) {
-        emit(w.take())
-        for file in result.files {
-            w.items(part(file))
-            if w.output.utf8.count >= reportChunkSize { emit(w.take()) }
-        }
+    /// The whole report as one string.
+    public func render(_ result: LintResult) -> String {
+        var out = ""
+        out.reserveCapacity(result.files.reduce(0) { $0 + ($1.rendered?.utf8.count ?? 0) } + 131_072)
+        render(result) { out += $0 }
+        return out
     }
 }

@@ -15,9 +15,7 @@ public struct SarifReporter: Reporter {
     /// Each rule's position in `tool.driver.rules`.
     static let ruleIndex = Dictionary(uniqueKeysWithValues: RuleInfo.all.enumerated().map { ($1.id, $0) })
 
-    public func render(_ result: LintResult) -> String { collect(result) }
-
-    public func render(_ result: LintResult, to emit: (String) -> Void) {
+    public func frame(_ result: LintResult) -> ReportFrame {
         let rules = RuleInfo.all
         var w = JSONWriter()
         w.beginObject()
@@ -53,13 +51,13 @@ public struct SarifReporter: Reporter {
         w.beginObject("%SRCROOT%"); w.string("uri", "./"); w.endObject()
         w.endObject()
         w.beginArray("results")
-        emitParts(result, &w, emit)
-        w.endArray()
-        w.endObject()
-        w.endArray()
-        w.endObject()
-        w.raw("\n")
-        emit(w.take())
+        return .json(w) { w in
+            w.endArray()
+            w.endObject()
+            w.endArray()
+            w.endObject()
+            w.raw("\n")
+        }
     }
 
     public func renderFile(_ file: FileResult) -> String {

@@ -1,4 +1,9 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// What one run of the linter is asked to do.
 public struct RunOptions {
@@ -35,12 +40,37 @@ public struct RunOutcome: Sendable {
     public var workspace: Workspace
     /// Missing paths, unreadable files: the run still reports everything else, then exits 2.
     public var errors: [RunError]
+    /// Files checked (asked for, found in the folders given, or standard input).
+    public var filesRequested: Int = 0
+    /// Every file read (requested and workspace), by identity: `--output` must not overwrite one.
+    public var fileIDs: Set<FileID> = []
+    /// Symbolic links met while walking the paths given, not followed.
+    public var skippedLinks: [String] = []
 }
 
-/// Slots written by index from several threads; each index is written by exactly one iteration.
-private final class Slots<T>: @unchecked Sendable {
-    var items: [T?]
-    init(_ n: Int) { items = Array(repeating: nil, count: n) }
+/// One result per index, written from several threads at distinct indices. The storage is allocated once and never
+/// moves or grows, so writes at distinct indices touch distinct memory; a Swift array would not do (every write
+/// checks its shared buffer for uniqueness, a data race ThreadSanitizer reports). Reads after
+/// `concurrentPerform` returns are ordered after all its writes.
+final class Slots<T: Sendable>: @unchecked Sendable {
+    private let base: UnsafeMutablePointer<T?>
+    let count: Int
+
+    init(_ n: Int) {
+        count = n
+        base = .allocate(capacity: max(n, 1))
+        base.initialize(repeating: nil, count: n)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    subscript(i: Int) -> T? {
+        get { precondition(i >= 0 && i < count); return base[i] }
+        set { precondition(i >= 0 && i < count); base[i] = newValue }
+    }
 }
 
 /// What the first pass keeps of a file: its summary for the workspace, the diagnostics of the document rules, and
@@ -63,22 +93,26 @@ public enum LintRun {
     public static func run(_ options: RunOptions) throws -> RunOutcome {
         let found = try options.discovery.discover(options.paths.filter { $0 != "-" })
         var errors = found.errors
-        var pathList = found.files
-        if options.stdin != nil { pathList.insert(options.stdinPath, at: 0) }
+        var inputs = found.files
+        if options.stdin != nil {
+            // Standard input stands for the file it names: that file on disk does not join the workspace twice.
+            let bytes = Array(options.stdinPath.utf8)
+            let info = FileSystem.info(bytes: bytes, follow: true)
+            inputs.insert(FileDiscovery.File(path: options.stdinPath, bytes: bytes, id: info.kind == .file ? info.id : FileID(device: .max, inode: .max), followLink: true), at: 0)
+        }
         // The rest of the workspace: parsed so links resolve, reported only with `reportAll`.
-        let requestedCount = pathList.count
+        let requestedCount = inputs.count
         // A root that is itself one of the paths given was walked already.
         let given = Set(options.paths.map(Path.absolute))
         let roots = options.workspaceRoots.filter { !given.contains(Path.absolute($0)) }
         if !roots.isEmpty {
-            var seen = Set(pathList.map(Path.absolute))
-            let more = try options.discovery.discover(roots)
-            for f in more.files where seen.insert(Path.absolute(f)).inserted {
-                pathList.append(Path.display(Path.absolute(f)))
+            let more = try options.discovery.discover(roots.map(Path.absolute), seen: Set(inputs.map(\.id)))
+            for var f in more.files {
+                f.path = Path.display(f.path)
+                inputs.append(f)
             }
         }
-        let rawPaths = pathList
-        let paths = pathList.map(Path.clean)
+        let paths = inputs.map { Path.clean($0.path) }
         let reportedCount = options.reportAll ? paths.count : requestedCount
         // Config errors surface here, before any work, on the calling thread.
         var linterList: [Linter] = []
@@ -90,13 +124,14 @@ public enum LintRun {
         var calendarList = linters.map(\.calendar)
         for p in paths.dropFirst(reportedCount) { calendarList.append((try? options.linterFor(p))?.calendar ?? .calendarYear) }
         let calendars = calendarList
+        let files = inputs
 
         let first = Slots<Result<FirstPass, RunError>>(paths.count)
         let stdin = options.stdin
         DispatchQueue.concurrentPerform(iterations: paths.count) { i in
             let isStdin = i == 0 && stdin != nil
-            let bytes: Result<[UInt8], RunError> = isStdin ? .success(stdin!) : FileSystem.readFile(rawPaths[i])
-            first.items[i] = bytes.map { bytes in
+            let bytes: Result<[UInt8], RunError> = isStdin ? .success(stdin!) : read(files[i])
+            first[i] = bytes.map { bytes in
                 let doc = Parser.parse(path: paths[i], bytes: bytes)
                 let reported = i < reportedCount
                 let diagnostics = reported ? linters[i].lintDocument(doc) : []
@@ -111,8 +146,8 @@ public enum LintRun {
         var summaries: [DocumentSummary] = []
         summaries.reserveCapacity(paths.count)
         var reportedFiles: [Int] = []
-        for (i, slot) in first.items.enumerated() {
-            switch slot! {
+        for i in 0..<paths.count {
+            switch first[i]! {
             case .success(let f):
                 if i < reportedCount { reportedFiles.append(i) }
                 summaries.append(f.summary)
@@ -123,13 +158,13 @@ public enum LintRun {
         }
         let workspace = Workspace(summaries: summaries)
         options.betweenPasses?()
-        let files = reportedFiles
-        let second = Slots<Result<FileResult, RunError>>(files.count)
+        let reported = reportedFiles
+        let second = Slots<Result<FileResult, RunError>>(reported.count)
         let renderFile = options.renderFile
-        DispatchQueue.concurrentPerform(iterations: files.count) { k in
-            let i = files[k]
-            guard case .success(let f)? = first.items[i] else { return }
-            first.items[i] = nil  // this iteration's alone: its source goes as soon as its report part is made
+        DispatchQueue.concurrentPerform(iterations: reported.count) { k in
+            let i = reported[k]
+            guard case .success(let f)? = first[i] else { return }
+            first[i] = nil  // this iteration's alone: its source goes as soon as its report part is made
             let linter = linters[i]
             var diagnostics = f.diagnostics + linter.lintWorkspace(path: paths[i], in: workspace)
             diagnostics = linter.finish(diagnostics, document: f.suppressing)
@@ -138,9 +173,9 @@ public enum LintRun {
                 result = .success(FileResult(source: f.source ?? SourceFile(path: paths[i], bytes: []), diagnostics: diagnostics))
             } else {
                 // Read the file again for excerpts and positions.
-                result = FileSystem.readFile(rawPaths[i]).flatMap { bytes in
+                result = read(files[i]).flatMap { bytes in
                     guard bytes.count == f.byteCount, contentHash(bytes) == f.hash else {
-                        return .failure(RunError(path: rawPaths[i], message: "changed while okrlint was running; run it again"))
+                        return .failure(RunError(path: files[i].path, message: "changed while okrlint was running; run it again"))
                     }
                     return .success(FileResult(source: SourceFile(path: paths[i], bytes: bytes), diagnostics: diagnostics))
                 }
@@ -149,17 +184,25 @@ public enum LintRun {
                 result = .success(FileResult(source: SourceFile(path: r.path, bytes: []), diagnostics: r.diagnostics,
                                              rendered: renderFile(r, workspace)))
             }
-            second.items[k] = result
+            second[k] = result
         }
         var results: [FileResult] = []
-        results.reserveCapacity(files.count)
-        for slot in second.items {
-            switch slot! {
+        results.reserveCapacity(reported.count)
+        for k in 0..<reported.count {
+            switch second[k]! {
             case .success(let r): results.append(r)
             case .failure(let e): errors.append(e)
             }
         }
-        return RunOutcome(result: LintResult(files: results), workspace: workspace, errors: errors)
+        return RunOutcome(result: LintResult(files: results), workspace: workspace, errors: errors,
+                          filesRequested: requestedCount, fileIDs: Set(files.map(\.id)), skippedLinks: found.skippedLinks)
+    }
+
+    /// Reads a file that was there when it was found: gone now means deleted meanwhile.
+    static func read(_ file: FileDiscovery.File) -> Result<[UInt8], RunError> {
+        FileSystem.readFile(bytes: file.bytes, display: file.path, followLink: file.followLink).mapError { e in
+            e.message == FileSystem.errnoMessage(ENOENT) ? RunError(path: e.path, message: "deleted while okrlint was running") : e
+        }
     }
 }
 
