@@ -70,7 +70,9 @@ case "dump":
     let path = options.commandArguments[0]
     switch path == "-" ? FileSystem.readStandardInput() : FileSystem.readFile(path) {
     case .success(let bytes):
-        FileSystem.write(ASTDump.dump(Parser.parse(path: path, bytes: bytes)) + "\n", to: 1)
+        // Values and messages in the tree quote the file: each line is made safe for the terminal.
+        let tree = ASTDump.dump(Parser.parse(path: path, bytes: bytes)).split(separator: "\n", omittingEmptySubsequences: false)
+        FileSystem.write(tree.map { SafeText.escape(String($0)) }.joined(separator: "\n") + "\n", to: 1)
         exit(0)
     case .failure(let e):
         fail(e.description)

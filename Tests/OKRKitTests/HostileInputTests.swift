@@ -223,6 +223,14 @@ import Testing
         #expect(u.code == 2 && !u.stderr.unicodeScalars.contains { SafeText.isUnsafe($0.value) && $0 != "\n" }, "\(u.stderr.debugDescription)")
     }
 
+    @Test func dumpEscapesEveryValueItPrints() throws {
+        let dir = try CLI.tempDir(["t.okr": "# T\u{202E}x\n- owner: @x\u{1B}[2J\u{9B}\n## O1: A\n- x-note: \u{7}bell\n"])
+        let r = try CLI.run(["dump", "t.okr"], in: dir)
+        #expect(r.code == 0)
+        #expect(!r.stdout.unicodeScalars.contains { SafeText.isUnsafe($0.value) && $0 != "\n" }, "\(r.stdout.debugDescription)")
+        #expect(r.stdout.contains("owner=@x\\x1B[2J\\x9B"))
+    }
+
     @Test(arguments: [
         ("plain name.okr", "plain name.okr"),
         ("a\u{1B}b\u{7}c", "a\\x1Bb\\x07c"),

@@ -16,8 +16,9 @@ public enum ASTDump {
                 case "\"": r += "\\\""
                 case "\\": r += "\\\\"
                 case "\t": r += "\\t"
-                case "\u{0}"..."\u{1F}", "\u{7F}": r += "\\u{\(String(ch.value, radix: 16, uppercase: true))}"
-                default: r.unicodeScalars.append(ch)
+                default:
+                    // Controls, C1 and bidi overrides are written as escapes, never raw to the terminal.
+                    if SafeText.isUnsafe(ch.value) { r += "\\u{\(String(ch.value, radix: 16, uppercase: true))}" } else { r.unicodeScalars.append(ch) }
                 }
             }
             return r + "\""
