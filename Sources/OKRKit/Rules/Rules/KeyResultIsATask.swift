@@ -188,7 +188,7 @@ public struct KeyResultIsATaskRule: Rule {
             if match != nil { form = .participle }
         }
         guard let (verb, end) = match else {
-            return deliverableOnly ? deliveredState(w, limit: title.utf8.contains(0x3C) || title.utf8.contains(0x3E), lex) : nil
+            return deliverableOnly ? deliveredState(w, limit: hasComparison(title), lex) : nil
         }
         let base = lex.participles[w[i]].flatMap { form == .participle ? $0 : nil }
             ?? lex.gerunds[w[i]].flatMap { form == .gerund ? $0 : nil } ?? w[i]
@@ -221,6 +221,16 @@ public struct KeyResultIsATaskRule: Rule {
         if !activity && namesOutcome(w, from: j, lex) { return nil }
         if lex.allowOutcomeMetric, let kind, kind != .milestone, let metricText, metricIsOutcome(metricText, lex) { return nil }
         return .task(name)
+    }
+
+    /// `<`, `>`, `≤` or `≥` in the title: it states a limit.
+    static func hasComparison(_ title: String) -> Bool {
+        let b = Array(title.utf8)
+        for i in b.indices {
+            if b[i] == 0x3C || b[i] == 0x3E { return true }
+            if b[i] == 0xE2 && i + 2 < b.count && b[i + 1] == 0x89 && (b[i + 2] == 0xA4 || b[i + 2] == 0xA5) { return true }
+        }
+        return false
     }
 
     static func isAdverb(_ word: String, _ lex: Lexicon) -> Bool {
@@ -300,13 +310,14 @@ public struct KeyResultIsATaskRule: Rule {
         case "in":
             return (next == "under" || next == "less") && (timeNumberAt(p + 2) || timeNumberAt(p + 3))
         case "less", "fewer", "more":
-            if next == "than" { return numberAt(p + 2) }
+            // Right after the verb, "more than 6" counts the work ("Publish more than 6 case studies").
+            if next == "than" { return !bare && numberAt(p + 2) }
             return bare && TaskLexicon.manner.contains(next)
         case "at":
-            if next == "least" || next == "most" { return numberAt(p + 2) }
+            if next == "least" || next == "most" { return !bare && numberAt(p + 2) }
             return !bare && numberAt(p + 1)
         case "no", "not":
-            return (next == "more" || next == "less" || next == "fewer") && w[p + 2] == "than" && numberAt(p + 3)
+            return !bare && (next == "more" || next == "less" || next == "fewer") && w[p + 2] == "than" && numberAt(p + 3)
         case "by":
             return !bare && numberAt(p + 1) && (w[p + 1].hasSuffix("%") || w[p + 2] == "percent" || w[p + 1].hasSuffix("x"))
         case "per":
@@ -382,9 +393,14 @@ public struct KeyResultIsATaskRule: Rule {
     static func namesOutcome(_ w: TitleWords, from start: Int, _ lex: Lexicon) -> Bool {
         var k = start
         while k < w.count {
-            if w.isNumber(k) && !TaskLexicon.scopeWords.contains(w[k - 1]) {
-                if let f = w[k].utf8.first, f == 0x24 || f == 0xE2 || f == 0xC2 { return true }
-                if countedWords(w, after: k, max: 5).contains(where: { isOutcomeWord($0, lex) }) { return true }
+            if w.isNumber(k) {
+                // "an average score of 4+", "retention to 40%": the measure comes first.
+                if TaskLexicon.measureLinks.contains(w[k - 1]) && k >= 2
+                    && (isOutcomeWord(w[k - 2], lex) || TaskLexicon.measureNouns.contains(w[k - 2])) { return true }
+                if !TaskLexicon.scopeWords.contains(w[k - 1]) {
+                    if let f = w[k].utf8.first, f == 0x24 || f == 0xE2 || f == 0xC2 { return true }
+                    if countedWords(w, after: k, max: 5).contains(where: { isOutcomeWord($0, lex) }) { return true }
+                }
             }
             k += 1
         }
@@ -420,6 +436,10 @@ public struct KeyResultIsATaskRule: Rule {
         for k in 0..<w.count {
             let t = w[k]
             if t == "within" || t == "percent" || (w.isNumber(k) && t.hasSuffix("%") && w[k + 1] == "of") { return nil }
+            // A duration ("is 45 days", "below 24h") makes it a measure.
+            if w.isNumber(k) && (TaskLexicon.timeUnits.contains(TitleWords.suffix(of: t)) || TaskLexicon.timeUnits.contains(w[k + 1])) {
+                return nil
+            }
         }
         var k = 1
         while k < w.count {
@@ -428,6 +448,11 @@ public struct KeyResultIsATaskRule: Rule {
             var prev = k - 1
             if prev > 0 && isAdverb(w[prev], lex) { prev -= 1 }
             let afterBe = TaskLexicon.beForms.contains(w[prev]) || TaskLexicon.perfect.contains(w[prev])
+            // "Plans are in place", "the new flow is live", "New website plan complete".
+            if TaskLexicon.doneStates.contains(w[k]) && (afterBe || k + 1 == w.count || w.kind(k + 1) == .punct)
+                && (w[k] != "in" || w[k + 1] == "place") {
+                return .delivered(w[k] == "in" ? "in place" : w[k])
+            }
             let form: Form
             if lex.participles[w[k]] != nil { form = .participle }
             else if lex.gerunds[w[k]] != nil && afterBe && w[prev] != "have" && w[prev] != "has" && w[prev] != "had" { form = .gerund }

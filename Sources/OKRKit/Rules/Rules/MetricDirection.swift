@@ -124,10 +124,14 @@ public struct MetricDirectionRule: Rule {
         var hasUp = false, hasDown = false
         for k in 0..<w.count where w.isWord(k) {
             let t = w[k]
-            if upStems.contains(where: { t.hasPrefix($0) }) { hasUp = true }
-            if downStems.contains(where: { t.hasPrefix($0) }) { hasDown = true }
-            if (t == "up" || t == "more") { hasUp = true }
-            if (t == "down" || t == "less") { hasDown = true }
+            // "more than" / "less than" are thresholds, read below.
+            let comparative = w[k + 1] != "than"
+            var up = upStems.contains(where: { t.hasPrefix($0) }) || t == "up" || (t == "more" && comparative)
+            var down = downStems.contains(where: { t.hasPrefix($0) }) || t == "down" || (t == "less" && comparative)
+            // "without increasing costs", "not cutting scope": a negated change says both ways.
+            if (up || down) && k > 0 && negators.contains(w[k - 1]) { up = true; down = true }
+            hasUp = hasUp || up
+            hasDown = hasDown || down
         }
         if hasUp && hasDown { return nil }
         let metricWords = TitleWords(metricText, limit: 16)
@@ -144,6 +148,7 @@ public struct MetricDirectionRule: Rule {
         return fromTo(w) ?? leadingVerb(w) ?? phrase(w)
     }
 
+    static let negators: Set<String> = ["without", "not", "no", "never", "avoid", "avoiding", "while", "preventing"]
     static let ignoredMetricWords: Set<String> = ["at", "least", "most", "more", "less", "fewer", "than", "per", "x", "percent", "pct"]
 
     static func leadingVerb(_ w: TitleWords) -> (direction: Direction, words: String)? {
@@ -221,6 +226,7 @@ public struct MetricDirectionRule: Rule {
                metricNumbers.contains(where: { abs($0 - v) <= 1e-9 * max(1, abs(v)) }) {
                 if let f = found, f.0 != d { return nil }
                 found = (d, (0...len).map { w[k + $0] }.joined(separator: " "))
+                k += len
             }
             k += 1
         }

@@ -14,7 +14,7 @@ enum TaskLexicon {
         bootstrap, brainstorm, brand, brief, broadcast, budget, build, bundle, buy, calculate, calibrate, call,
         campaign, canvass, capture, catalog, catalogue, categorise, categorize, celebrate, certify, chair, champion,
         change, chart, check, choose, circulate, clarify, classify, clean, cleanse, coach, code, codify, collaborate,
-        collect, commence, commission, commit, communicate, compare, compile, complete, comply, compose, conduct, configure,
+        begin, collect, commence, commission, commit, communicate, compare, compile, complete, comply, compose, conduct, configure,
         confirm, connect, consider, consolidate, construct, consult, contact, containerise, containerize, continue,
         contract, contribute, cooperate, coordinate, craft, create, curate, customise, customize, debate, debug,
         decide, decommission, decompose, decouple, deduplicate, dedupe, define, delete, deliver, demo, demonstrate,
@@ -55,7 +55,7 @@ enum TaskLexicon {
         cut over, dig into, double down on, draw up, figure out, fill in, find out, flesh out, follow up, follow up on,
         follow up with, get rid of, get started, go live, hand off, hand over, help with, hook up, keep track of,
         kick off, lay out, line up, look at, look into, make available, make public, make sure, map out, meet with,
-        move to, open up, partner with, pay down, phase in, phase out, pick up, price out, pull together, put in place,
+        move to, open up, partner with, pay down, phase in, phase out, pick up, price out, pull together, put in place, put into practice,
         put together, reach out, reach out to, roll out, send out, set up, settle on, shut down, sign off, sign off on,
         sit down with, sort out, speak at, speak with, spin up, stand up, switch off, switch on, switch over,
         switch to, take on, take over, take part in, take stock of, talk to, team up with, tear down, test out,
@@ -128,6 +128,10 @@ enum TaskLexicon {
     static let progressive: Set<String> = ["are", "am", "is", "we're", "i'm"]
     /// Words before a number that give the scope of the work, not its outcome ("with 5 customers").
     static let scopeWords: Set<String> = ["with", "for", "to", "across", "among", "in", "at", "top"]
+    /// States that report work as done: "are in place", "is live", "plan complete".
+    static let doneStates: Set<String> = ["in", "live", "done", "ready", "complete", "available"]
+    /// Words between a measure and its number: "score of 4+", "retention to 40%", "latency under 200 ms".
+    static let measureLinks: Set<String> = ["of", "at", "to", "above", "below", "under", "over", "is", "="]
     static let datePrepositions: Set<String> = ["by", "in", "on", "before", "until", "during", "this", "next", "for"]
     static let subjects: Set<String> = ["we", "i", "let's", "lets", "will", "shall", "must", "should", "to", "we'll", "i'll", "also", "then"]
     static let perfect: Set<String> = ["we've", "i've", "have", "has", "had"]
