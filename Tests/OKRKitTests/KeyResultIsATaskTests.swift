@@ -238,6 +238,8 @@ struct TaskCase: CustomTestStringConvertible, Sendable {
         ("Keep p95 under 200ms — always.", ["keep", "p95", "under", "200ms", ",", "always"]),
         ("Cut churn 25 % by 2026-03-31", ["cut", "churn", "25%", "by", "2026-03-31"]),
         ("Prix €10 et £5", ["prix", "€10", "et", "£5"]),
+        ("Keep p95 <= 200 ms, errors ≥ 99%", ["keep", "p95", "<", "200", "ms", ",", "errors", ">", "99%"]),
+        ("From 20 -> 8 min", ["from", "20", ",", "8", "min"]),
     ])
     func tokens(_ title: String, _ expected: [String]) {
         let w = TitleWords(title)

@@ -44,6 +44,10 @@ struct DirectionCase: CustomTestStringConvertible, Sendable {
         DirectionCase("Keep error budget burn no more than 1", ">= 1", "\"no more than 1\""),
         DirectionCase("Grow revenue", "<= $50000", "keeps the value at or below"),
         DirectionCase("Reduce p95 latency", ">= 300 ms", "keeps the value at or above"),
+        DirectionCase("Keep p95 latency <= 300 ms", ">= 300 ms", "says \"< 300\""),
+        DirectionCase("Week-1 retention of new users grows 10%", "22% -> 20%", "\"grows\""),
+        DirectionCase("Time to first value falls", "2 -> 5 days", "\"falls\""),
+        DirectionCase("2x cloud weekly activation rate to 10%", "10% -> 5%", "\"2x\""),
     ]
 
     static let agreements: [DirectionCase] = [

@@ -4,8 +4,8 @@
 /// Words are lowercased (ASCII; other letters are kept as they are), with inner hyphens and apostrophes
 /// (`sign-ups`, `we've`; a typographic apostrophe reads as `'`). A number token starts with a digit, or with a
 /// currency sign or `+`/`-` before a digit, and runs to the next space (`$4M`, `25%`, `10,000`, `2x`, `200ms`).
-/// `,` `;` `:` `(` `)` `/`, dashes and arrows become a `.punct` token, so a phrase never runs across them; `&` reads
-/// as `and`. Other symbols are skipped. At most `limit` tokens are read, so a pathological title costs no more than
+/// `,` `;` `:` `(` `)` `/`, dashes and arrows become a `.punct` token `,`, so a phrase never runs across them;
+/// `<`, `<=`, `≤` become the `.punct` token `<` and `>`, `>=`, `≥` the token `>`; `&` reads as `and`. Other symbols are skipped. At most `limit` tokens are read, so a pathological title costs no more than
 /// a short one.
 struct TitleWords: Sendable {
     enum Kind: UInt8, Sendable { case word, number, punct }
@@ -38,10 +38,11 @@ struct TitleWords: Sendable {
             }
             cur.removeAll(keepingCapacity: true)
         }
-        func punct() {
+        func punct(_ text: String = ",") {
             flush()
-            if texts.count < limit, kinds.last != .punct, !kinds.isEmpty {
-                texts.append(",")
+            if texts.count < limit, !kinds.isEmpty || text != ",", kinds.last != .punct || (text != "," && texts.last == ",") {
+                if kinds.last == .punct { texts.removeLast(); kinds.removeLast() }
+                texts.append(text)
                 kinds.append(.punct)
             }
         }
@@ -92,6 +93,10 @@ struct TitleWords: Sendable {
                 // – — and arrows
                 punct()
                 i += 3
+            } else if b == 0xE2 && i + 2 < n && bytes[i + 1] == 0x89 && (bytes[i + 2] == 0xA4 || bytes[i + 2] == 0xA5) {
+                // ≤ ≥
+                punct(bytes[i + 2] == 0xA4 ? "<" : ">")
+                i += 3
             } else if b == 0xE2 && i + 3 < n && bytes[i + 1] == 0x82 && bytes[i + 2] == 0xAC && cur.isEmpty && isDigit(bytes[i + 3]) {
                 // €10
                 curKind = .number
@@ -117,9 +122,13 @@ struct TitleWords: Sendable {
                 flush()
                 if kinds.last == .number { texts[texts.count - 1] += "%" }
                 i += 1
-            } else if b == 0x2C || b == 0x3B || b == 0x3A || b == 0x28 || b == 0x29 || b == 0x2F || b == 0x3E || b == 0x3C
+            } else if (b == 0x3C || b == 0x3E) && !(b == 0x3E && i > 0 && bytes[i - 1] == 0x2D) {
+                // `<`, `<=`, `>`, `>=` (not the arrow `->`): a punct token that says which way.
+                punct(b == 0x3C ? "<" : ">")
+                i += 1
+            } else if b == 0x2C || b == 0x3B || b == 0x3A || b == 0x28 || b == 0x29 || b == 0x2F || b == 0x3E
                         || b == 0x3D || b == 0x21 || b == 0x3F {
-                // , ; : ( ) / > < = ! ?  (`->` is a hyphen then `>`)
+                // , ; : ( ) / = ! ? and the `>` of `->`
                 punct()
                 i += 1
             } else if b == 0x2E {

@@ -106,9 +106,9 @@ public struct MetricDirectionRule: Rule {
     static let upPhrasal: Set<String> = ["drive up", "push up", "ramp up", "step up"]
     /// Stems of either direction anywhere in the title (any form: "increasing", "cuts"); both present means mixed.
     static let downStems = ["cut", "reduc", "lower", "decreas", "shrink", "drop", "halv", "minimi", "eliminat", "shorten",
-                            "slash", "trim", "lessen", "curb", "fewer"]
+                            "slash", "trim", "lessen", "curb", "fewer", "fall", "declin"]
     static let upStems = ["grow", "increas", "rais", "boost", "doubl", "tripl", "expand", "lift", "maximi", "extend",
-                          "multipl", "gain"]
+                          "multipl", "gain", "rise", "rising", "climb"]
     /// A leading verb followed by one of these is not a change of amount ("Cut the 2.0 release", "Drop support for").
     static let notAmount: Set<String> = ["release", "releases", "branch", "branches", "tag", "tags", "over", "ribbon", "support",
                                          "off", "out", "in", "down", "check", "deal", "deals", "corners", "ties", "back"]
@@ -145,7 +145,23 @@ public struct MetricDirectionRule: Rule {
             }
         }
         if threshold { return thresholdDirection(w, metricWords) ?? leadingVerb(w) }
-        return fromTo(w) ?? leadingVerb(w) ?? phrase(w)
+        return fromTo(w) ?? leadingVerb(w) ?? phrase(w) ?? predicate(w)
+    }
+
+    static let upPredicates: Set<String> = ["increases", "grows", "rises", "climbs", "doubles", "triples", "goes up"]
+    static let downPredicates: Set<String> = ["decreases", "drops", "falls", "declines", "shrinks", "halves", "goes down"]
+
+    /// "Week-1 retention grows 10%", "Time to first value falls", "2x cloud weekly activation rate".
+    static func predicate(_ w: TitleWords) -> (direction: Direction, words: String)? {
+        if w.isNumber(0), TitleWords.suffix(of: w[0]) == "x", let v = TitleWords.value(of: w[0]), v != 1 {
+            return (v > 1 ? .up : .down, w[0])
+        }
+        for k in 1..<max(1, w.count) where w.isWord(k) {
+            let t = w[k], pair = t + " " + w[k + 1]
+            if upPredicates.contains(t) || upPredicates.contains(pair) { return (.up, upPredicates.contains(pair) ? pair : t) }
+            if downPredicates.contains(t) || downPredicates.contains(pair) { return (.down, downPredicates.contains(pair) ? pair : t) }
+        }
+        return nil
     }
 
     static let negators: Set<String> = ["without", "not", "no", "never", "avoid", "avoiding", "while", "preventing"]
@@ -220,9 +236,9 @@ public struct MetricDirectionRule: Rule {
             else if t == "more" && n1 == "than" { dir = .up; len = 2 }
             else if t == "at" && n1 == "most" { dir = .down; len = 2 }
             else if t == "at" && n1 == "least" { dir = .up; len = 2 }
-            else if belowWords.contains(t) { dir = .down }
-            else if aboveWords.contains(t) { dir = .up }
-            if let d = dir, w.isWord(k), w.isNumber(k + len), let v = TitleWords.value(of: w[k + len]),
+            else if belowWords.contains(t) || t == "<" { dir = .down }
+            else if aboveWords.contains(t) || t == ">" { dir = .up }
+            if let d = dir, w.isWord(k) || t == "<" || t == ">", w.isNumber(k + len), let v = TitleWords.value(of: w[k + len]),
                metricNumbers.contains(where: { abs($0 - v) <= 1e-9 * max(1, abs(v)) }) {
                 if let f = found, f.0 != d { return nil }
                 found = (d, (0...len).map { w[k + $0] }.joined(separator: " "))
