@@ -77,6 +77,8 @@ struct TaskCase: CustomTestStringConvertible, Sendable {
         TaskCase("We've documented the buyer journey", nil, "\"documented\""),
         TaskCase("We are regularly measuring teammate satisfaction", nil, "\"measuring\""),
         TaskCase("Created an internal data dashboard", nil, "\"created\""),
+        TaskCase("Built the partner portal", nil, "\"built\""),
+        TaskCase("Partner portal rebuilt", "milestone", "\"rebuilt\""),
         // Delivered states on milestones and metric-less key results.
         TaskCase("Billing migration completed", "milestone", "\"completed\" reports work delivered"),
         TaskCase("Gateway usage policy is published", nil, "\"published\" reports work delivered"),
@@ -249,5 +251,39 @@ struct TaskCase: CustomTestStringConvertible, Sendable {
     @Test(arguments: [("$4m", 4_000_000.0), ("25%", 25), ("10,000", 10_000), ("2x", 2), ("1.2b", 1.2e9), ("-50%", -50), ("250k", 250_000)])
     func numberValues(_ token: String, _ value: Double) {
         #expect(TitleWords.value(of: token) == value)
+    }
+}
+
+/// The hashed word sets the lexicons are built in.
+@Suite struct WordTableTests {
+    @Test func listsFlagsAndGrowth() {
+        let t = WordTable(list: " launch, set up ,\n  roll-out,,ship\n")
+        #expect(t.count == 4)
+        for w in ["launch", "set up", "roll-out", "ship", "LAUNCH"] { #expect(t.contains(w), "\(w)") }
+        for w in ["", "lau", "launches", "set", "up", "shipped"] { #expect(!t.contains(w), "\(w)") }
+        var small = WordTable(capacity: 1)
+        for i in 0..<1_000 { small.insert("w\(i)", flag: i % 2 == 0 ? 1 : 2) }
+        small.insert("w0", flag: 4)
+        #expect(small.count == 1_000)
+        #expect(small.flags("w0") == 5 && small.flags("w1") == 2 && small.flags("w999") == 2 && small.flags("w1000") == 0)
+        // The built-in lexicons hold what their lists say.
+        #expect(TaskLexicon.outcomeNouns.contains("customer") && !TaskLexicon.outcomeNouns.contains("experiment"))
+        #expect(TaskLexicon.outcomeVerbSet.contains("reduce") && !TaskLexicon.outcomeVerbSet.contains("launch"))
+    }
+}
+
+extension WordTableTests {
+    @Test(arguments: [
+        ("Cut over to the new DB", "cut", "over", false), ("Launch", "launch", "", false), ("Ship 3 experiments", "ship", "", false),
+        ("Published the report", "published", "the", true), ("Proactively contact them", "proactively", "contact", true), ("Fully automate it", "fully", "automate", false),
+        ("Build-time p95 down", "build-time", "p95", false), ("We've shipped", "we've", "shipped", false),
+    ])
+    func leadingHashesMatchTheWords(_ title: String, _ first: String, _ second: String, _ inflected: Bool) throws {
+        let lead = try #require(TitleWords.leadingHashes(title))
+        #expect(lead.first == WordTable.hash(first.utf8))
+        #expect(lead.second == (second.isEmpty ? 0 : WordTable.hash(second.utf8)))
+        #expect(lead.firstMayBeInflected == inflected)
+        #expect(TitleWords.leadingHashes("Ünïcode first") == nil)
+        #expect(TitleWords.leadingHashes("12 teams")?.first == 0)
     }
 }

@@ -65,39 +65,76 @@ public struct KeyResultIsATaskRule: Rule {
                         options: ["allowed-verbs": .strings(["deliver"]), "outcome-units": .strings(["partners"])]),
         ])
 
-    /// The lexicons, built once per linter from the built-in lists and the options.
+    /// The lexicons, built once per linter from the built-in lists and the options. Inflected forms are not listed:
+    /// a word is read back to its base form when needed (`TaskLexicon.pastBase`, `ingBase`, `anyBase`), and one
+    /// table holds every word a title may start with, so preparing costs one insertion per verb.
     struct Lexicon: Sendable {
-        /// Single-word activity verbs (base form).
-        var verbs: Set<String> = []
+        /// Flags of the words that may start an activity title: `verb` (a single-word activity verb), `phrasal`
+        /// (the first word of a phrasal one), `start` (a subject or adverb: read on), `past` (an irregular past).
+        var words = WordTable(capacity: 700)
+        static let verb: UInt8 = 1, phrasalStart: UInt8 = 2, start: UInt8 = 4, past: UInt8 = 8
+        /// The first two words of every phrasal verb, as `WordTable.pair` keys.
+        var phrasalPairs = WordTable(capacity: 100)
         /// Phrasal activity verbs by their first word, longest first.
         var phrasal: [String: [[String]]] = [:]
-        /// Past participles (and simple past) of activity verbs and of the first words of phrasal ones -> base form.
-        var participles: [String: String] = [:]
-        /// -ing forms of the same -> base form ("are rolling out").
-        var gerunds: [String: String] = [:]
-        /// Outcome verbs in every form (base, -s, -ing, -ed).
-        var outcomeForms: Set<String> = []
-        var outcomeUnits: Set<String> = []
+        var outcomeUnits = TaskLexicon.outcomeNouns
         var allowOutcomeMetric = true
+
+        func isVerb(_ w: String) -> Bool { words.flags(w) & Self.verb != 0 }
+        func isKnown(_ w: String) -> Bool { words.flags(w) & (Self.verb | Self.phrasalStart) != 0 }
+
+        /// `word` as an activity verb in `form`: its base form (single word or first word of a phrasal verb).
+        func activityBase(_ word: String, _ form: Form) -> String? {
+            switch form {
+            case .base: return isKnown(word) ? word : nil
+            case .participle: return TaskLexicon.pastBase(word) { isKnown($0) && !TaskLexicon.notStates.contains($0) }
+            case .gerund: return TaskLexicon.ingBase(word) { isKnown($0) && !TaskLexicon.notStates.contains($0) }
+            }
+        }
+
+        /// `word` is an outcome verb in any form ("improve", "increasing", "cuts", "doubled").
+        func outcomeBase(_ word: String) -> String? {
+            TaskLexicon.anyBase(word) { TaskLexicon.outcomeVerbSet.contains($0) }
+        }
     }
 
     public func prepare(_ options: [String: OptionValue]) -> (any Sendable)? {
         var lex = Lexicon()
         var allowed = Set<String>()
         if case .strings(let list)? = options["allowed-verbs"] { allowed = Set(list.map { $0.lowercasedWords.joined(separator: " ") }) }
-        var extra: [String] = []
-        if case .strings(let list)? = options["verbs"] { extra = list }
-        for entry in TaskLexicon.activityVerbs + extra {
-            let words = entry.lowercasedWords
-            guard let first = words.first, !allowed.contains(words.joined(separator: " ")) else { continue }
-            if words.count == 1 { lex.verbs.insert(first) } else { lex.phrasal[first, default: []].append(words) }
-            guard !TaskLexicon.notStates.contains(first) else { continue }
-            for p in TaskLexicon.participles(of: first) where lex.participles[p] == nil { lex.participles[p] = first }
-            for g in TaskLexicon.forms(of: first) where g.hasSuffix("ing") && lex.gerunds[g] == nil { lex.gerunds[g] = first }
+        func add(_ words: [String]) {
+            guard let first = words.first, allowed.isEmpty || !allowed.contains(words.joined(separator: " ")) else { return }
+            if words.count == 1 {
+                lex.words.insert(first, flag: Lexicon.verb)
+            } else {
+                lex.words.insert(first, flag: Lexicon.phrasalStart)
+                lex.phrasal[first, default: []].append(words)
+                lex.phrasalPairs.insert(hash: WordTable.pair(WordTable.hash(first.utf8), WordTable.hash(words[1].utf8)), flag: 1)
+            }
         }
+        // Built-in single verbs go in by the hash of their bytes; only phrasal ones become strings.
+        WordTable.forEachEntry(of: TaskLexicon.activityText) { entry in
+            if allowed.isEmpty { lex.words.insert(hash: WordTable.hash(entry), flag: Lexicon.verb) }
+            else { add([String(decoding: entry, as: UTF8.self)]) }
+        }
+        WordTable.forEachEntry(of: TaskLexicon.phrasalText) { entry in
+            var words: [String] = []
+            var start = entry.startIndex, i = entry.startIndex
+            while i < entry.endIndex {
+                if entry[i] == 0x20 {
+                    words.append(String(decoding: entry[start..<i], as: UTF8.self))
+                    start = i + 1
+                }
+                i += 1
+            }
+            words.append(String(decoding: entry[start..<entry.endIndex], as: UTF8.self))
+            add(words)
+        }
+        if case .strings(let list)? = options["verbs"] { for entry in list { add(entry.lowercasedWords) } }
         for k in lex.phrasal.keys { lex.phrasal[k]!.sort { $0.count > $1.count } }
-        for v in TaskLexicon.outcomeVerbs { lex.outcomeForms.formUnion(TaskLexicon.forms(of: v)) }
-        lex.outcomeUnits = TaskLexicon.outcomeNouns
+        for w in TaskLexicon.startWords { lex.words.insert(w, flag: Lexicon.start) }
+        // Irregular pasts ("Built the ..."); regular ones are recognised by their -ed.
+        for (form, base) in TaskLexicon.irregularPairs where lex.isKnown(base) { lex.words.insert(form, flag: Lexicon.past) }
         if case .strings(let list)? = options["outcome-units"] {
             for u in list { for w in u.lowercasedWords { lex.outcomeUnits.insert(w); lex.outcomeUnits.insert(TaskLexicon.singular(w)) } }
         }
@@ -118,10 +155,14 @@ public struct KeyResultIsATaskRule: Rule {
     public func check(_ context: RuleContext) -> [Diagnostic] {
         let lex = context.prepared as? Lexicon ?? (prepare(context.options) as? Lexicon ?? Lexicon())
         var out: [Diagnostic] = []
-        for o in context.document.objectives {
-            for kr in o.keyResults {
-                let metricText = kr.metric == nil ? nil : kr.property("metric")?.value.value
-                guard let finding = Self.classify(kr.title.value, kind: kr.metric?.kind, metricText: metricText, lex) else { continue }
+        let objectives = context.document.objectives
+        for oi in objectives.indices {
+            // Indices rather than copies of each key result: this runs on every key result of every file.
+            let krs = objectives[oi].keyResults
+            for ki in krs.indices {
+                guard let finding = Self.classify(krs[ki].title.value, kind: krs[ki].metric?.kind,
+                                                  metricText: { krs[ki].metric == nil ? nil : krs[ki].property("metric")?.value.value }, lex) else { continue }
+                let kr = krs[ki]
                 let name = kr.id?.value ?? "key result"
                 let range = kr.id?.range ?? kr.title.range
                 let title = kr.title.value
@@ -149,12 +190,16 @@ public struct KeyResultIsATaskRule: Rule {
     /// The form a verb is read in: "launch", "launched" / "we've launched", "we are launching".
     enum Form { case base, participle, gerund }
 
-    static func classify(_ title: String, kind: MetricKind?, metricText: String?, _ lex: Lexicon) -> Finding? {
+    /// `metricText` is read only when the title starts with an activity verb.
+    static func classify(_ title: String, kind: MetricKind?, metricText: () -> String?, _ lex: Lexicon) -> Finding? {
         let deliverableOnly = kind == nil || kind == .milestone
-        // Most titles start with an outcome verb or a noun: one word decides.
-        if !deliverableOnly, let first = title.firstLowercasedWord, !lex.verbs.contains(first), lex.phrasal[first] == nil,
-           lex.participles[first] == nil, !TaskLexicon.startWords.contains(first), !(first.hasSuffix("ly") && first.utf8.count >= 6) {
-            return nil
+        // Most titles start with an outcome verb or a noun: one or two words decide.
+        if !deliverableOnly, let lead = TitleWords.leadingHashes(title), !lead.firstMayBeInflected {
+            let flags = lead.first == 0 ? 0 : lex.words.flags(hash: lead.first)
+            if flags == 0 { return nil }
+            if flags == Lexicon.phrasalStart && (lead.second == 0 || !lex.phrasalPairs.contains(hash: WordTable.pair(lead.first, lead.second))) {
+                return nil
+            }
         }
         let w = TitleWords(title)
         guard w.count > 0 else { return nil }
@@ -190,8 +235,13 @@ public struct KeyResultIsATaskRule: Rule {
         guard let (verb, end) = match else {
             return deliverableOnly ? deliveredState(w, limit: hasComparison(title), lex) : nil
         }
-        let base = lex.participles[w[i]].flatMap { form == .participle ? $0 : nil }
-            ?? lex.gerunds[w[i]].flatMap { form == .gerund ? $0 : nil } ?? w[i]
+        // "Partner portal rebuilt": a leading verb with no object of its own (no article, no number) may be a noun
+        // whose clause ends in a participle; the participle is then what the title reports.
+        if deliverableOnly && form == .base && !w.isNumber(end) && !TaskLexicon.determiners.contains(w[end]),
+           case .delivered(let word)? = deliveredState(w, limit: hasComparison(title), lex), word != verb {
+            return .delivered(word)
+        }
+        let base = lex.activityBase(w[i], form) ?? w[i]
         // "make" and "do" are activities only before an object ("Make 100 calls", "Do a pricing review"), not in
         // "Make deploys boring".
         if form == .base && TaskLexicon.needObject.contains(base) && end == i + 1
@@ -219,39 +269,45 @@ public struct KeyResultIsATaskRule: Rule {
             return .output(verb: name, phrase: phrase)
         }
         if !activity && namesOutcome(w, from: j, lex) { return nil }
-        if lex.allowOutcomeMetric, let kind, kind != .milestone, let metricText, metricIsOutcome(metricText, lex) { return nil }
+        if lex.allowOutcomeMetric, let kind, kind != .milestone, let text = metricText(), metricIsOutcome(text, lex) { return nil }
         return .task(name)
     }
 
     /// `<`, `>`, `≤` or `≥` in the title: it states a limit.
     static func hasComparison(_ title: String) -> Bool {
-        let b = Array(title.utf8)
-        for i in b.indices {
-            if b[i] == 0x3C || b[i] == 0x3E { return true }
-            if b[i] == 0xE2 && i + 2 < b.count && b[i + 1] == 0x89 && (b[i + 2] == 0xA4 || b[i + 2] == 0xA5) { return true }
+        // Byte by byte, remembering the two bytes before: `≤` is E2 89 A4, `≥` E2 89 A5.
+        var b1: UInt8 = 0, b2: UInt8 = 0
+        for b in title.utf8 {
+            if b == 0x3C || b == 0x3E { return true }
+            if b2 == 0xE2 && b1 == 0x89 && (b == 0xA4 || b == 0xA5) { return true }
+            b2 = b1
+            b1 = b
         }
         return false
     }
 
     static func isAdverb(_ word: String, _ lex: Lexicon) -> Bool {
         if TaskLexicon.adverbs.contains(word) { return true }
-        return word.hasSuffix("ly") && word.utf8.count >= 6 && !lex.verbs.contains(word) && !TaskLexicon.notAdverbs.contains(word)
+        return mayBeAdverb(word) && !lex.isVerb(word) && !TaskLexicon.notAdverbs.contains(word)
+    }
+
+    /// Six letters or more ending in -ly.
+    static func mayBeAdverb(_ word: String) -> Bool {
+        let u = word.utf8
+        guard u.count >= 6 else { return false }
+        var it = u.reversed().makeIterator()
+        return it.next() == 0x79 && it.next() == 0x6C
     }
 
     static func startsVerb(_ w: TitleWords, _ i: Int, _ lex: Lexicon, _ form: Form) -> Bool {
-        matchVerb(w, at: i, lex, form) != nil || lex.outcomeForms.contains(w[i])
+        matchVerb(w, at: i, lex, form) != nil || lex.outcomeBase(w[i]) != nil
     }
 
     /// The activity verb at `i` in `form` (phrasal ones first, longest first): its words as written and the index
     /// after it.
     static func matchVerb(_ w: TitleWords, at i: Int, _ lex: Lexicon, _ form: Form) -> (String, Int)? {
         guard w.isWord(i) else { return nil }
-        let first: String
-        switch form {
-        case .base: first = w[i]
-        case .participle: guard let b = lex.participles[w[i]] else { return nil }; first = b
-        case .gerund: guard let b = lex.gerunds[w[i]] else { return nil }; first = b
-        }
+        guard let first = lex.activityBase(w[i], form) else { return nil }
         if let candidates = lex.phrasal[first] {
             for words in candidates where i + words.count <= w.count {
                 var ok = true
@@ -259,12 +315,12 @@ public struct KeyResultIsATaskRule: Rule {
                 if ok { return (([w[i]] + words.dropFirst()).joined(separator: " "), i + words.count) }
             }
         }
-        if lex.verbs.contains(first) { return (w[i], i + 1) }
+        if lex.isVerb(first) { return (w[i], i + 1) }
         return nil
     }
 
     static func matchOutcomeVerb(_ w: TitleWords, at i: Int, _ lex: Lexicon) -> (String, Int)? {
-        w.isWord(i) && lex.outcomeForms.contains(w[i]) ? (w[i], i + 1) : nil
+        w.isWord(i) && lex.outcomeBase(w[i]) != nil ? (w[i], i + 1) : nil
     }
 
     /// The verb is a noun or adjective: "Build time ...", "Deploy frequency up to ...", "Launch readiness score",
@@ -340,10 +396,10 @@ public struct KeyResultIsATaskRule: Rule {
             if w.isWord(k) {
                 let t = w[k]
                 if t == "so" && w[k + 1] == "that" && hasNumber(w, from: k + 2) { return true }
-                if lex.outcomeForms.contains(t) {
+                if let base = lex.outcomeBase(t) {
                     let prev = w[k - 1]
                     let linked = w.kind(k - 1) == .punct || TaskLexicon.purposeLinks.contains(prev) || t.hasSuffix("ing")
-                    if linked && (TaskLexicon.multiplierVerbs.contains(t) || hasNumber(w, from: k + 1)) { return true }
+                    if linked && (TaskLexicon.multiplierVerbs.contains(base) || hasNumber(w, from: k + 1)) { return true }
                 }
             }
             k += 1
@@ -444,18 +500,24 @@ public struct KeyResultIsATaskRule: Rule {
         var k = 1
         while k < w.count {
             defer { k += 1 }
+            // Only participles, -ing forms and done states go on.
             guard w.isWord(k) else { continue }
+            let t = w[k]
+            let done = TaskLexicon.doneStates.contains(t)
+            let past = !done && lex.activityBase(t, .participle) != nil
+            let ing = !done && !past && TaskLexicon.endsInIng(t) && lex.activityBase(t, .gerund) != nil
+            guard done || past || ing else { continue }
             var prev = k - 1
             if prev > 0 && isAdverb(w[prev], lex) { prev -= 1 }
             let afterBe = TaskLexicon.beForms.contains(w[prev]) || TaskLexicon.perfect.contains(w[prev])
             // "Plans are in place", "the new flow is live", "New website plan complete".
-            if TaskLexicon.doneStates.contains(w[k]) && (afterBe || k + 1 == w.count || w.kind(k + 1) == .punct)
+            if done && (afterBe || k + 1 == w.count || w.kind(k + 1) == .punct)
                 && (w[k] != "in" || w[k + 1] == "place") {
                 return .delivered(w[k] == "in" ? "in place" : w[k])
             }
             let form: Form
-            if lex.participles[w[k]] != nil { form = .participle }
-            else if lex.gerunds[w[k]] != nil && afterBe && w[prev] != "have" && w[prev] != "has" && w[prev] != "had" { form = .gerund }
+            if past { form = .participle }
+            else if ing && afterBe && w[prev] != "have" && w[prev] != "has" && w[prev] != "had" { form = .gerund }
             else { continue }
             guard let (words, end) = matchVerb(w, at: k, lex, form) else { continue }
             if afterBe || endsClause(w, at: end, lex) { return .delivered(words) }
@@ -470,7 +532,7 @@ public struct KeyResultIsATaskRule: Rule {
         if w.kind(p) == .punct || w[p] == "and" {
             var q = p + 1
             if w[q] == "and" { q += 1 }
-            return q < w.count && lex.participles[w[q]] != nil
+            return q < w.count && lex.activityBase(w[q], .participle) != nil
         }
         if TaskLexicon.datePrepositions.contains(w[p]) {
             var q = p + 1

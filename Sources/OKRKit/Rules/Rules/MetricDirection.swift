@@ -36,20 +36,31 @@ public struct MetricDirectionRule: Rule {
 
     public func check(_ context: RuleContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for o in context.document.objectives {
-            for kr in o.keyResults {
-                guard let metric = kr.metric, let prop = kr.property("metric") else { continue }
+        let objectives = context.document.objectives
+        for oi in objectives.indices {
+            // Indices rather than copies of each key result: this runs on every key result of every file.
+            let krs = objectives[oi].keyResults
+            for ki in krs.indices {
+                guard let kind = krs[ki].metric?.kind else { continue }
                 let metricDirection: Direction
                 let threshold: Bool
-                switch metric.kind {
+                switch kind {
                 case .increase: metricDirection = .up; threshold = false
                 case .decrease: metricDirection = .down; threshold = false
                 case .stayAbove: metricDirection = .up; threshold = true
                 case .stayBelow: metricDirection = .down; threshold = true
                 case .flat, .milestone: continue
                 }
+                let title = krs[ki].title.value
+                // Most titles start with a verb that agrees with the metric and hold no number to read: one word decides.
+                if let lead = TitleWords.leadingHashes(title), lead.first != 0,
+                   Self.verbTable.flags(hash: lead.first) & (metricDirection == .up ? 1 : 2) != 0, !TitleWords.hasNumber(title) {
+                    continue
+                }
+                let kr = krs[ki]
+                guard let prop = kr.property("metric") else { continue }
                 let text = prop.value.value
-                guard let said = Self.titleDirection(kr.title.value, metricText: text, threshold: threshold),
+                guard let said = Self.titleDirection(title, metricText: text, threshold: threshold),
                       said.direction != metricDirection else { continue }
                 let name = kr.id?.value ?? "the key result"
                 let does: String
@@ -102,6 +113,13 @@ public struct MetricDirectionRule: Rule {
                                          "minimize", "eliminate", "shorten", "slash", "trim", "lessen", "curb", "fewer", "less"]
     static let upVerbs: Set<String> = ["grow", "increase", "raise", "boost", "double", "triple", "quadruple", "expand",
                                        "lift", "maximise", "maximize", "extend", "multiply", "more"]
+    /// The leading verbs by hash: 1 up, 2 down.
+    static let verbTable: WordTable = {
+        var t = WordTable(capacity: upVerbs.count + downVerbs.count)
+        for v in upVerbs { t.insert(v, flag: 1) }
+        for v in downVerbs { t.insert(v, flag: 2) }
+        return t
+    }()
     static let downPhrasal: Set<String> = ["bring down", "drive down", "push down", "burn down", "pay down", "cut down", "knock down"]
     static let upPhrasal: Set<String> = ["drive up", "push up", "ramp up", "step up"]
     /// Stems of either direction anywhere in the title (any form: "increasing", "cuts"); both present means mixed.
@@ -109,6 +127,21 @@ public struct MetricDirectionRule: Rule {
                             "slash", "trim", "lessen", "curb", "fewer", "fall", "declin"]
     static let upStems = ["grow", "increas", "rais", "boost", "doubl", "tripl", "expand", "lift", "maximi", "extend",
                           "multipl", "gain", "rise", "rising", "climb"]
+    /// The stems by their first three letters, so a word costs one lookup.
+    static let stemsByPrefix: [String: [(stem: String, direction: Direction)]] = {
+        var d: [String: [(stem: String, direction: Direction)]] = [:]
+        for s in upStems { d[String(s.prefix(3)), default: []].append((s, .up)) }
+        for s in downStems { d[String(s.prefix(3)), default: []].append((s, .down)) }
+        return d
+    }()
+
+    /// The direction of a word that starts with a stem ("increasing" -> up, "cuts" -> down).
+    static func stemDirection(_ t: String) -> Direction? {
+        guard t.utf8.count >= 3, let candidates = stemsByPrefix[String(decoding: t.utf8.prefix(3), as: UTF8.self)] else { return nil }
+        for c in candidates where t.utf8.starts(with: c.stem.utf8) { return c.direction }
+        return nil
+    }
+
     /// A leading verb followed by one of these is not a change of amount ("Cut the 2.0 release", "Drop support for").
     static let notAmount: Set<String> = ["release", "releases", "branch", "branches", "tag", "tags", "over", "ribbon", "support",
                                          "off", "out", "in", "down", "check", "deal", "deals", "corners", "ties", "back"]
@@ -126,8 +159,9 @@ public struct MetricDirectionRule: Rule {
             let t = w[k]
             // "more than" / "less than" are thresholds, read below.
             let comparative = w[k + 1] != "than"
-            var up = upStems.contains(where: { t.hasPrefix($0) }) || t == "up" || (t == "more" && comparative)
-            var down = downStems.contains(where: { t.hasPrefix($0) }) || t == "down" || (t == "less" && comparative)
+            let stem = stemDirection(t)
+            var up = stem == .up || t == "up" || (t == "more" && comparative)
+            var down = stem == .down || t == "down" || (t == "less" && comparative)
             // "without increasing costs", "not cutting scope": a negated change says both ways.
             if (up || down) && k > 0 && negators.contains(w[k - 1]) { up = true; down = true }
             hasUp = hasUp || up
