@@ -8,13 +8,16 @@ public struct MetricDirectionRule: Rule {
         (baseline - current) / (baseline - target)), so a metric written the wrong way round grades the team for \
         making things worse, and readers who trust the title never notice. Coaches check that the verb of a key \
         result and the direction of its number agree (Castro's value-based form: "Increase / Reduce <metric> from X to \
-        Y"). The rule reads the title's leading verb (cut, reduce, lower, decrease, shrink, drop, halve, minimise, \
-        eliminate, shorten, "bring down" against grow, increase, raise, boost, double, triple, expand, lift, \
-        maximise), "down to / from N" and "up to / from N", a written "from X to Y", and for thresholds the words \
-        below / under / at most against above / over / at least when they come with the threshold's number. \
-        "Improve", "speed up" and "keep" say no direction and are skipped; so is a title with words of both \
-        directions ("Reduce churn by increasing activation") and one whose metric names a unit the title does not \
-        (the metric may measure the inverse: "Cut churn" with `900 -> 950 retained accounts`).
+        Y"). The rule reads, in this order: a written "from X to Y" with numbers in one unit; the title's leading verb \
+        (cut, reduce, lower, decrease, shrink, drop, halve, minimise, eliminate, shorten, "bring down", fewer against \
+        grow, increase, raise, boost, double, triple, expand, lift, maximise, more); "down to / from N" and "up to / \
+        from N"; a verb after the subject ("retention grows 10%", "time to value falls") or a leading "2x". For \
+        thresholds it reads below / under / at most / no more than / `<` / `≤` against above / over / at least / \
+        `>` / `≥`, only when followed by the threshold's own number ("Keep 95% of requests under 200 ms" with \
+        `>= 95%` is fine). "Improve", "speed up" and "keep" say no direction and are skipped; so is a title with words \
+        of both directions or a negated one ("Reduce churn by increasing activation", "Grow revenue without \
+        increasing costs"), and one whose metric names a unit the title does not (the metric may measure the inverse: \
+        "Cut churn" with `900 -> 950 retained accounts`).
         """,
         defaultSeverity: .warning,
         triggering: [
