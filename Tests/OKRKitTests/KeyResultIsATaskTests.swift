@@ -78,6 +78,8 @@ struct TaskCase: CustomTestStringConvertible, Sendable {
         TaskCase("We are regularly measuring teammate satisfaction", nil, "\"measuring\""),
         TaskCase("Created an internal data dashboard", nil, "\"created\""),
         TaskCase("Built the partner portal", nil, "\"built\""),
+        TaskCase("Meet with 10 design partners", nil, "counts work done: \"meet with 10 design partners\""),
+        TaskCase("Publish updates weekly on the blog", nil, "\"publish\""),
         TaskCase("Partner portal rebuilt", "milestone", "\"rebuilt\""),
         // Delivered states on milestones and metric-less key results.
         TaskCase("Billing migration completed", "milestone", "\"completed\" reports work delivered"),
@@ -159,6 +161,9 @@ struct TaskCase: CustomTestStringConvertible, Sendable {
         TaskCase("Hiring managers report that 50% of new teammates hired in April were successful", nil, nil),
         TaskCase("Automated tests cover 80% of the code", "40% -> 80%", nil),
         TaskCase("Sign-ups from the referral program", "100 -> 400 sign-ups", nil),
+        TaskCase("Share of voice around core keywords has increased 30%", nil, nil),
+        TaskCase("Blog post hits top 5 in Hacker News every quarter", nil, nil),
+        TaskCase("Meet quarterly hiring plans for each team", nil, nil),
         TaskCase("Average time-to-fill (from the day the job is opened) is ≤45 days", nil, nil),
         TaskCase("Provide a strong candidate experience, shown by an average score of 4+ in our survey", nil, nil),
         TaskCase("A ticketing system is in place with a resolution time below 24h", nil, nil),

@@ -325,11 +325,20 @@ public struct KeyResultIsATaskRule: Rule {
 
     /// The verb is a noun or adjective: "Build time ...", "Deploy frequency up to ...", "Launch readiness score",
     /// "Ship faster", "Release cadence from monthly to weekly".
+    /// Also a noun: "Share of voice ..." (a verb is not followed by "of"), "Blog post hits top 5 ..." (a sentence
+    /// whose own verb, an outcome verb with -s, comes within three words). "Meet quarterly hiring plans" is an outcome:
+    /// what is met is a target.
     static func isNounUse(_ w: TitleWords, verbBase: String, after j: Int, _ lex: Lexicon) -> Bool {
         if measurement(w, at: j, bare: true) { return true }
+        if w[j] == "of" { return true }
+        for k in j..<min(w.count, j + 3) where w.isWord(k) && TaskLexicon.functionWords.contains(w[k]) == false {
+            let t = w[k]
+            if t.utf8.last == 0x73, let base = TaskLexicon.anyBase(t, { TaskLexicon.outcomeVerbSet.contains($0) }), base != t { return true }
+        }
         var k = j
         var group = 0
         while k < w.count, group < 4, w.isWord(k), !TaskLexicon.functionWords.contains(w[k]) {
+            if verbBase == "meet" && TaskLexicon.targetNouns.contains(w[k]) { return true }
             k += 1
             group += 1
         }

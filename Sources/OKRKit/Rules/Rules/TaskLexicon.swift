@@ -152,6 +152,10 @@ enum TaskLexicon {
     static let progressive: Set<String> = ["are", "am", "is", "we're", "i'm"]
     /// Words before a number that give the scope of the work, not its outcome ("with 5 customers").
     static let scopeWords: Set<String> = ["with", "for", "to", "across", "among", "in", "at", "top"]
+    /// What a team meets when it meets a target ("Meet quarterly hiring plans").
+    static let targetNouns: Set<String> = ["target", "targets", "plan", "plans", "goal", "goals", "quota", "quotas", "sla", "slas",
+                                           "slo", "slos", "deadline", "deadlines", "expectations", "demand", "budget", "commitments",
+                                           "forecast", "objectives", "kpis", "benchmarks", "standards"]
     /// States that report work as done: "are in place", "is live", "plan complete".
     static let doneStates: Set<String> = ["in", "live", "done", "ready", "complete", "available"]
     /// Words between a measure and its number: "score of 4+", "retention to 40%", "latency under 200 ms".
