@@ -133,8 +133,8 @@ public struct MetricDirectionRule: Rule {
     /// The stems by their first three letters, so a word costs one lookup.
     static let stemsByPrefix: [String: [(stem: String, direction: Direction)]] = {
         var d: [String: [(stem: String, direction: Direction)]] = [:]
-        for s in upStems { d[String(s.prefix(3)), default: []].append((s, .up)) }
-        for s in downStems { d[String(s.prefix(3)), default: []].append((s, .down)) }
+        for s in upStems { d[String(decoding: s.utf8.prefix(3), as: UTF8.self), default: []].append((s, .up)) }
+        for s in downStems { d[String(decoding: s.utf8.prefix(3), as: UTF8.self), default: []].append((s, .down)) }
         return d
     }()
 

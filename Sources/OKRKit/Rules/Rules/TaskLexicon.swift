@@ -231,10 +231,15 @@ enum TaskLexicon {
         """
 
     /// Irregular (form, base) pairs, and a table from each form to its base (flag = index + 1 in `irregularBases`).
-    static let irregularPairs: [(form: String, base: String)] = list(irregularText).map { entry in
-        let parts = entry.split(separator: " ")
-        return (String(parts[0]), String(parts[1]))
-    }
+    static let irregularPairs: [(form: String, base: String)] = {
+        var out: [(form: String, base: String)] = []
+        WordTable.forEachEntry(of: irregularText) { entry in
+            guard let space = entry.firstIndex(of: 0x20) else { return }
+            out.append((String(decoding: entry[entry.startIndex..<space], as: UTF8.self),
+                        String(decoding: entry[(space + 1)..<entry.endIndex], as: UTF8.self)))
+        }
+        return out
+    }()
     private static let irregularBases: [String] = irregularPairs.map(\.base)
     private static let irregularTable: WordTable = {
         var t = WordTable(capacity: irregularPairs.count)
