@@ -10,6 +10,19 @@ import json, os, random, sys
 n = int(sys.argv[1]); out = sys.argv[2]; seed = int(sys.argv[3]) if len(sys.argv) > 3 else 42
 rng = random.Random(seed)
 VERBS = ["Cut", "Raise", "Grow", "Lift", "Lower", "Double", "Halve"]
+# The verb a title keeps when its metric goes the other way (so metric-direction reports only the planted pitfalls).
+UP = {"Cut": "Raise", "Lower": "Lift", "Halve": "Double"}
+DOWN = {"Raise": "Cut", "Grow": "Cut", "Lift": "Lower", "Double": "Halve"}
+
+def agree(verb, m):
+    """The verb, or its opposite when the metric `m` goes the other way (no random draw: the stream stays the same)."""
+    if m.startswith(">="): up = True
+    elif m.startswith("<="): up = False
+    elif "->" in m:
+        b, t = (float(x.strip().split()[0].strip("$%")) for x in m.split("->"))
+        up = t > b
+    else: return verb
+    return UP.get(verb, verb) if up else DOWN.get(verb, verb)
 NOUNS = ["median deploy time", "trial conversion", "weekly active teams", "API availability", "p95 latency",
          "support backlog", "churned accounts", "NPS", "test coverage", "onboarding completion", "refund rate"]
 OBJ = ["Make deploys boring", "Delight new customers", "Keep the API dependable", "Grow the partner channel",
@@ -40,7 +53,7 @@ def team_file(idx, n_company):
         for k in range(1, rng.randint(2, 5) + 1):
             kid = f"KR{o}.{k}"
             m, cur, unit = metric(rng.randint(0, 100))
-            title = f"{rng.choice(VERBS)} {rng.choice(NOUNS)}"
+            title = f"{agree(rng.choice(VERBS), m)} {rng.choice(NOUNS)}"
             if rng.random() < 0.03: title = "Launch the referral program"            # pitfall: task-like KR
             lines += [f"### {kid}: {title}", f"Measured weekly from the {rng.choice(NOUNS)} dashboard; owner reports in the Monday review."]
             if rng.random() > 0.03: lines += [f"- metric: {m}", f"- current: {cur}"]   # pitfall: unmeasurable

@@ -17,6 +17,7 @@ public enum Registry {
         UnmeasurableKeyResultRule(),
         KeyResultIsATaskRule(),
         MetricInconsistentRule(),
+        MetricDirectionRule(),
         OrphanedInitiativeRule(),
         MissingOwnerRule(),
         // Follow-through
