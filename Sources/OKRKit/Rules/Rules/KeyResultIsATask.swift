@@ -23,7 +23,8 @@ public struct KeyResultIsATaskRule: Rule {
         `allow-outcome-metric` to false to ask for outcome wording as well). Counting the work itself stays a \
         finding: "Ship 3 experiments" (`0 -> 3 experiments`), "Hire 5 engineers" (`0 -> 5 hires`), "Migrate 80% of \
         services": outputs, not what they change (re:Work: KRs should be outcomes). So does a milestone deliverable \
-        ("Launch the new onboarding flow", `metric: milestone`).
+        ("Launch the new onboarding flow", `metric: milestone`); one with a date ("Publish the latency measurements by \
+        March 7", or a `due`) is the "measurable milestone" Google's playbook accepts, so it is reported as an info.
         """,
         defaultSeverity: .warning,
         options: [
@@ -51,6 +52,9 @@ public struct KeyResultIsATaskRule: Rule {
                         options: ["allow-outcome-metric": .bool(false)]),
             RuleExample(exampleHeader + "## O1: Growth\n### ↓KR1.1: Deliver the Q3 newsletter\n### ↓KR1.2: Socialise the roadmap with sales\n- metric: milestone\n",
                         options: ["verbs": .strings(["socialise"])]),
+            RuleExample(exampleHeader + "## O1: Deliverables\n### ↓KR1.1: There is a prototype of the sync engine\n- metric: milestone\n### ↓KR1.2: Deal registration launched and available in the portal\n- metric: milestone\n### ↓KR1.3: The beta becomes available to all customers\n- metric: milestone\n### ↓KR1.4: Create 2 performance indicators for cycle time\n- metric: milestone\n"),
+            // A dated milestone is an info.
+            RuleExample(exampleHeader + "## O1: Latency\n### ↓KR1.1: Publish tail latency measurements by March 7\n- metric: milestone\n"),
         ],
         passing: [
             RuleExample(exampleHeader + "## O1: Grow the partner channel\n### KR1.1: Grow partner referrals\n- metric: 0 -> 40 referrals\n- [ ] Launch the partner referral program\n"),
@@ -63,6 +67,8 @@ public struct KeyResultIsATaskRule: Rule {
             RuleExample(exampleHeader + "## O1: Ship faster\n### KR1.1: Ship more often\n- metric: 12 -> 30 deploys/wk\n### KR1.2: Hold churn below 2%\n- metric: <= 2%\n### KR1.3: Support tickets per 100 accounts under 15\n- metric: <= 15 tickets\n"),
             RuleExample(exampleHeader + "## O1: Growth\n### KR1.1: Deliver the Q3 newsletter\n- metric: milestone\n### KR1.2: Launch the partner referral program\n- metric: 0 -> 40 partners\n",
                         options: ["allowed-verbs": .strings(["deliver"]), "outcome-units": .strings(["partners"])]),
+            // An existential title with a number and an outcome metric measures something; it is not a deliverable.
+            RuleExample(exampleHeader + "## O1: Customers\n### KR1.1: There are 300 customers on the new platform\n- metric: 100 -> 300 customers\n"),
         ])
 
     /// The lexicons, built once per linter from the built-in lists and the options. Inflected forms are not listed:
@@ -166,6 +172,20 @@ public struct KeyResultIsATaskRule: Rule {
                 let name = kr.id?.value ?? "key result"
                 let range = kr.id?.range ?? kr.title.range
                 let title = kr.title.value
+                // A milestone with a date ("Publish latency measurements by March 7") is the measurable milestone
+                // Google's playbook accepts as a key result: an info, not a warning.
+                if kr.metric?.kind == .milestone && (kr.due != nil || Self.hasDeadline(title)) {
+                    let what: String
+                    switch finding {
+                    case .task(let v), .delivered(let v): what = v
+                    case .output(let v, _): what = v
+                    }
+                    out.append(context.diagnostic(range,
+                        "key result \(name) is a dated deliverable: \"\(what)\" is work; a milestone with a date can be checked, an outcome says why it matters",
+                        help: "if the date is what matters, keep it; otherwise measure what the delivery should change and keep \"\(title)\" as an initiative `- [ ] ...`",
+                        severity: .info))
+                    continue
+                }
                 switch finding {
                 case .task(let verb):
                     out.append(context.diagnostic(range,
@@ -233,7 +253,12 @@ public struct KeyResultIsATaskRule: Rule {
             if match != nil { form = .participle }
         }
         guard let (verb, end) = match else {
-            return deliverableOnly ? deliveredState(w, limit: hasComparison(title), lex) : nil
+            guard deliverableOnly else { return nil }
+            // "There is a prototype of X", "There are runbooks for Y": a thing that will exist, a deliverable.
+            if w[0] == "there" && ["is", "are", "will"].contains(w[1]) && !hasNumber(w, from: 2) && !hasComparison(title) {
+                return .delivered("there \(w[1])")
+            }
+            return deliveredState(w, limit: hasComparison(title), lex)
         }
         // "Partner portal rebuilt": a leading verb with no object of its own (no article, no number) may be a noun
         // whose clause ends in a participle; the participle is then what the title reports.
@@ -262,7 +287,9 @@ public struct KeyResultIsATaskRule: Rule {
         // The work counted: "Ship 3 experiments", "Hire 5 engineers", "Migrate 80% of services".
         if let p = countAfter(w, j) {
             let counted = countedWords(w, after: p, max: 5)
-            if !activity && counted.contains(where: { isOutcomeWord($0, lex) }) { return nil }
+            // What is counted is the head of the noun group: "2 performance indicators" counts indicators, work made;
+            // "300 new clients" and "80% of services" count clients and services.
+            if !activity, let head = counted.last, isOutcomeWord(head, lex) { return nil }
             if !activity && namesOutcome(w, from: p + 1 + counted.count, lex) { return nil }
             if serviceLevel(w, from: j) { return nil }
             let phrase = ([name, w[p]] + countedWords(w, after: p, max: 3)).joined(separator: " ")
@@ -271,6 +298,19 @@ public struct KeyResultIsATaskRule: Rule {
         if !activity && namesOutcome(w, from: j, lex) { return nil }
         if lex.allowOutcomeMetric, let kind, kind != .milestone, let text = metricText(), metricIsOutcome(text, lex) { return nil }
         return .task(name)
+    }
+
+    /// A deadline in the title: "by March 7", "by end of Q2", "by 2026-03-31", "before June".
+    static func hasDeadline(_ title: String) -> Bool {
+        let w = TitleWords(title)
+        for k in 0..<w.count where w[k] == "by" || w[k] == "before" || w[k] == "until" {
+            let next = w[k + 1]
+            if FiscalCalendar.month(next) != nil && !next.allSatisfy(\.isNumber) { return true }
+            if next == "end" || next == "eoy" || next == "eoq" || next == "the" && w[k + 2] == "end" { return true }
+            if next.count == 2 && (next.hasPrefix("q") || next.hasPrefix("h")) && next.last!.isNumber { return true }
+            if w.isNumber(k + 1) && (next.contains("-") || next.contains("/") || next.count == 4) { return true }
+        }
+        return false
     }
 
     /// `<`, `>`, `≤` or `≥` in the title: it states a limit.
@@ -333,7 +373,9 @@ public struct KeyResultIsATaskRule: Rule {
         if w[j] == "of" { return true }
         for k in j..<min(w.count, j + 3) where w.isWord(k) && TaskLexicon.functionWords.contains(w[k]) == false {
             let t = w[k]
-            if t.utf8.last == 0x73, let base = TaskLexicon.anyBase(t, { TaskLexicon.outcomeVerbSet.contains($0) }), base != t { return true }
+            // The sentence's verb states a measure after it ("hits top 5", "grows 10%"); "performance limits" does not.
+            if t.utf8.last == 0x73, let base = TaskLexicon.anyBase(t, { TaskLexicon.outcomeVerbSet.contains($0) }), base != t,
+               hasNumber(w, from: k + 1) { return true }
         }
         var k = j
         var group = 0
@@ -541,7 +583,8 @@ public struct KeyResultIsATaskRule: Rule {
         if w.kind(p) == .punct || w[p] == "and" {
             var q = p + 1
             if w[q] == "and" { q += 1 }
-            return q < w.count && lex.activityBase(w[q], .participle) != nil
+            // "hired and onboarded", "launched and available".
+            return q < w.count && (lex.activityBase(w[q], .participle) != nil || TaskLexicon.doneStates.contains(w[q]))
         }
         if TaskLexicon.datePrepositions.contains(w[p]) {
             var q = p + 1

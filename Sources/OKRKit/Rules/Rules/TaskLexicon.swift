@@ -28,6 +28,7 @@ enum TaskLexicon {
     /// (sell, close, sign, win, land, acquire, convert, renew, secure, generate, earn).
     static let activityText = """
         adapt, add, address, adopt, advertise, advise, advocate, align, allocate, amend, analyse, analyze, announce,
+        dogfood, place,
         annotate, answer, apply, appoint, appraise, approve, architect, archive, arrange, articulate, ask, assemble,
         assess, assign, assist, attend, audit, author, automate, backfill, backport, baseline, benchmark, blog, book,
         bootstrap, brainstorm, brand, brief, broadcast, budget, build, bundle, buy, calculate, calibrate, call,
@@ -148,7 +149,8 @@ enum TaskLexicon {
     static let notStates: Set<String> = ["use", "engage", "lead", "help", "support", "need", "target", "focus", "base", "market"]
     static let needObject: Set<String> = ["make", "do"]
     static let determiners: Set<String> = ["a", "an", "the", "our", "all", "every", "each", "its", "their", "this", "these", "new", "first"]
-    static let beForms: Set<String> = ["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "now", "fully", "all"]
+    static let beForms: Set<String> = ["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "now", "fully", "all",
+                                       "becomes", "become", "became"]
     static let progressive: Set<String> = ["are", "am", "is", "we're", "i'm"]
     /// Words before a number that give the scope of the work, not its outcome ("with 5 customers").
     static let scopeWords: Set<String> = ["with", "for", "to", "across", "among", "in", "at", "top"]
