@@ -9,9 +9,10 @@ public struct GccReporter: Reporter {
     public func render(_ result: LintResult, to emit: (String) -> Void) { emitText("", result, "", emit) }
 
     public func renderFile(_ file: FileResult) -> String {
+        var locator = SourceLocator(file.source)
         var out = ""
         for d in file.diagnostics {
-            let a = file.source.location(of: d.range.start)
+            let a = locator.location(of: d.range.start)
             let sev = d.severity == .info ? "note" : d.severity.rawValue
             let message = d.message.replacingAll("\n", with: " ")
             out += "\(file.path):\(a.line):\(a.column): \(sev): \(message) [\(d.ruleID)]\n"

@@ -18,10 +18,11 @@ public struct GitHubReporter: Reporter {
     public func render(_ result: LintResult, to emit: (String) -> Void) { emitText("", result, "", emit) }
 
     public func renderFile(_ file: FileResult) -> String {
+        var locator = SourceLocator(file.source)
         var out = ""
         for d in file.diagnostics {
-            let a = file.source.location(of: d.range.start)
-            let b = file.source.location(of: d.range.end)
+            let a = locator.location(of: d.range.start)
+            let b = locator.location(of: d.range.end)
             let command: String
             switch d.severity {
             case .error: command = "error"

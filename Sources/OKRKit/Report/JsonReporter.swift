@@ -46,6 +46,7 @@ public struct JsonReporter: Reporter {
 
     public func renderFile(_ file: FileResult) -> String {
         var w = JSONWriter(itemsAt: 2)
+        var locator = SourceLocator(file.source)
         w.beginObject()
         w.string("path", file.path)
         w.beginArray("diagnostics")
@@ -56,8 +57,8 @@ public struct JsonReporter: Reporter {
             w.string("message", d.message)
             w.optionalString("help", d.help)
             w.beginObject("range")
-            Self.position(&w, "start", file.source, d.range.start)
-            Self.position(&w, "end", file.source, d.range.end)
+            Self.position(&w, "start", &locator, d.range.start)
+            Self.position(&w, "end", &locator, d.range.end)
             w.endObject()
             w.endObject()
         }
@@ -67,8 +68,8 @@ public struct JsonReporter: Reporter {
         return w.output
     }
 
-    static func position(_ w: inout JSONWriter, _ key: String, _ source: SourceFile, _ offset: Int) {
-        let loc = source.location(of: offset)
+    static func position(_ w: inout JSONWriter, _ key: String, _ locator: inout SourceLocator, _ offset: Int) {
+        let loc = locator.location(of: offset)
         w.beginObject(key)
         w.int("line", loc.line)
         w.int("column", loc.column)

@@ -63,11 +63,12 @@ public struct SarifReporter: Reporter {
     }
 
     public func renderFile(_ file: FileResult) -> String {
+        var locator = SourceLocator(file.source)
         var w = JSONWriter(itemsAt: 4)
         let prints = file.fingerprints()
         for (i, d) in file.diagnostics.enumerated() {
-            let a = file.source.location(of: d.range.start)
-            var b = file.source.location(of: d.range.end)
+            let a = locator.location(of: d.range.start)
+            var b = locator.location(of: d.range.end)
             if b == a { b.column += 1 }
             w.beginObject()
             w.string("ruleId", d.ruleID)
