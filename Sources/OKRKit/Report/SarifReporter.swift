@@ -93,6 +93,26 @@ public struct SarifReporter: Reporter {
             w.endObject()
             w.endObject()
             w.endArray()
+            if !d.related.isEmpty {
+                w.beginArray("relatedLocations")
+                for (k, r) in d.related.enumerated() {
+                    w.beginObject()
+                    w.int("id", k + 1)
+                    w.beginObject("physicalLocation")
+                    w.beginObject("artifactLocation")
+                    w.string("uri", Self.uri(r.path))
+                    w.string("uriBaseId", "%SRCROOT%")
+                    w.endObject()
+                    w.beginObject("region")
+                    w.int("startLine", r.line)
+                    w.int("startColumn", r.column)
+                    w.endObject()
+                    w.endObject()
+                    w.beginObject("message"); w.string("text", r.message); w.endObject()
+                    w.endObject()
+                }
+                w.endArray()
+            }
             w.beginObject("partialFingerprints")
             w.string("okrlintFingerprint/v1", prints[i])
             w.endObject()

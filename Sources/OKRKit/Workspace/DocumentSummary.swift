@@ -6,6 +6,8 @@ public struct DocumentSummary: Sendable {
     /// The `- period:` value as written.
     public var periodText: String?
     public var period: Period?
+    /// The `#` title's range, for findings about the file as a whole.
+    public var titleRange: SourceRange?
     public var objectives: [ObjectiveSummary]
 
     public init(_ document: Document) {
@@ -13,10 +15,15 @@ public struct DocumentSummary: Sendable {
         team = document.header.team?.value
         periodText = document.header.period?.value
         period = document.period
+        titleRange = document.header.title?.range
         let latest = document.latestCheckIns
+        // Line and column of what other files' findings point at, while the line table is at hand (pass 1).
+        var locator = SourceLocator(document.source)
         objectives = document.objectives.map { o in
             ObjectiveSummary(
-                id: o.id, title: o.title.value, headingRange: o.headingRange, aligns: o.aligns,
+                id: o.id, idLocation: o.id.map { locator.location(of: $0.range.start) },
+                title: o.title.value, headingRange: o.headingRange, aligns: o.aligns,
+                alignLocations: o.aligns.map { locator.location(of: $0.range.start) },
                 hasAlignsProperty: o.property("aligns") != nil,
                 progress: Progress.objective(o, in: document),
                 keyResults: o.keyResults.map { kr in
@@ -28,9 +35,13 @@ public struct DocumentSummary: Sendable {
 
 public struct ObjectiveSummary: Sendable {
     public var id: Spanned<String>?
+    /// Line and column of the ID, for related locations in other files' findings.
+    public var idLocation: SourceLocation?
     public var title: String
     public var headingRange: SourceRange
     public var aligns: [AlignmentLink]
+    /// Line and column of each `aligns` link.
+    public var alignLocations: [SourceLocation]
     /// An `aligns` line is present, even one whose value did not parse.
     public var hasAlignsProperty: Bool
     public var progress: Double?
