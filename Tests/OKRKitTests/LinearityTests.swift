@@ -65,7 +65,7 @@ import Testing
             var files: [String: String] = ["repo/.git/HEAD": "x\n", "repo/l\(levels).json": "{}", "repo/r\(levels).json": "{}"]
             for k in 0..<levels { for side in ["l", "r"] { files["repo/\(side)\(k).json"] = #"{"extends": ["./l\#(k + 1).json", "./r\#(k + 1).json"]}"# } }
             let top = try CLI.tempDir(files).appendingPathComponent("repo/l0.json").path
-            return { _ = try ConfigLoader().load(top) }
+            return { for _ in 0..<10 { _ = try ConfigLoader().load(top) } }
         }),
         ("duplicate IDs across many files of one team", { n in
             let k = n / 250
@@ -81,8 +81,10 @@ import Testing
             let company = Parser.parse(path: "c.okr", text: "# C\n- team: c\n- period: 2026-Q4\n## O1: A\n")
             let docs = [company] + (0..<k).map { i in Parser.parse(path: "t\(i).okr", text: "# T\n- team: t\(i)\n- period: 2026-Q4\n## O1: A\n- aligns: c/O2\n") }
             return {
-                let ws = Workspace(documents: docs, reported: [0])
-                _ = Linter(rules: [BrokenAlignmentRule()]).lintWorkspace(path: "c.okr", in: ws)
+                for _ in 0..<5 {
+                    let ws = Workspace(documents: docs, reported: [0])
+                    _ = Linter(rules: [BrokenAlignmentRule()]).lintWorkspace(path: "c.okr", in: ws)
+                }
             }
         }),
     ]

@@ -161,12 +161,21 @@ public struct Workspace: Sendable {
     /// Whether the run reports on document `di`.
     public func isReported(_ di: Int) -> Bool { reported?.contains(di) ?? true }
 
-    /// Other documents of the same team and period that define objective `id` of document `di`, as references to
-    /// their first objective with it, in workspace order.
-    public func otherDefinitions(of id: String, in di: Int) -> [ObjectiveRef] {
+    /// Other documents of the same team and period that define objective `id` of document `di`: the first `limit`
+    /// of them (references to their first objective with it, in workspace order) and how many there are in all.
+    /// Constant work per call, so a thousand files sharing an ID cost a thousand calls, not a million steps.
+    public func otherDefinitions(of id: String, in di: Int, limit: Int = 20) -> (first: [ObjectiveRef], count: Int) {
         guard let team = documents[di].team,
-              let refs = sharedIDs[TeamObjectiveKey(team: team, period: documents[di].periodText, id: id)] else { return [] }
-        return refs.filter { $0.document != di }
+              let refs = sharedIDs[TeamObjectiveKey(team: team, period: documents[di].periodText, id: id)] else { return ([], 0) }
+        // `refs` holds one entry per document, sorted by document, so `di` is at most one of them.
+        let first = Array(refs.lazy.filter { $0.document != di }.prefix(limit))
+        var lo = 0, hi = refs.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if refs[mid].document < di { lo = mid + 1 } else { hi = mid }
+        }
+        let mine = lo < refs.count && refs[lo].document == di ? 1 : 0
+        return (first, refs.count - mine)
     }
 
     /// A link `team/ID` resolves among that team's documents, preferring one whose period contains the child's

@@ -29,10 +29,10 @@ public struct DuplicateTeamIDRule: Rule {
         var reported = Set<String>()
         for o in me.objectives {
             guard let id = o.id, reported.insert(id.value).inserted else { continue }  // later ones: duplicate-id
-            let others = ws.otherDefinitions(of: id.value, in: di)
+            let (others, count) = ws.otherDefinitions(of: id.value, in: di)
             guard let first = others.first else { continue }
-            let more = others.count > 1 ? " and \(others.count - 1) other file\(others.count == 2 ? "" : "s")" : ""
-            let related = others.prefix(20).map { r in
+            let more = count > 1 ? " and \(count - 1) other file\(count == 2 ? "" : "s")" : ""
+            let related = others.map { r in
                 let other = ws.objective(r)
                 let loc = other.idLocation ?? SourceLocation(line: 1, column: 1, utf16Column: 0)
                 return RelatedLocation(path: ws.documents[r.document].path, range: other.id?.range ?? other.headingRange,
