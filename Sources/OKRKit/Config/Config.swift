@@ -187,18 +187,19 @@ public struct ConfigLoader: Sendable {
         let root = WorkspaceRoot.of(folder: folder, anchors: anchors)
         let outside = "`extends`: `\(name)` is outside the workspace root \(Path.display(root)); configs are read only inside it (name one elsewhere with --config)"
         guard WorkspaceRoot.isInside(lexical, root) else { throw fail(outside) }
-        if lexical.split(separator: "/").contains(where: { $0.lowercased() == ".git" }) {
-            throw fail("`extends`: `\(name)` is inside `.git`, which holds no config")
+        // Below the root, no component may be `.git` (any case: macOS folders ignore it), before or after links.
+        func inGit(_ path: String, _ base: String) -> Bool {
+            Confined.below(path, base).split(separator: "/").contains { $0.lowercased() == ".git" }
         }
+        let inGitMessage = "`extends`: `\(name)` is inside `.git`, which holds no config"
+        if inGit(lexical, root) { throw fail(inGitMessage) }
         switch Confined.resolve(lexical, within: root) {
         case .outside:
             throw fail("`extends`: `\(name)` leads out of the workspace root \(Path.display(root)) through a symbolic link; configs are read only inside it")
         case .missing:
             throw fail("`extends`: no config file at `\(name)`")
         case .inside(let real):
-            if real.split(separator: "/").contains(where: { $0.lowercased() == ".git" }) {
-                throw fail("`extends`: `\(name)` is inside `.git`, which holds no config")
-            }
+            if inGit(real, Confined.realPath(root) ?? root) { throw fail(inGitMessage) }
             guard FileSystem.info(real).kind == .file else { throw fail("`extends`: `\(name)` is not a regular file") }
             return real
         }
