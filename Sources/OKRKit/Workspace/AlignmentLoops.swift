@@ -1,34 +1,36 @@
 /// Alignment loops: the strongly connected components of the child -> parent graph (Tarjan's algorithm, iterative),
 /// so every objective on any loop is found even when loops share objectives; an objective aligned to itself is a
 /// loop of one. For the text of a loop through a given link, each component keeps two breadth-first trees around
-/// its smallest objective (its root): the next step toward the root, and the step before on the way from it.
+/// its smallest objective (its root): the next step toward the root, and the step before on the way from it. Only
+/// objectives on loops are kept.
 public struct AlignmentLoops: Sendable {
-    let nodes: [ObjectiveRef]
-    let indexOf: [ObjectiveRef: Int]
-    /// Component of each node on a loop, -1 for the others.
-    let component: [Int]
-    let root: [Int]
-    /// Next node toward the component's root, and the distance to it.
-    let next: [Int]
-    let distanceToRoot: [Int]
-    /// Node before this one on a shortest path from the root, and the distance from it.
-    let previous: [Int]
-    let distanceFromRoot: [Int]
+    /// What is kept per objective on a loop (the others, usually all of them, cost nothing once built).
+    struct Member: Sendable {
+        var component: Int
+        /// Next objective toward the component's root, and the distance to it.
+        var next: ObjectiveRef?
+        var distanceToRoot: Int
+        /// Objective before this one on a shortest path from the root, and the distance from it.
+        var previous: ObjectiveRef?
+        var distanceFromRoot: Int
+    }
+    let members: [ObjectiveRef: Member]
     let selfLinked: Set<ObjectiveRef>
 
     /// Loops longer than this many objectives are shown cut: the first steps, `…`, and the way back.
     public static let shownSteps = 8
 
-    init(parents: [ObjectiveRef: [ObjectiveRef]], selfLinked: Set<ObjectiveRef>) {
+    init(parents: [ObjectiveRef: [ObjectiveRef]], children: [ObjectiveRef: [ObjectiveRef]], selfLinked: Set<ObjectiveRef>) {
         self.selfLinked = selfLinked
-        // Only objectives with a parent or a self-link can be on a loop; their parents join as targets.
-        var set = Set(parents.keys).union(selfLinked)
-        for ps in parents.values { set.formUnion(ps) }
+        // An objective on a loop has both a parent and a child on it, so only those are searched: in an organisation
+        // without loops (team objectives have parents, company objectives children) that is next to none of them.
+        var set = selfLinked
+        for r in parents.keys where children[r] != nil { set.insert(r) }
         let nodes = set.sorted()
         var indexOf: [ObjectiveRef: Int] = [:]
         indexOf.reserveCapacity(nodes.count)
         for (i, r) in nodes.enumerated() { indexOf[r] = i }
-        let adjacency: [[Int]] = nodes.map { r in (parents[r] ?? []).map { indexOf[$0]! } }
+        let adjacency: [[Int]] = nodes.map { r in (parents[r] ?? []).compactMap { indexOf[$0] } }
         let n = nodes.count
 
         // Tarjan, with an explicit stack of (node, next edge) instead of recursion.
@@ -74,7 +76,6 @@ public struct AlignmentLoops: Sendable {
         }
 
         // Breadth-first trees around each component's root, inside the component.
-        var root = [Int](repeating: -1, count: n)
         var next = [Int](repeating: -1, count: n)
         var previous = [Int](repeating: -1, count: n)
         var distanceToRoot = [Int](repeating: 0, count: n)
@@ -84,7 +85,6 @@ public struct AlignmentLoops: Sendable {
             let r = members.min()!
             reverse.removeAll(keepingCapacity: true)
             for v in members {
-                root[v] = r
                 for w in adjacency[v] where component[w] == component[v] { reverse[w, default: []].append(v) }
             }
             // From the root along parent edges: `previous`.
@@ -112,43 +112,37 @@ public struct AlignmentLoops: Sendable {
                 }
             }
         }
-        self.nodes = nodes
-        self.indexOf = indexOf
-        self.component = component
-        self.root = root
-        self.next = next
-        self.previous = previous
-        self.distanceToRoot = distanceToRoot
-        self.distanceFromRoot = distanceFromRoot
+        var kept: [ObjectiveRef: Member] = [:]
+        for list in components {
+            for v in list {
+                kept[nodes[v]] = Member(component: component[v], next: next[v] >= 0 ? nodes[next[v]] : nil,
+                                        distanceToRoot: distanceToRoot[v], previous: previous[v] >= 0 ? nodes[previous[v]] : nil,
+                                        distanceFromRoot: distanceFromRoot[v])
+            }
+        }
+        self.members = kept
     }
 
     /// Whether the objective is on an alignment loop.
-    public func isOnLoop(_ r: ObjectiveRef) -> Bool {
-        guard let i = indexOf[r] else { return false }
-        return component[i] >= 0
-    }
+    public func isOnLoop(_ r: ObjectiveRef) -> Bool { members[r] != nil }
 
     /// The loop through the link `child -> parent`, as objectives from `child` back to `child`, when the link is
     /// on one; nil in the list stands for steps left out of a long loop.
     public func loop(child: ObjectiveRef, parent: ObjectiveRef) -> [ObjectiveRef?]? {
         if child == parent { return selfLinked.contains(child) ? [child, child] : nil }
-        guard let c = indexOf[child], let p = indexOf[parent], component[c] >= 0, component[c] == component[p] else { return nil }
+        guard let c = members[child], let p = members[parent], c.component == p.component else { return nil }
         // child -> parent -> ... -> root (along `next`) -> ... -> child (along the tree from the root).
-        let length = 2 + distanceToRoot[p] + distanceFromRoot[c]
+        let length = 2 + p.distanceToRoot + c.distanceFromRoot
+        var out: [ObjectiveRef?] = [child, parent]
+        var v = parent
         if length <= Self.shownSteps + 1 {
-            var out = [child]
-            var v = p
-            out.append(nodes[v])
-            while next[v] >= 0 { v = next[v]; out.append(nodes[v]) }
+            while let n = members[v]?.next { v = n; out.append(n) }
             var back: [ObjectiveRef] = []
-            var u = c
-            while previous[u] >= 0 { back.append(nodes[u]); u = previous[u] }
+            var u = child
+            while let prev = members[u]?.previous { back.append(u); u = prev }
             return out + back.reversed()
         }
-        var out: [ObjectiveRef?] = [child]
-        var v = p
-        out.append(nodes[v])
-        while out.count < Self.shownSteps / 2 + 1 && next[v] >= 0 { v = next[v]; out.append(nodes[v]) }
+        while out.count < Self.shownSteps / 2 + 1, let n = members[v]?.next { v = n; out.append(n) }
         out.append(nil)
         out.append(child)
         return out

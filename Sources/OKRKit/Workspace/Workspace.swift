@@ -126,7 +126,7 @@ public struct Workspace: Sendable {
         for r in children.keys { parentNames[r] = Workspace.name(r, documents) }
         self.parentNames = parentNames
         self.parents = parents
-        self.loops = AlignmentLoops(parents: parents, selfLinked: selfLinked)
+        self.loops = AlignmentLoops(parents: parents, children: children, selfLinked: selfLinked)
         self.sharedIDs = Workspace.sharedIDs(documents, teams)
     }
 

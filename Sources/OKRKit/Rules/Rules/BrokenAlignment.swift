@@ -74,9 +74,8 @@ public struct BrokenAlignmentRule: Rule {
             var d = context.diagnostic(at, "\(team)/\(id) is linked from \(named), but no file of team `\(team)` defines it",
                 help: (closest.map { "if \(id) is now \($0), update the links to `\(team)/\($0)`; " } ?? "") + "restore \(id) or change the `aligns` lines that name it")
             d.related = from.map { l in
-                let child = ws.objective(l.child)
-                let loc = l.index < child.alignLocations.count ? child.alignLocations[l.index] : SourceLocation(line: 1, column: 1, utf16Column: 0)
-                return RelatedLocation(path: ws.documents[l.child.document].path, range: l.link.range, line: loc.line, column: loc.column,
+                let loc = ws.documents[l.child.document].linkLocation(objective: l.child.objective, link: l.index)
+                return RelatedLocation(path: ws.documents[l.child.document].path, range: l.link.range, line: Int(loc.line), column: Int(loc.column),
                                        message: "aligns to \(team)/\(id)")
             }
             out.append(d)

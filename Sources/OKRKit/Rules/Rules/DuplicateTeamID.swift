@@ -34,9 +34,9 @@ public struct DuplicateTeamIDRule: Rule {
             let more = count > 1 ? " and \(count - 1) other file\(count == 2 ? "" : "s")" : ""
             let related = others.map { r in
                 let other = ws.objective(r)
-                let loc = other.idLocation ?? SourceLocation(line: 1, column: 1, utf16Column: 0)
+                let loc = other.idLocation ?? LineColumn(line: 1, column: 1)
                 return RelatedLocation(path: ws.documents[r.document].path, range: other.id?.range ?? other.headingRange,
-                                       line: loc.line, column: loc.column, message: "\(team)/\(id.value) is also defined here")
+                                       line: Int(loc.line), column: Int(loc.column), message: "\(team)/\(id.value) is also defined here")
             }
             var d = context.diagnostic(id.range, "\(team)/\(id.value) is also defined in \(ws.documents[first.document].path)\(more)",
                 help: "renumber one of them; links `\(team)/\(id.value)` cannot tell the two apart")
