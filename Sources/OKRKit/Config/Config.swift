@@ -315,8 +315,46 @@ public final class ConfigResolver {
     /// The workspace root of a folder (absolute), cached.
     public func root(forFolder folder: String) -> String {
         if let r = rootByFolder[folder] { return r }
-        let r = WorkspaceRoot.of(folder: folder, anchors: loader.anchors)
+        let r = WorkspaceRoot.of(folder: folder, anchors: loader.anchors, repositoryRoot: repositoryRoot)
         rootByFolder[folder] = r
+        return r
+    }
+
+    private var resolvedFolders: [String: Confined.Resolution] = [:]
+
+    /// Where a folder inside `root` really is, resolved from its parent's answer (cached), so a walk over a deep
+    /// tree resolves one component per folder.
+    func realFolder(_ folder: String, root: String, realRoot: String?) -> Confined.Resolution {
+        if let r = resolvedFolders[folder] { return r }
+        let r: Confined.Resolution
+        if folder == root || !WorkspaceRoot.isInside(folder, root) {
+            r = Confined.resolve(folder, within: root, realRoot: realRoot)
+        } else {
+            switch realFolder(Path.parent(folder), root: root, realRoot: realRoot) {
+            case .inside(let parentReal):
+                r = Confined.resolve(folder, within: root, realRoot: realRoot, known: (Path.parent(folder), parentReal))
+            case let other:
+                r = other
+            }
+        }
+        resolvedFolders[folder] = r
+        return r
+    }
+
+    private var repositoryByFolder: [String: String?] = [:]
+    private var realRoots: [String: String?] = [:]
+
+    /// `WorkspaceRoot.repositoryRoot`, cached per folder: a folder without `.git` has its parent's, so a walk over
+    /// thousands of folders looks at each `.git` candidate once instead of once per folder below it.
+    func repositoryRoot(_ folder: String) -> String? {
+        if let known = repositoryByFolder[folder] { return known }
+        let r: String?
+        if WorkspaceRoot.hasEntry(Path.join(folder, ".git")) || folder == "/" || folder.isEmpty || folder == "." {
+            r = WorkspaceRoot.repositoryRoot(of: folder)
+        } else {
+            r = repositoryRoot(Path.parent(folder))
+        }
+        repositoryByFolder[folder] = r
         return r
     }
 
@@ -325,23 +363,26 @@ public final class ConfigResolver {
         let folder = Path.absolute(folder)
         if let cached = byFolder[folder] { return cached }
         let root = self.root(forFolder: folder)
+        let realRoot = realRoots[root] ?? Confined.realPath(root)
+        realRoots[root] = realRoot
         var visited: [String] = []
         var current = folder
         var found: ResolvedConfig? = nil
         while WorkspaceRoot.isInside(current, root) {
             if let cached = byFolder[current] { found = cached; break }
             visited.append(current)
+            let place = realFolder(current, root: root, realRoot: realRoot)
             let candidate = Path.join(current, ResolvedConfig.fileName)
-            switch Confined.resolve(candidate, within: root) {
-            case .inside(let real):
-                if FileSystem.info(real).kind == .file { found = try loader.load(real) }
-            case .outside:
-                // The folder is inside the root; only the file itself can be the link that leaves it.
-                if case .inside = Confined.resolve(current, within: root) {
+            // Under a folder that leads out of the root nothing is read; a config that is itself such a link is an error.
+            if case .inside(let realCurrent) = place {
+                switch Confined.resolve(candidate, within: root, realRoot: realRoot, known: (current, realCurrent)) {
+                case .inside(let real):
+                    if FileSystem.info(real).kind == .file { found = try loader.load(real) }
+                case .outside:
                     throw ConfigError(path: Path.display(candidate), line: 1, column: 1, message: "a symbolic link out of the workspace root \(Path.display(root)); configs are read only inside it (name it with --config to use it)")
+                case .missing:
+                    break
                 }
-            case .missing:
-                break
             }
             if found != nil || current == root || current == "/" { break }
             current = Path.parent(current)

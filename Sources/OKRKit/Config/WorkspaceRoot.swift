@@ -21,8 +21,9 @@ public enum WorkspaceRoot {
     /// The workspace root of `folder` (absolute, lexically normalised); `anchors` are the absolute folders named on
     /// the command line (a named file's folder), `workingDirectory` the process's.
     public static func of(folder: String, anchors: [String] = [],
-                          workingDirectory: String = FileSystem.currentDirectory()) -> String {
-        if let git = repositoryRoot(of: folder) { return git }
+                          workingDirectory: String = FileSystem.currentDirectory(),
+                          repositoryRoot: (String) -> String? = WorkspaceRoot.repositoryRoot(of:)) -> String {
+        if let git = repositoryRoot(folder) { return git }
         if isInside(folder, workingDirectory) { return workingDirectory }
         // The nearest anchor holding the folder: a named folder's subfolders share its root.
         var best: String? = nil
@@ -90,28 +91,33 @@ public enum Confined {
     /// Resolves `path` (absolute; `.` and `..` are resolved lexically first) one component at a time from `root`,
     /// following symbolic links only while their targets stay inside `root`. A target outside is refused by its
     /// text alone, before it is stat-ed.
-    public static func resolve(_ path: String, within root: String) -> Resolution {
+    /// `realRoot`: `root` with its links resolved, when the caller knows it already. `known`: a folder at or above
+    /// `path`, inside the root, with its resolved path, to start from there instead of from the root (a resolver
+    /// walking a tree resolves each folder from its parent, one component each).
+    public static func resolve(_ path: String, within root: String, realRoot: String? = nil,
+                               known: (lexical: String, real: String)? = nil) -> Resolution {
         let target = Path.normalize(path)
         guard WorkspaceRoot.isInside(target, root) else { return .outside }
-        guard let rootReal = realPath(root) else { return .missing }
-        // Components still to walk, last first; the folders walked so far below the root's real path.
-        var pending: [Substring] = Self.below(target, root).split(separator: "/").reversed()
-        var walked: [Substring] = []
-        var links = 0
-        func current() -> String {
-            if walked.isEmpty { return rootReal }
-            let tail = walked.joined(separator: "/")
-            return rootReal == "/" ? "/" + tail : rootReal + "/" + tail
+        guard let rootReal = realRoot ?? realPath(root) else { return .missing }
+        // The resolved path so far (no links in it, so its parent is `Path.parent`), and the components still to
+        // walk, last first.
+        var current = rootReal
+        var pending: [Substring]
+        if let k = known, WorkspaceRoot.isInside(target, k.lexical), WorkspaceRoot.isInside(k.real, rootReal) {
+            current = k.real
+            pending = Self.below(target, k.lexical).split(separator: "/").reversed()
+        } else {
+            pending = Self.below(target, root).split(separator: "/").reversed()
         }
+        var links = 0
         while let c = pending.popLast() {
             if c == "." || c.isEmpty { continue }
             if c == ".." {
-                if walked.isEmpty { return .outside }
-                walked.removeLast()
+                if current == rootReal { return .outside }
+                current = Path.parent(current)
                 continue
             }
-            let here = current()
-            let next = here == "/" ? "/" + c : here + "/" + c
+            let next = current == "/" ? "/" + c : current + "/" + c
             var st = stat()
             guard lstat(next, &st) == 0 else { return .missing }
             switch st.st_mode & S_IFMT {
@@ -122,20 +128,20 @@ public enum Confined {
                     // An absolute target is judged by its text: it must name the root's real path or below it
                     // (a `..` in it is then walked like any other and cannot climb above the root either).
                     guard WorkspaceRoot.isInside(text, rootReal) else { return .outside }
-                    walked = []
+                    current = rootReal
                     pending.append(contentsOf: Self.below(text, rootReal).split(separator: "/").reversed())
                 } else {
                     pending.append(contentsOf: text.split(separator: "/").reversed())
                 }
             case S_IFDIR:
-                walked.append(c)
+                current = next
             default:
                 // A file (or device, socket, FIFO) ends the path; anything after it cannot exist.
                 if pending.allSatisfy({ $0 == "." || $0.isEmpty }) { return .inside(next) }
                 return .missing
             }
         }
-        return .inside(current())
+        return .inside(current)
     }
 
     /// The part of `path` below `folder` (`path` is inside it), without the separating slash.
