@@ -21,7 +21,7 @@ enum Check {
         }
         let resolver: ConfigResolver
         do {
-            resolver = try ConfigResolver(explicit: options.configPath, disabled: options.noConfig)
+            resolver = try ConfigResolver(explicit: options.configPath, disabled: options.noConfig, anchors: paths)
         } catch {
             fail(error.description)
         }
@@ -128,16 +128,7 @@ enum Check {
     }
 }
 
-/// The nearest ancestor folder of `path` holding `.okrlint.json`, else a `.git`, else nil.
-func workspaceRoot(for path: String) -> String? {
-    let abs = Path.absolute(path)
-    var dir = FileSystem.info(abs).kind == .directory ? abs : Path.parent(abs)
-    while true {
-        if FileSystem.info(Path.join(dir, ResolvedConfig.fileName)).kind == .file { return dir }
-        if FileSystem.exists(Path.join(dir, ".git")) { return dir }
-        let up = Path.parent(dir)
-        // `/`, or a path that is not absolute after all: nowhere further up.
-        if up == dir || dir.isEmpty { return nil }
-        dir = up
-    }
-}
+
+/// The nearest ancestor folder of `path` holding `.okrlint.json`, else the repository root; never above the
+/// workspace root (`WorkspaceRoot`).
+func workspaceRoot(for path: String) -> String? { WorkspaceRoot.workspaceFolder(for: path) }

@@ -41,7 +41,8 @@ func runExample(_ rule: any Rule, _ example: RuleExample) -> (Document, [Diagnos
     let (text, _) = stripMarkers(example.source)
     let doc = Parser.parse(path: "example.okr", text: text)
     let others = example.otherFiles.sorted { $0.key < $1.key }.map { Parser.parse(path: $0.key, text: $0.value) }
-    let workspace = Workspace(documents: [doc] + others)
+    // The example is the file being checked; the other files are the rest of the workspace.
+    let workspace = Workspace(documents: [doc] + others, reported: [0])
     let linter = Linter(rules: [rule],
                         settings: [rule.description.id: RuleSetting(severity: rule.description.defaultSeverity, options: example.options)],
                         today: example.today ?? CalendarDate("2026-11-25")!)

@@ -33,6 +33,28 @@ import Testing
         #expect(ids(r) == ["missing-owner@11"])
     }
 
+    /// Per-rule enabled state (issue 10, item 7): `enable X` turns X back on, whatever else was disabled with it.
+    @Test func enablingOneOfTheRulesDisabledTogether() {
+        let on = ["too-few-key-results": RuleSetting(severity: .warning)]
+        let r = lint(["<!-- okrlint-disable missing-owner too-few-key-results -->", "## O1: A", "<!-- okrlint-enable missing-owner -->",
+                      "## O2: B", "## O3: C"], settings: on)
+        #expect(ids(r) == ["missing-owner@10", "missing-owner@11"], "too-few-key-results stays off")
+    }
+
+    @Test func enablingOneRuleAfterDisablingAll() {
+        let on = ["too-few-key-results": RuleSetting(severity: .warning)]
+        let r = lint(["<!-- okrlint-disable -->", "## O1: A", "<!-- okrlint-enable missing-owner -->", "## O2: B",
+                      "<!-- okrlint-enable -->", "## O3: C"], settings: on)
+        #expect(Set(ids(r)) == ["missing-owner@10", "missing-owner@12", "too-few-key-results@12"])
+        #expect(r.count == 3, "the disable hid something, so it is not unused: \(ids(r))")
+    }
+
+    @Test func aRuleDisabledAgainAfterEnableAllIsOffAgain() {
+        let r = lint(["<!-- okrlint-disable missing-owner -->", "## O1: A", "<!-- okrlint-enable -->", "## O2: B",
+                      "<!-- okrlint-disable missing-owner -->", "## O3: C"])
+        #expect(ids(r) == ["missing-owner@10"])
+    }
+
     @Test func disableFileAndAllRules() {
         #expect(lint(["<!-- okrlint-disable-file missing-owner -- owners are in the HR system -->", "## O1: A", "## O2: B"]).isEmpty)
         #expect(lint(["## O1: A", "## O2: B", "<!-- okrlint-disable-file -->"]).isEmpty, "no ids: every rule, anywhere in the file")

@@ -52,24 +52,38 @@ public struct ResolvedConfig: Sendable {
 /// Reads and validates `.okrlint.json` files.
 public struct ConfigLoader: Sendable {
     public var rules: [any Rule]
+    /// Folders named on the command line, for the workspace root of a config outside a repository.
+    public var anchors: [String] = []
 
     public init(rules: [any Rule] = Registry.all) { self.rules = rules }
 
-    /// Loads the config at `path` (absolute or relative to the working directory), following `extends`.
+    /// How deep `extends` may nest: far more than anyone writes, far less than overflows the stack.
+    public static let maxExtendsDepth = 32
+
+    /// Loads the config at `path` (absolute or relative to the working directory), following `extends`. The file
+    /// itself may be anywhere (the caller chose it); what it extends must lie inside its workspace root.
     public func load(_ path: String) throws(ConfigError) -> ResolvedConfig {
-        var chain: [String] = []
-        return try load(absolute(path), &chain)
+        var state = LoadState()
+        return try load(absolute(path), &state)
     }
 
     func absolute(_ path: String) -> String { Path.absolute(path) }
 
-    private func load(_ path: String, _ chain: inout [String]) throws(ConfigError) -> ResolvedConfig {
-        if chain.contains(path) {
-            throw ConfigError(path: chain.last ?? path, line: 1, column: 1,
-                              message: "`extends` forms a cycle: \((chain + [path]).map(Path.name).joined(separator: " -> "))")
+    /// The files being loaded (for cycles and depth) and those loaded already: a diamond of `extends` reads each
+    /// file once, not 2^n times.
+    struct LoadState {
+        var chain: [String] = []
+        var loaded: [String: ResolvedConfig] = [:]
+    }
+
+    private func load(_ path: String, _ state: inout LoadState) throws(ConfigError) -> ResolvedConfig {
+        if let done = state.loaded[path] { return done }
+        if state.chain.contains(path) {
+            throw ConfigError(path: state.chain.last ?? path, line: 1, column: 1,
+                              message: "`extends` forms a cycle: \((state.chain + [path]).map(Path.name).joined(separator: " -> "))")
         }
-        chain.append(path)
-        defer { chain.removeLast() }
+        state.chain.append(path)
+        defer { state.chain.removeLast() }
         let bytes: [UInt8]
         switch FileSystem.readFile(path, limit: FileSystem.maxConfigSize) {
         case .success(let b): bytes = b
@@ -84,6 +98,11 @@ public struct ConfigLoader: Sendable {
         do {
             root = try JSONParser.parse(bytes)
         } catch {
+            // A file that does not even start like a JSON object is not quoted: it may be anything (a key file
+            // named by a hostile `extends`), and one byte of it is already too much.
+            guard Self.startsLikeJSONObject(bytes) else {
+                throw ConfigError(path: path, line: 1, column: 1, message: "not a JSON config: a config file is a JSON object `{ ... }`")
+            }
             throw ConfigError(path: path, line: source.location(of: error.offset).line,
                               column: source.location(of: error.offset).column, message: "invalid JSON: \(error.message)")
         }
@@ -105,11 +124,11 @@ public struct ConfigLoader: Sendable {
                 if let preset = Presets.settings(name, rules: rules) {
                     config.settings.merge(preset) { _, new in new }
                 } else if name.hasSuffix(".json") || name.contains("/") {
-                    let target = Path.normalize(Path.join(config.folder, name))
-                    guard FileSystem.info(target).kind == .file else {
-                        throw error(n.range.start, "`extends`: no config file at `\(name)`")
+                    guard state.chain.count < Self.maxExtendsDepth else {
+                        throw error(n.range.start, "`extends` nests deeper than \(Self.maxExtendsDepth) files; flatten the chain")
                     }
-                    let base = try load(target, &chain)
+                    let target = try extendsTarget(name, from: config.folder) { error(n.range.start, $0) }
+                    let base = try load(target, &state)
                     config.settings.merge(base.settings) { _, new in new }
                     config.today = base.today
                     config.calendar = base.calendar
@@ -169,7 +188,42 @@ public struct ConfigLoader: Sendable {
                 throw error(m.keyRange.start, "unknown key `\(m.key)`\(hint) (keys: \(ResolvedConfig.keys.dropFirst().joined(separator: ", ")))")
             }
         }
+        state.loaded[path] = config
         return config
+    }
+
+    /// The file an `extends` path names, relative to the extending config's folder (or absolute), with every
+    /// symbolic link resolved. It must lie inside the workspace root of that folder and outside `.git`; a path
+    /// that leaves the root is refused by its text, before it is looked at, so the error cannot tell whether
+    /// something exists out there.
+    func extendsTarget(_ name: String, from folder: String, _ fail: (String) -> ConfigError) throws(ConfigError) -> String {
+        let lexical = Path.normalize(name.hasPrefix("/") ? name : Path.join(folder, name))
+        let root = WorkspaceRoot.of(folder: folder, anchors: anchors)
+        let outside = "`extends`: `\(name)` is outside the workspace root \(Path.display(root)); configs are read only inside it (name one elsewhere with --config)"
+        guard WorkspaceRoot.isInside(lexical, root) else { throw fail(outside) }
+        // Below the root, no component may be `.git` (any case: macOS folders ignore it), before or after links.
+        func inGit(_ path: String, _ base: String) -> Bool {
+            Confined.below(path, base).split(separator: "/").contains { $0.lowercased() == ".git" }
+        }
+        let inGitMessage = "`extends`: `\(name)` is inside `.git`, which holds no config"
+        if inGit(lexical, root) { throw fail(inGitMessage) }
+        switch Confined.resolve(lexical, within: root) {
+        case .outside:
+            throw fail("`extends`: `\(name)` leads out of the workspace root \(Path.display(root)) through a symbolic link; configs are read only inside it")
+        case .missing:
+            throw fail("`extends`: no config file at `\(name)`")
+        case .inside(let real):
+            if inGit(real, Confined.realPath(root) ?? root) { throw fail(inGitMessage) }
+            guard FileSystem.info(real).kind == .file else { throw fail("`extends`: `\(name)` is not a regular file") }
+            return real
+        }
+    }
+
+    /// Whether the first byte after a byte order mark and white space is `{`.
+    static func startsLikeJSONObject(_ bytes: [UInt8]) -> Bool {
+        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while i < bytes.count && (bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D) { i += 1 }
+        return i < bytes.count && bytes[i] == UInt8(ascii: "{")
     }
 
     static let severityWords = ["off", "info", "warning", "error"]
@@ -235,14 +289,25 @@ public struct ConfigLoader: Sendable {
 }
 
 /// Finds the config for each file: the nearest `.okrlint.json` walking up from the file's folder (nearest wins),
-/// unless one was given (`--config`) or configs are off (`--no-config`). Not thread-safe: used on the main thread.
+/// never above the workspace root (`WorkspaceRoot`), unless one was given (`--config`) or configs are off
+/// (`--no-config`). A candidate reached through a symbolic link that leads out of the root is not read: under a
+/// linked folder it is skipped, and a `.okrlint.json` that is itself such a link is an error.
+/// Not thread-safe: used on the main thread.
 public final class ConfigResolver {
     public let loader: ConfigLoader
     let fixed: ResolvedConfig?
     private var byFolder: [String: ResolvedConfig] = [:]
+    private var rootByFolder: [String: String] = [:]
 
-    /// `explicit`: a config for every file; `disabled`: the built-in defaults for every file.
-    public init(loader: ConfigLoader = ConfigLoader(), explicit: String? = nil, disabled: Bool = false) throws(ConfigError) {
+    /// `explicit`: a config for every file; `disabled`: the built-in defaults for every file. `anchors`: the paths
+    /// named on the command line, which bound the search outside a repository and the working directory.
+    public init(loader: ConfigLoader = ConfigLoader(), explicit: String? = nil, disabled: Bool = false,
+                anchors: [String] = []) throws(ConfigError) {
+        var loader = loader
+        loader.anchors = anchors.map { p in
+            let abs = Path.absolute(p)
+            return FileSystem.info(abs).kind == .directory ? abs : Path.parent(abs)
+        }
         self.loader = loader
         if let e = explicit {
             fixed = try loader.load(e)
@@ -261,21 +326,79 @@ public final class ConfigResolver {
         return try config(forFolder: folder)
     }
 
+    /// The workspace root of a folder (absolute), cached.
+    public func root(forFolder folder: String) -> String {
+        if let r = rootByFolder[folder] { return r }
+        let r = WorkspaceRoot.of(folder: folder, anchors: loader.anchors, repositoryRoot: repositoryRoot)
+        rootByFolder[folder] = r
+        return r
+    }
+
+    private var resolvedFolders: [String: Confined.Resolution] = [:]
+
+    /// Where a folder inside `root` really is, resolved from its parent's answer (cached), so a walk over a deep
+    /// tree resolves one component per folder.
+    func realFolder(_ folder: String, root: String, realRoot: String?) -> Confined.Resolution {
+        if let r = resolvedFolders[folder] { return r }
+        let r: Confined.Resolution
+        if folder == root || !WorkspaceRoot.isInside(folder, root) {
+            r = Confined.resolve(folder, within: root, realRoot: realRoot)
+        } else {
+            switch realFolder(Path.parent(folder), root: root, realRoot: realRoot) {
+            case .inside(let parentReal):
+                r = Confined.resolve(folder, within: root, realRoot: realRoot, known: (Path.parent(folder), parentReal))
+            case let other:
+                r = other
+            }
+        }
+        resolvedFolders[folder] = r
+        return r
+    }
+
+    private var repositoryByFolder: [String: String?] = [:]
+    private var realRoots: [String: String?] = [:]
+
+    /// `WorkspaceRoot.repositoryRoot`, cached per folder: a folder without `.git` has its parent's, so a walk over
+    /// thousands of folders looks at each `.git` candidate once instead of once per folder below it.
+    func repositoryRoot(_ folder: String) -> String? {
+        if let known = repositoryByFolder[folder] { return known }
+        let r: String?
+        if WorkspaceRoot.hasEntry(Path.join(folder, ".git")) || folder == "/" || folder.isEmpty || folder == "." {
+            r = WorkspaceRoot.repositoryRoot(of: folder)
+        } else {
+            r = repositoryRoot(Path.parent(folder))
+        }
+        repositoryByFolder[folder] = r
+        return r
+    }
+
     public func config(forFolder folder: String) throws(ConfigError) -> ResolvedConfig {
         if let f = fixed { return f }
+        let folder = Path.absolute(folder)
+        if let cached = byFolder[folder] { return cached }
+        let root = self.root(forFolder: folder)
+        let realRoot = realRoots[root] ?? Confined.realPath(root)
+        realRoots[root] = realRoot
         var visited: [String] = []
         var current = folder
         var found: ResolvedConfig? = nil
-        while true {
+        while WorkspaceRoot.isInside(current, root) {
             if let cached = byFolder[current] { found = cached; break }
             visited.append(current)
+            let place = realFolder(current, root: root, realRoot: realRoot)
             let candidate = Path.join(current, ResolvedConfig.fileName)
-            if FileSystem.info(candidate).kind == .file {
-                found = try loader.load(candidate)
-                break
+            // Under a folder that leads out of the root nothing is read; a config that is itself such a link is an error.
+            if case .inside(let realCurrent) = place {
+                switch Confined.resolve(candidate, within: root, realRoot: realRoot, known: (current, realCurrent)) {
+                case .inside(let real):
+                    if FileSystem.info(real).kind == .file { found = try loader.load(real) }
+                case .outside:
+                    throw ConfigError(path: Path.display(candidate), line: 1, column: 1, message: "a symbolic link out of the workspace root \(Path.display(root)); configs are read only inside it (name it with --config to use it)")
+                case .missing:
+                    break
+                }
             }
-            // A repository's root ends the search: configs above it belong to something else.
-            if FileSystem.exists(Path.join(current, ".git")) || current == "/" { break }
+            if found != nil || current == root || current == "/" { break }
             current = Path.parent(current)
         }
         let result = found ?? ResolvedConfig(path: nil, folder: folder)

@@ -21,24 +21,40 @@ public struct Glob: Sendable, Hashable {
     /// Whether the pattern matches `relativePath` (an unanchored pattern may match its trailing segments).
     public func matches(_ relativePath: String) -> Bool {
         let parts = relativePath.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.utf8) }
-        if anchored { return Glob.match(segments[...], parts[...]) }
-        for s in 0..<parts.count where Glob.match(segments[...], parts[s...]) { return true }
-        return false
+        // A pattern of no segments (`/`, `./`) matches nothing; an unanchored one is anchored after a leading `**`.
+        if segments.isEmpty { return false }
+        return Glob.match(segments, parts, leadingDoubleStar: !anchored)
     }
 
-    static func match(_ pat: ArraySlice<[UInt8]>, _ path: ArraySlice<[UInt8]>) -> Bool {
-        guard let first = pat.first else { return path.isEmpty }
-        if first == Array("**".utf8) {
-            let rest = pat.dropFirst()
-            var p = path
-            while true {
-                if match(rest, p) { return true }
-                if p.isEmpty { return false }
-                p = p.dropFirst()
+    static let doubleStar = Array("**".utf8)
+
+    /// Segment-level wildcard matching, `**` as the star: the greedy algorithm that retries only from the last `**`
+    /// seen, so the work is at most (pattern segments x path segments) segment matches, however many `**` there are.
+    static func match(_ pat: [[UInt8]], _ path: [[UInt8]], leadingDoubleStar: Bool = false) -> Bool {
+        let offset = leadingDoubleStar ? 1 : 0
+        let count = pat.count + offset
+        func isStar(_ k: Int) -> Bool { k < offset || pat[k - offset] == doubleStar }
+        var p = 0, s = 0
+        var star = -1, starS = 0
+        while s < path.count {
+            if p < count && isStar(p) {
+                star = p
+                starS = s
+                p += 1
+            } else if p < count && matchSegment(pat[p - offset][...], path[s][...]) {
+                p += 1
+                s += 1
+            } else if star >= 0 {
+                // Let the last `**` take one more segment and try the rest again.
+                p = star + 1
+                starS += 1
+                s = starS
+            } else {
+                return false
             }
         }
-        guard let seg = path.first, matchSegment(first[...], seg[...]) else { return false }
-        return match(pat.dropFirst(), path.dropFirst())
+        while p < count && isStar(p) { p += 1 }
+        return p == count
     }
 
     static func matchSegment(_ p: ArraySlice<UInt8>, _ s: ArraySlice<UInt8>) -> Bool {

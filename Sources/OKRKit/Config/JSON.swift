@@ -155,6 +155,9 @@ public struct JSONParser {
         }
     }
 
+    /// The largest integer a Double holds exactly (2^53): larger ones would be rounded without a word.
+    static let maxExactInteger: UInt64 = 1 << 53
+
     mutating func number() throws(JSONError) -> JSONNode {
         let start = i
         if b[i] == UInt8(ascii: "-") { i += 1 }
@@ -163,7 +166,12 @@ public struct JSONParser {
             while p.i < p.b.count && p.b[p.i] >= 0x30 && p.b[p.i] <= 0x39 { p.i += 1 }
             return p.i - s
         }
-        guard digits(&self) > 0 else { throw JSONError(message: "expected digits", offset: i) }
+        let intStart = i
+        let intDigits = digits(&self)
+        guard intDigits > 0 else { throw JSONError(message: "expected digits", offset: i) }
+        if intDigits > 1 && b[intStart] == UInt8(ascii: "0") {
+            throw JSONError(message: "a number cannot start with 0 followed by digits (JSON has no leading zeros)", offset: intStart)
+        }
         var isInteger = true
         if i < b.count && b[i] == UInt8(ascii: ".") {
             i += 1
@@ -176,8 +184,19 @@ public struct JSONParser {
             if i < b.count && (b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-")) { i += 1 }
             guard digits(&self) > 0 else { throw JSONError(message: "expected digits in the exponent", offset: i) }
         }
+        if isInteger {
+            // Exact, digit by digit: a Double would round 9007199254740993 to ...992 silently.
+            var n: UInt64 = 0
+            for k in intStart..<i {
+                n = n * 10 + UInt64(b[k] - 0x30)
+                if n > Self.maxExactInteger {
+                    throw JSONError(message: "integer too large: above 2^53 (9007199254740992) it cannot be kept exactly", offset: start)
+                }
+            }
+        }
         let text = String(decoding: b[start..<i], as: UTF8.self)
-        guard let v = Double(text) else { throw JSONError(message: "bad number `\(text)`", offset: start) }
+        guard let v = Double(text) else { throw JSONError(message: "bad number", offset: start) }
+        guard v.isFinite else { throw JSONError(message: "number out of range (too large for a 64-bit float)", offset: start) }
         return JSONNode(value: .number(v, isInteger: isInteger), range: SourceRange(start: start, end: i))
     }
 
@@ -206,10 +225,16 @@ public struct JSONParser {
                 case UInt8(ascii: "u"):
                     var code = try hex4()
                     if (0xD800...0xDBFF).contains(code), i + 1 < b.count, b[i] == UInt8(ascii: "\\"), b[i + 1] == UInt8(ascii: "u") {
+                        let next = i
                         i += 2
                         let low = try hex4()
-                        if (0xDC00...0xDFFF).contains(low) { code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00) }
+                        if (0xDC00...0xDFFF).contains(low) {
+                            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        } else {
+                            i = next  // not a low surrogate: it is read again as a character of its own
+                        }
                     }
+                    // A lone surrogate is not a character: it becomes U+FFFD, and what follows it is kept.
                     let scalar = Unicode.Scalar(code) ?? "\u{FFFD}"
                     out.append(contentsOf: Array(String(Character(scalar)).utf8))
                 default:

@@ -20,7 +20,8 @@ public struct Suppression: Sendable, Hashable {
     public var ids: [Spanned<String>]
     public var reason: String?
     public var range: SourceRange
-    /// 0-based lines the directive covers (from..<to); for `enable`, where it ends a region.
+    /// 0-based lines the directive covers (from..<to); for `disable`, from its line on (where a region ends
+    /// depends on the rule: see `Table`); for `enable`, the line it takes effect on (an empty range).
     public var lines: Range<Int>
 
     /// Reads the directives of a document's comments. Comments that do not start with `okrlint-` are ignored.
@@ -46,7 +47,9 @@ public struct Suppression: Sendable, Hashable {
             func find(_ needle: [UInt8], from: Int) -> Int? {
                 var at = from
                 while at + needle.count <= bytes.count {
-                    if Array(bytes[at..<(at + needle.count)]) == needle { return at }
+                    var k = 0
+                    while k < needle.count && bytes[at + k] == needle[k] { k += 1 }
+                    if k == needle.count { return at }
                     at += 1
                 }
                 return nil
@@ -54,7 +57,9 @@ public struct Suppression: Sendable, Hashable {
             var searchFrom = (find(Array(word.utf8), from: 0) ?? 0) + word.utf8.count
             for raw in rest.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" || $0 == "\n" }) {
                 let needle = Array(String(raw).utf8)
-                if let at = find(needle, from: searchFrom) {
+                // An id with a replacement character came from invalid UTF-8 and is not in the bytes as such:
+                // it is not searched for (a search per such id would rescan the comment each time).
+                if !raw.unicodeScalars.contains("\u{FFFD}"), let at = find(needle, from: searchFrom) {
                     ids.append(Spanned(String(raw), SourceRange(start: c.range.start + at, end: c.range.start + at + needle.count)))
                     searchFrom = at + needle.count
                 } else {
@@ -74,18 +79,108 @@ public struct Suppression: Sendable, Hashable {
             }
             out.append(Suppression(kind: kind, ids: ids, reason: reason, range: c.range, lines: lines))
         }
-        // A region ends at the next `enable` naming the same rules (or all).
-        for i in out.indices where out[i].kind == .disable {
-            let ids = Set(out[i].ids.map(\.value))
-            if let end = out[(i + 1)...].first(where: { $0.kind == .enable && (Set($0.ids.map(\.value)) == ids || $0.ids.isEmpty) }) {
-                out[i].lines = out[i].lines.lowerBound..<end.lines.lowerBound
-            }
-        }
         return out
     }
 
-    func covers(_ ruleID: String, line: Int) -> Bool {
-        kind != .enable && lines.contains(line) && (ids.isEmpty || ids.contains { $0.value == ruleID })
+    /// Which directives hide a finding of a rule on a line: a sweep over the file's lines, asked in ascending line
+    /// order, built once per file. Regions follow markdownlint's per-rule state: `enable X` turns X back on whatever
+    /// else was disabled with it, and an `enable` without ids turns everything back on. Each directive is marked
+    /// used once, however many findings it hides, so the work is linear in directives plus findings.
+    struct Table {
+        let directives: [Suppression]
+        enum Action { case on, off }
+        /// (line, directive, action) in line order; the same line keeps document order.
+        var events: [(line: Int, index: Int, action: Action)] = []
+        var nextEvent = 0
+        // `disable-file`, `disable-line`, `disable-next-line` in force, per rule or for all rules (counted, since
+        // several may overlap), and those not yet marked used.
+        var allCount = 0
+        var ruleCount: [String: Int] = [:]
+        var allPending: Set<Int> = []
+        var rulePending: [String: Set<Int>] = [:]
+        // Regions: the `disable` in force for all rules, the rules re-enabled since, and per-rule `disable`s.
+        var allRegion: Int? = nil
+        var reenabled: Set<String> = []
+        var ruleRegion: [String: Int] = [:]
+
+        init(_ directives: [Suppression]) {
+            self.directives = directives
+            for (i, s) in directives.enumerated() {
+                switch s.kind {
+                case .file:
+                    events.append((0, i, .on))
+                case .line, .nextLine:
+                    events.append((s.lines.lowerBound, i, .on))
+                    events.append((s.lines.upperBound, i, .off))
+                case .disable, .enable:
+                    events.append((s.lines.lowerBound, i, .on))
+                }
+            }
+            var order = Array(events.indices)
+            order.sort { events[$0].line != events[$1].line ? events[$0].line < events[$1].line : $0 < $1 }
+            events = order.map { events[$0] }
+        }
+
+        /// Applies what starts or ends on or before `line` (lines must not decrease between calls).
+        mutating func advance(to line: Int) {
+            while nextEvent < events.count && events[nextEvent].line <= line {
+                let (_, i, action) = events[nextEvent]
+                nextEvent += 1
+                let s = directives[i]
+                switch s.kind {
+                case .file, .line, .nextLine:
+                    let delta = action == .on ? 1 : -1
+                    if s.ids.isEmpty {
+                        allCount += delta
+                        if action == .on { allPending.insert(i) } else { allPending.remove(i) }
+                    } else {
+                        for id in s.ids {
+                            ruleCount[id.value, default: 0] += delta
+                            if action == .on { rulePending[id.value, default: []].insert(i) } else { rulePending[id.value]?.remove(i) }
+                        }
+                    }
+                case .disable:
+                    if s.ids.isEmpty {
+                        allRegion = i
+                        reenabled.removeAll()
+                        ruleRegion.removeAll()
+                    } else {
+                        for id in s.ids { ruleRegion[id.value] = i }
+                    }
+                case .enable:
+                    if s.ids.isEmpty {
+                        allRegion = nil
+                        reenabled.removeAll()
+                        ruleRegion.removeAll()
+                    } else {
+                        for id in s.ids {
+                            ruleRegion[id.value] = nil
+                            if allRegion != nil { reenabled.insert(id.value) }
+                        }
+                    }
+                }
+            }
+        }
+
+        /// Whether `rule` is hidden on the current line; marks the directives that hide it in `used`.
+        mutating func hides(_ rule: String, _ used: inout [Bool]) -> Bool {
+            var hidden = false
+            if allCount > 0 {
+                hidden = true
+                for i in allPending { used[i] = true }
+                allPending.removeAll()
+            }
+            if ruleCount[rule, default: 0] > 0 {
+                hidden = true
+                for i in rulePending[rule] ?? [] { used[i] = true }
+                rulePending[rule] = nil
+            }
+            if let r = ruleRegion[rule] ?? (reenabled.contains(rule) ? nil : allRegion) {
+                hidden = true
+                used[r] = true
+            }
+            return hidden
+        }
     }
 
     /// Removes suppressed diagnostics and reports directives that suppressed nothing or name unknown rules.
@@ -97,15 +192,14 @@ public struct Suppression: Sendable, Hashable {
         var used = [Bool](repeating: false, count: directives.count)
         var kept: [Diagnostic] = []
         let src = document.source
-        for d in diagnostics {
+        var table = Table(directives)
+        // In line order, for the sweep.
+        let lines = diagnostics.map { src.lineIndex(of: $0.range.start) }
+        for k in diagnostics.indices.sorted(by: { lines[$0] != lines[$1] ? lines[$0] < lines[$1] : $0 < $1 }) {
+            let d = diagnostics[k]
             if d.ruleID == syntaxErrorID { kept.append(d); continue }
-            let line = src.lineIndex(of: d.range.start)
-            var suppressed = false
-            for (i, s) in directives.enumerated() where s.covers(d.ruleID, line: line) {
-                used[i] = true
-                suppressed = true
-            }
-            if !suppressed { kept.append(d) }
+            table.advance(to: lines[k])
+            if !table.hides(d.ruleID, &used) { kept.append(d) }
         }
         guard let severity = unusedSeverity else { return kept }
         let known = Set(knownRuleIDs)

@@ -24,6 +24,24 @@ public struct TextEdit: Hashable, Sendable {
     }
 }
 
+/// Another place a finding involves, usually in another file (the file whose link broke, the other definition of
+/// a duplicate ID). Its line and column are computed when that file is read, since its source is not kept.
+public struct RelatedLocation: Hashable, Sendable {
+    public var path: String
+    public var range: SourceRange
+    /// 1-based line and column (Unicode scalars) of `range.start`.
+    public var line: Int
+    public var column: Int
+    public var message: String
+    public init(path: String, range: SourceRange, line: Int, column: Int, message: String) {
+        self.path = path
+        self.range = range
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+}
+
 /// A finding. Positions are byte ranges into the file named by `path`;
 /// line/column conversion happens in reporters.
 public struct Diagnostic: Hashable, Sendable {
@@ -35,9 +53,11 @@ public struct Diagnostic: Hashable, Sendable {
     public var path: String
     public var range: SourceRange
     public var fix: [TextEdit]
+    /// Other places involved (reporters that can show them do: JSON `related`, SARIF `relatedLocations`).
+    public var related: [RelatedLocation]
 
     public init(ruleID: String, severity: Severity, message: String, help: String? = nil,
-                path: String, range: SourceRange, fix: [TextEdit] = []) {
+                path: String, range: SourceRange, fix: [TextEdit] = [], related: [RelatedLocation] = []) {
         self.ruleID = ruleID
         self.severity = severity
         self.message = message
@@ -45,6 +65,7 @@ public struct Diagnostic: Hashable, Sendable {
         self.path = path
         self.range = range
         self.fix = fix
+        self.related = related
     }
 
     /// Order used by every reporter: path, position, rule id, message.

@@ -8,10 +8,11 @@ public struct CheckstyleReporter: Reporter {
     }
 
     public func renderFile(_ file: FileResult) -> String {
+        var locator = SourceLocator(file.source)
         var out = ""
         out += "  <file name=\"\(XML.text(file.path))\">\n"
         for d in file.diagnostics {
-            let a = file.source.location(of: d.range.start)
+            let a = locator.location(of: d.range.start)
             let message = d.help.map { "\(d.message) (help: \($0))" } ?? d.message
             out += "    <error line=\"\(a.line)\" column=\"\(a.column)\" severity=\"\(d.severity.rawValue)\" message=\"\(XML.text(message))\" source=\"okrlint.\(XML.text(d.ruleID))\"/>\n"
         }

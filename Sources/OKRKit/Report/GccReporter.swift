@@ -9,10 +9,11 @@ public struct GccReporter: Reporter {
     public func frame(_ result: LintResult) -> ReportFrame { ReportFrame(head: "", tail: "") }
 
     public func renderFile(_ file: FileResult) -> String {
+        var locator = SourceLocator(file.source)
         var out = ""
         let path = SafeText.escape(file.path)
         for d in file.diagnostics {
-            let a = file.source.location(of: d.range.start)
+            let a = locator.location(of: d.range.start)
             let column = columnUnit == .byte ? file.source.byteColumn(of: d.range.start) : a.column
             let sev = d.severity == .info ? "note" : d.severity.rawValue
             out += "\(path):\(a.line):\(column): \(sev): \(SafeText.escape(d.message)) [\(SafeText.escape(d.ruleID))]\n"

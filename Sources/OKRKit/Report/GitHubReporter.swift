@@ -18,11 +18,12 @@ public struct GitHubReporter: Reporter {
     public func frame(_ result: LintResult) -> ReportFrame { ReportFrame(head: "", tail: "") }
 
     public func renderFile(_ file: FileResult) -> String {
+        var locator = SourceLocator(file.source)
         var out = ""
         let path = Self.escapeProperty(SafeText.escape(file.path))
         for d in file.diagnostics {
-            let a = file.source.location(of: d.range.start)
-            let b = file.source.location(of: d.range.end)
+            let a = locator.location(of: d.range.start)
+            let b = locator.location(of: d.range.end)
             let command: String
             switch d.severity {
             case .error: command = "error"

@@ -14,10 +14,11 @@ public struct GitLabReporter: Reporter {
     }
 
     public func renderFile(_ file: FileResult) -> String {
+        var locator = SourceLocator(file.source)
         var w = JSONWriter(itemsAt: 1)
         let prints = file.fingerprints()
         for (i, d) in file.diagnostics.enumerated() {
-            let a = file.source.location(of: d.range.start)
+            let a = locator.location(of: d.range.start)
             w.beginObject()
             w.string("description", "\(d.message) [\(d.ruleID)]")
             w.string("check_name", d.ruleID)

@@ -13,6 +13,7 @@ public struct JUnitReporter: Reporter {
     }
 
     public func renderFile(_ file: FileResult) -> String {
+        var locator = SourceLocator(file.source)
         var out = ""
         let path = XML.text(file.path)
         let serious = file.diagnostics.filter { $0.severity != .info }
@@ -23,7 +24,7 @@ public struct JUnitReporter: Reporter {
         out += "    <testcase classname=\"okrlint\" name=\"\(path)\">\n"
         func lines(_ ds: [Diagnostic]) -> String {
             ds.map { d in
-                let a = file.source.location(of: d.range.start)
+                let a = locator.location(of: d.range.start)
                 return XML.text("\(file.path):\(a.line):\(a.column): \(d.severity.rawValue)[\(d.ruleID)]: \(d.message)" + (d.help.map { " (help: \($0))" } ?? ""))
             }.joined(separator: "\n")
         }

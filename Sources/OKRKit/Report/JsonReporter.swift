@@ -7,10 +7,12 @@
 ///                "diagnostics": [ { "rule": "stale-check-in", "severity": "warning", "message": "...",
 ///                                   "help": "..." | null,
 ///                                   "range": { "start": { "line": 12, "column": 5, "offset": 230 },
-///                                              "end":   { "line": 12, "column": 10, "offset": 235 } } } ] } ],
+///                                              "end":   { "line": 12, "column": 10, "offset": 235 } },
+///                                   "related": [ { "path": "...", "line": 3, "column": 4, "message": "..." } ] } ] } ],
 ///   "summary": { "files": 4, "errors": 0, "warnings": 1, "infos": 0 } }
 /// ```
 /// Lines and columns are 1-based; columns count Unicode scalars; offsets are UTF-8 byte offsets; `end` is exclusive.
+/// `related` (only when there are any) lists other places the finding involves, usually in other files.
 public struct JsonReporter: Reporter {
     public static let id = "json"
     /// Extra data written per file after its diagnostics (the workspace adds objectives and progress).
@@ -44,6 +46,7 @@ public struct JsonReporter: Reporter {
 
     public func renderFile(_ file: FileResult) -> String {
         var w = JSONWriter(itemsAt: 2)
+        var locator = SourceLocator(file.source)
         w.beginObject()
         w.string("path", file.path)
         w.beginArray("diagnostics")
@@ -54,9 +57,21 @@ public struct JsonReporter: Reporter {
             w.string("message", d.message)
             w.optionalString("help", d.help)
             w.beginObject("range")
-            Self.position(&w, "start", file.source, d.range.start)
-            Self.position(&w, "end", file.source, d.range.end)
+            Self.position(&w, "start", &locator, d.range.start)
+            Self.position(&w, "end", &locator, d.range.end)
             w.endObject()
+            if !d.related.isEmpty {
+                w.beginArray("related")
+                for r in d.related {
+                    w.beginObject()
+                    w.string("path", r.path)
+                    w.int("line", r.line)
+                    w.int("column", r.column)
+                    w.string("message", r.message)
+                    w.endObject()
+                }
+                w.endArray()
+            }
             w.endObject()
         }
         w.endArray()
@@ -65,8 +80,8 @@ public struct JsonReporter: Reporter {
         return w.output
     }
 
-    static func position(_ w: inout JSONWriter, _ key: String, _ source: SourceFile, _ offset: Int) {
-        let loc = source.location(of: offset)
+    static func position(_ w: inout JSONWriter, _ key: String, _ locator: inout SourceLocator, _ offset: Int) {
+        let loc = locator.location(of: offset)
         w.beginObject(key)
         w.int("line", loc.line)
         w.int("column", loc.column)

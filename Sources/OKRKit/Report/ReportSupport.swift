@@ -62,9 +62,16 @@ extension FileResult {
     func fingerprints() -> [String] {
         let file = self
         var seen: [String: Int] = [:]
+        // The trimmed text of the last line asked for (findings are sorted, so one line's come together), cut at
+        // 1,024 bytes so a long line costs once, not once per finding on it.
+        var cached: (line: Int, text: String) = (-1, "")
         return file.diagnostics.map { d in
             let line = file.source.lineIndex(of: d.range.start)
-            let text = file.source.lineText(line).trimmed()
+            if cached.line != line {
+                let trimmed = file.source.lineText(line).trimmed()
+                cached = (line, trimmed.utf8.count <= 1024 ? trimmed : String(decoding: trimmed.utf8.prefix(1024), as: UTF8.self))
+            }
+            let text = cached.text
             let base = "\(d.ruleID)\u{0}\(file.path)\u{0}\(d.message)\u{0}\(text)"
             let n = seen[base, default: 0]
             seen[base] = n + 1

@@ -61,11 +61,12 @@ public struct SarifReporter: Reporter {
     }
 
     public func renderFile(_ file: FileResult) -> String {
+        var locator = SourceLocator(file.source)
         var w = JSONWriter(itemsAt: 4)
         let prints = file.fingerprints()
         for (i, d) in file.diagnostics.enumerated() {
-            let a = file.source.location(of: d.range.start)
-            var b = file.source.location(of: d.range.end)
+            let a = locator.location(of: d.range.start)
+            var b = locator.location(of: d.range.end)
             if b == a { b.column += 1 }
             w.beginObject()
             w.string("ruleId", d.ruleID)
@@ -90,6 +91,26 @@ public struct SarifReporter: Reporter {
             w.endObject()
             w.endObject()
             w.endArray()
+            if !d.related.isEmpty {
+                w.beginArray("relatedLocations")
+                for (k, r) in d.related.enumerated() {
+                    w.beginObject()
+                    w.int("id", k + 1)
+                    w.beginObject("physicalLocation")
+                    w.beginObject("artifactLocation")
+                    w.string("uri", Self.uri(r.path))
+                    w.string("uriBaseId", "%SRCROOT%")
+                    w.endObject()
+                    w.beginObject("region")
+                    w.int("startLine", r.line)
+                    w.int("startColumn", r.column)
+                    w.endObject()
+                    w.endObject()
+                    w.beginObject("message"); w.string("text", r.message); w.endObject()
+                    w.endObject()
+                }
+                w.endArray()
+            }
             w.beginObject("partialFingerprints")
             w.string("okrlintFingerprint/v1", prints[i])
             w.endObject()

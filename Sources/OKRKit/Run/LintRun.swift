@@ -146,17 +146,18 @@ public enum LintRun {
         var summaries: [DocumentSummary] = []
         summaries.reserveCapacity(paths.count)
         var reportedFiles: [Int] = []
+        var reportedSummaries = Set<Int>()
         for i in 0..<paths.count {
             switch first[i]! {
             case .success(let f):
-                if i < reportedCount { reportedFiles.append(i) }
+                if i < reportedCount { reportedFiles.append(i); reportedSummaries.insert(summaries.count) }
                 summaries.append(f.summary)
             case .failure(let e):
                 // A workspace file that cannot be read only matters when it was asked for.
                 if i < reportedCount { errors.append(e) }
             }
         }
-        let workspace = Workspace(summaries: summaries)
+        let workspace = Workspace(summaries: summaries, reported: reportedSummaries)
         options.betweenPasses?()
         let reported = reportedFiles
         let second = Slots<Result<FileResult, RunError>>(reported.count)

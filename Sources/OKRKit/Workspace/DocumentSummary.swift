@@ -6,17 +6,28 @@ public struct DocumentSummary: Sendable {
     /// The `- period:` value as written.
     public var periodText: String?
     public var period: Period?
+    /// The `#` title's range, for findings about the file as a whole.
+    public var titleRange: SourceRange?
     public var objectives: [ObjectiveSummary]
+    /// Line and column of every `aligns` link, objective by objective (see `linkLocation`).
+    public var linkLocations: [LineColumn]
 
     public init(_ document: Document, calendar: FiscalCalendar = .calendarYear) {
         path = document.path
         team = document.header.team?.value
         periodText = document.header.period?.value
         period = document.period(calendar)
+        titleRange = document.header.title?.range
         let latest = document.latestCheckIns
+        // Line and column of what other files' findings point at, while the line table is at hand (pass 1).
+        var locator = SourceLocator(document.source)
+        var links: [LineColumn] = []
         objectives = document.objectives.map { o in
-            ObjectiveSummary(
-                id: o.id, title: o.title.value, headingRange: o.headingRange, aligns: o.aligns,
+            let first = links.count
+            for l in o.aligns { links.append(LineColumn(locator.location(of: l.range.start))) }
+            return ObjectiveSummary(
+                id: o.id, idLocation: o.id.map { LineColumn(locator.location(of: $0.range.start)) },
+                title: o.title.value, headingRange: o.headingRange, aligns: o.aligns, firstLinkLocation: Int32(first),
                 hasAlignsProperty: o.property("aligns") != nil,
                 progress: Progress.objective(o, in: document), score: o.score?.value,
                 keyResults: o.keyResults.map { kr in
@@ -24,14 +35,36 @@ public struct DocumentSummary: Sendable {
                                      weight: kr.weight?.value ?? 1)
                 })
         }
+        linkLocations = links
     }
+
+    /// Line and column of link `k` of objective `oi`.
+    public func linkLocation(objective oi: Int, link k: Int) -> LineColumn {
+        let i = Int(objectives[oi].firstLinkLocation) + k
+        return i < linkLocations.count ? linkLocations[i] : LineColumn(line: 1, column: 1)
+    }
+}
+
+/// A 1-based line and column (Unicode scalars), small enough to keep for every ID and link of a workspace.
+public struct LineColumn: Sendable, Hashable {
+    public var line: Int32
+    public var column: Int32
+    public init(line: Int32, column: Int32) {
+        self.line = line
+        self.column = column
+    }
+    init(_ l: SourceLocation) { self.init(line: Int32(clamping: l.line), column: Int32(clamping: l.column)) }
 }
 
 public struct ObjectiveSummary: Sendable {
     public var id: Spanned<String>?
+    /// Line and column of the ID, for related locations in other files' findings.
+    public var idLocation: LineColumn?
     public var title: String
     public var headingRange: SourceRange
     public var aligns: [AlignmentLink]
+    /// Where this objective's links start in the document's `linkLocations`.
+    public var firstLinkLocation: Int32
     /// An `aligns` line is present, even one whose value did not parse.
     public var hasAlignsProperty: Bool
     public var progress: Double?

@@ -1,3 +1,9 @@
+/// Names one key result: its objective and its index there.
+public struct KeyResultRef: Hashable, Sendable {
+    public var objective: ObjectiveRef
+    public var keyResult: Int
+}
+
 /// Names one objective: the document's index in the workspace and the objective's index in it.
 public struct ObjectiveRef: Hashable, Sendable, Comparable {
     public var document: Int
@@ -5,12 +11,6 @@ public struct ObjectiveRef: Hashable, Sendable, Comparable {
     public static func < (a: ObjectiveRef, b: ObjectiveRef) -> Bool {
         a.document != b.document ? a.document < b.document : a.objective < b.objective
     }
-}
-
-/// Names one key result: its objective and its index there.
-public struct KeyResultRef: Hashable, Sendable {
-    public var objective: ObjectiveRef
-    public var keyResult: Int
 }
 
 /// An `aligns` link and what it resolved to.
@@ -21,6 +21,15 @@ public struct ResolvedLink: Sendable, Hashable {
     public var parent: ObjectiveRef?
     /// The key result the link names, when it names one (`company/KR1.2`) rather than an objective.
     public var parentKeyResult: Int? = nil
+    /// The link's position in its objective's `aligns` (and `alignLocations`).
+    public var index: Int = 0
+}
+
+/// Objective IDs of one team and period, for IDs defined in more than one of its files.
+struct TeamObjectiveKey: Hashable, Sendable {
+    var team: String
+    var period: String?
+    var id: String
 }
 
 /// All documents checked together, with an index built once: teams, objectives by team and ID, and the alignment
@@ -38,8 +47,18 @@ public struct Workspace: Sendable {
     public let parents: [ObjectiveRef: [ObjectiveRef]]
     /// Parent key result -> the objectives aligned to it (they also count as children of its objective).
     public let keyResultChildren: [KeyResultRef: [ObjectiveRef]]
-    /// Objectives on an alignment cycle, with the cycle as text (`a/O1 -> b/O2 -> a/O1`).
-    public let cycles: [ObjectiveRef: String]
+    /// Alignment loops: strongly connected components of the child -> parent graph, self-links included.
+    public let loops: AlignmentLoops
+    /// Team names, sorted (for suggestions and lists).
+    public let teamNames: [String]
+    /// The documents this run reports on; nil means all of them.
+    let reported: Set<Int>?
+    /// Each objective ID that more than one document of a team and period defines: those documents' objectives,
+    /// one per document, in workspace order.
+    let sharedIDs: [TeamObjectiveKey: [ObjectiveRef]]
+    /// Links `team/ID` to an existing team without such an objective, by the team's document they were meant for
+    /// (the one whose period suits the linking file best, as resolution would choose).
+    public let brokenIncoming: [Int: [ResolvedLink]]
     /// Links by the document they are written in.
     public let linksByDocument: [Int: [ResolvedLink]]
     /// Documents with an objective that another document aligns to.
@@ -56,12 +75,15 @@ public struct Workspace: Sendable {
     /// A workspace of no documents.
     public static let empty = Workspace(summaries: [])
 
-    public init(documents: [Document], calendar: FiscalCalendar = .calendarYear) {
-        self.init(summaries: documents.map { DocumentSummary($0, calendar: calendar) })
+    /// `reported`: indices of the documents the run reports on (nil: all); findings that other files cause on a
+    /// document that is not reported are shown on the reported file that causes them.
+    public init(documents: [Document], reported: Set<Int>? = nil, calendar: FiscalCalendar = .calendarYear) {
+        self.init(summaries: documents.map { DocumentSummary($0, calendar: calendar) }, reported: reported)
     }
 
-    public init(summaries documents: [DocumentSummary]) {
+    public init(summaries documents: [DocumentSummary], reported: Set<Int>? = nil) {
         self.documents = documents
+        self.reported = reported
         var teams: [String: [Int]] = [:]
         var byPath: [String: Int] = [:]
         byPath.reserveCapacity(documents.count)
@@ -70,6 +92,7 @@ public struct Workspace: Sendable {
             if let t = d.team { teams[t, default: []].append(i) }
         }
         self.teams = teams
+        self.teamNames = teams.keys.sorted()
         self.documentByPath = byPath
         // Objective ID -> index, per document (the first one wins, as `duplicate-id` reports the rest); only for
         // documents with many objectives: a few are searched faster than a dictionary is built.
@@ -82,21 +105,31 @@ public struct Workspace: Sendable {
         var links: [ResolvedLink] = []
         var children: [ObjectiveRef: [ObjectiveRef]] = [:]
         var parents: [ObjectiveRef: [ObjectiveRef]] = [:]
+        var selfLinked = Set<ObjectiveRef>()
+        var brokenIncoming: [Int: [ResolvedLink]] = [:]
         var keyResultChildren: [KeyResultRef: [ObjectiveRef]] = [:]
         for (di, d) in documents.enumerated() {
             for (oi, o) in d.objectives.enumerated() {
                 let child = ObjectiveRef(document: di, objective: oi)
-                for link in o.aligns {
-                    let target = Workspace.resolve(link, from: di, documents: documents, teams: teams, objectiveIndex: objectiveIndex)
-                    links.append(ResolvedLink(child: child, link: link, parent: target?.objective, parentKeyResult: target?.keyResult))
-                    if let t = target?.objective, t != child {
-                        children[t, default: []].append(child)
-                        parents[child, default: []].append(t)
-                        if let k = target?.keyResult { keyResultChildren[KeyResultRef(objective: t, keyResult: k), default: []].append(child) }
+                for (k, link) in o.aligns.enumerated() {
+                    let (target, keyResult, meant) = Workspace.resolve(link, from: di, documents: documents, teams: teams, objectiveIndex: objectiveIndex)
+                    let resolved = ResolvedLink(child: child, link: link, parent: target, parentKeyResult: keyResult, index: k)
+                    links.append(resolved)
+                    if let t = target {
+                        if t == child {
+                            selfLinked.insert(child)  // no edge for progress roll-up, but a loop all the same
+                        } else {
+                            children[t, default: []].append(child)
+                            parents[child, default: []].append(t)
+                            if let kr = keyResult { keyResultChildren[KeyResultRef(objective: t, keyResult: kr), default: []].append(child) }
+                        }
+                    } else if let m = meant, m != di {
+                        brokenIncoming[m, default: []].append(resolved)
                     }
                 }
             }
         }
+        self.brokenIncoming = brokenIncoming
         self.links = links
         self.linksByDocument = Dictionary(grouping: links, by: { $0.child.document })
         var parentLevel = Set<Int>()
@@ -112,17 +145,74 @@ public struct Workspace: Sendable {
         self.parentNames = parentNames
         self.parents = parents
         self.keyResultChildren = keyResultChildren
-        self.cycles = Workspace.findCycles(parents, documents: documents)
+        self.loops = AlignmentLoops(parents: parents, children: children, selfLinked: selfLinked)
+        self.sharedIDs = Workspace.sharedIDs(documents, teams)
+    }
+
+    /// Objective IDs defined by several documents of one team and period. Only teams with several documents of a
+    /// period are looked at, so a workspace of one file per team and period costs nothing here.
+    static func sharedIDs(_ documents: [DocumentSummary], _ teams: [String: [Int]]) -> [TeamObjectiveKey: [ObjectiveRef]] {
+        var out: [TeamObjectiveKey: [ObjectiveRef]] = [:]
+        for (team, docs) in teams where docs.count > 1 {
+            let byPeriod = Dictionary(grouping: docs, by: { documents[$0].periodText })
+            for (period, group) in byPeriod where group.count > 1 {
+                var seen: [String: [ObjectiveRef]] = [:]
+                for di in group.sorted() {
+                    for (oi, o) in documents[di].objectives.enumerated() {
+                        guard let id = o.id?.value else { continue }
+                        if let last = seen[id]?.last, last.document == di { continue }  // the file's own duplicate
+                        seen[id, default: []].append(ObjectiveRef(document: di, objective: oi))
+                    }
+                }
+                for (id, refs) in seen where refs.count > 1 { out[TeamObjectiveKey(team: team, period: period, id: id)] = refs }
+            }
+        }
+        return out
+    }
+
+    /// The alignment loop through the link `child -> parent` as text (`a/O1 -> b/O2 -> a/O1`, long ones cut with
+    /// `…`), or nil when the link is on no loop.
+    public func loopText(child: ObjectiveRef, parent: ObjectiveRef) -> String? {
+        guard let steps = loops.loop(child: child, parent: parent) else { return nil }
+        return steps.map { $0.map(name) ?? "…" }.joined(separator: " -> ")
+    }
+
+    /// Whether the run reports on document `di`.
+    public func isReported(_ di: Int) -> Bool { reported?.contains(di) ?? true }
+
+    /// Other documents of the same team and period that define objective `id` of document `di`: the first `limit`
+    /// of them (references to their first objective with it, in workspace order) and how many there are in all.
+    /// Constant work per call, so a thousand files sharing an ID cost a thousand calls, not a million steps.
+    public func otherDefinitions(of id: String, in di: Int, limit: Int = 20) -> (first: [ObjectiveRef], count: Int) {
+        guard let team = documents[di].team,
+              let refs = sharedIDs[TeamObjectiveKey(team: team, period: documents[di].periodText, id: id)] else { return ([], 0) }
+        // `refs` holds one entry per document, sorted by document, so `di` is at most one of them.
+        let first = Array(refs.lazy.filter { $0.document != di }.prefix(limit))
+        var lo = 0, hi = refs.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if refs[mid].document < di { lo = mid + 1 } else { hi = mid }
+        }
+        let mine = lo < refs.count && refs[lo].document == di ? 1 : 0
+        return (first, refs.count - mine)
     }
 
     /// A link `team/ID` resolves among that team's documents, preferring one whose period contains the child's
     /// (the same quarter, or the year); `ID` alone resolves in the same document. The ID is an objective's, or else a
-    /// key result's (a team objective may serve a parent's key result).
-    static func resolve(_ link: AlignmentLink, from di: Int, documents: [DocumentSummary], teams: [String: [Int]], objectiveIndex: [[String: Int]?]) -> (objective: ObjectiveRef, keyResult: Int?)? {
+    /// key result's (a team objective may serve a parent's key result): then the second value is that key result
+    /// in the objective found. When the link does not resolve, the third value is the document it was meant for:
+    /// the team's document whose period suits best (the first of equals), where the objective is missing.
+    static func resolve(_ link: AlignmentLink, from di: Int, documents: [DocumentSummary], teams: [String: [Int]], objectiveIndex: [[String: Int]?]) -> (ObjectiveRef?, Int?, Int?) {
         let candidates: [Int] = link.team.map { teams[$0] ?? [] } ?? [di]
         let childPeriod = documents[di].period
-        var best: ((ObjectiveRef, Int?), Int)? = nil
+        var best: (ObjectiveRef, Int?, Int)? = nil
+        var meant: (Int, Int)? = nil
         for ci in candidates {
+            var score = 0
+            if let cp = childPeriod, let pp = documents[ci].period {
+                if pp == cp { score = 2 } else if pp.contains(cp) { score = 1 }
+            }
+            if meant == nil || score > meant!.1 { meant = (ci, score) }
             var found: (Int, Int?)? = nil
             if let oi = objectiveIndex[ci].map({ $0[link.objectiveID] }) ?? documents[ci].objectives.firstIndex(where: { $0.id?.value == link.objectiveID }) {
                 found = (oi, nil)
@@ -132,55 +222,9 @@ public struct Workspace: Sendable {
                 }
             }
             guard let (oi, k) = found else { continue }
-            var score = 0
-            if let cp = childPeriod, let pp = documents[ci].period {
-                if pp == cp { score = 2 } else if pp.contains(cp) { score = 1 }
-            }
-            if best == nil || score > best!.1 { best = ((ObjectiveRef(document: ci, objective: oi), k), score) }
+            if best == nil || score > best!.2 { best = (ObjectiveRef(document: ci, objective: oi), k, score) }
         }
-        return best.map { (objective: $0.0.0, keyResult: $0.0.1) }
-    }
-
-    /// Iterative depth-first search over child -> parent edges; every objective on a cycle gets the cycle's text.
-    static func findCycles(_ parents: [ObjectiveRef: [ObjectiveRef]], documents: [DocumentSummary]) -> [ObjectiveRef: String] {
-        enum Color { case white, grey, black }
-        var color: [ObjectiveRef: Color] = [:]
-        var result: [ObjectiveRef: String] = [:]
-        func name(_ r: ObjectiveRef) -> String {
-            let d = documents[r.document]
-            return "\(d.team ?? d.path)/\(d.objectives[r.objective].id?.value ?? "?")"
-        }
-        for start in parents.keys.sorted() where color[start, default: .white] == .white {
-            var stack: [(ObjectiveRef, Int)] = [(start, 0)]
-            var path: [ObjectiveRef] = [start]
-            color[start] = .grey
-            while let (node, next) = stack.last {
-                let edges = parents[node] ?? []
-                if next < edges.count {
-                    stack[stack.count - 1].1 += 1
-                    let p = edges[next]
-                    switch color[p, default: .white] {
-                    case .white:
-                        color[p] = .grey
-                        stack.append((p, 0))
-                        path.append(p)
-                    case .grey:
-                        if let at = path.firstIndex(of: p) {
-                            let cycle = Array(path[at...])
-                            let text = (cycle + [p]).map(name).joined(separator: " -> ")
-                            for c in cycle where result[c] == nil { result[c] = text }
-                        }
-                    case .black:
-                        break
-                    }
-                } else {
-                    color[node] = .black
-                    stack.removeLast()
-                    path.removeLast()
-                }
-            }
-        }
-        return result
+        return (best?.0, best?.1, best == nil && link.team != nil ? meant?.0 : nil)
     }
 
     public func index(of document: Document) -> Int? { documentByPath[document.path] }

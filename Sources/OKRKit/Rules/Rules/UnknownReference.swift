@@ -27,8 +27,9 @@ public struct UnknownReferenceRule: Rule {
         let objectiveIDs = doc.objectives.compactMap { $0.id?.value }
         let objectiveSet: Set<String>? = objectiveIDs.count > 16 ? Set(objectiveIDs) : nil
         var out: [Diagnostic] = []
+        var budget = Suggest.fileBudget
         func missingKR(_ id: Spanned<String>, _ what: String) {
-            let hint = Suggest.phrase(id.value, in: krIDs)
+            let hint = Suggest.phrase(id.value, in: krIDs, budget: &budget)
             out.append(context.diagnostic(id.range, "\(what) names key result \(id.value), which is not in this file",
                 help: hint.isEmpty ? "use the ID of a `###` key result in this file (\(krIDs.isEmpty ? "there are none" : krIDs.prefix(5).joined(separator: ", ")))" : hint))
         }
@@ -44,7 +45,7 @@ public struct UnknownReferenceRule: Rule {
         }
         for o in doc.objectives {
             for link in o.aligns where link.team == nil && !(objectiveSet?.contains(link.objectiveID) ?? objectiveIDs.contains(link.objectiveID)) && !hasKR(link.objectiveID) {
-                let hint = Suggest.phrase(link.objectiveID, in: objectiveIDs + krIDs)
+                let hint = Suggest.phrase(link.objectiveID, in: objectiveIDs + krIDs, budget: &budget)
                 out.append(context.diagnostic(link.range, "aligns to \(link.objectiveID), which is no objective or key result in this file",
                     help: hint.isEmpty ? "write `team/ID` for another team's objective, e.g. `company/\(link.objectiveID)`" : hint))
             }
