@@ -22,6 +22,11 @@ import Testing
         ("long unknown IDs", { n in "## O1: A\n### K" + String(repeating: "a", count: n / 4) + ": b\n## Check-ins\n- 2026-11-02 K" + String(repeating: "a", count: n / 4) + "b: 3 x\n" }),
         ("in-file alignment loop", { n in let k = n / 25; return (1...k).map { "## O\($0): A\n- aligns: O\($0 % k + 1)\n" }.joined() }),
         ("findings on one long line", { n in "## O1: A\n- aligns: " + (0..<(n / 8)).map { "t/X\($0)" }.joined(separator: ", ") + "\n" }),
+        // Issue 9's forms: many facts in one block (duplicate keys indexed), deep nesting under an initiative,
+        // long numbers with separators and long unit texts.
+        ("many facts in one block", { n in "## O1: A\n### KR1.1: b\n" + (0..<(n / 12)).map { "- x-k\($0): v\n" }.joined() }),
+        ("nested sub-items", { n in "## O1: A\n### KR1.1: b\n- [ ] t\n" + (0..<(n / 40)).map { String(repeating: " ", count: 2 + $0 % 30) + "- [ ] s\n" }.joined() }),
+        ("long numbers and units", { n in "## O1: A\n### KR1.1: b\n- metric: 1" + String(repeating: ",000", count: n / 8) + " -> 2 " + String(repeating: "per x ", count: n / 12) + "\n- current: 1" + String(repeating: " 000", count: n / 8) + "\n" }),
     ]
 
     static func cpuSeconds() -> Double {
