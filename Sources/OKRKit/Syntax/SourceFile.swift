@@ -121,8 +121,16 @@ public struct SourceFile: Sendable {
         let content = contentRange(ofLine: line)
         var column = 1
         var utf16 = 0
-        var i = content.lowerBound
-        let stop = min(clamped, content.upperBound)
+        SourceFile.count(bytes, from: content.lowerBound, to: clamped, lineEnd: content.upperBound, column: &column, utf16: &utf16)
+        return SourceLocation(line: line + 1, column: column, utf16Column: utf16)
+    }
+
+    /// Adds the columns (Unicode scalars) and UTF-16 units of `bytes[from..<to]` on one line to `column` and `utf16`;
+    /// an offset inside a line terminator or past it counts one column per byte.
+    @inline(__always)
+    static func count(_ bytes: [UInt8], from: Int, to: Int, lineEnd: Int, column: inout Int, utf16: inout Int) {
+        var i = from
+        let stop = min(to, lineEnd)
         while i < stop {
             let b = bytes[i]
             if b & 0xC0 != 0x80 {
@@ -131,9 +139,7 @@ public struct SourceFile: Sendable {
             }
             i += 1
         }
-        // An offset inside a line terminator or past it counts one column per byte.
-        if clamped > content.upperBound { column += clamped - content.upperBound; utf16 += clamped - content.upperBound }
-        return SourceLocation(line: line + 1, column: column, utf16Column: utf16)
+        if to > lineEnd { column += to - lineEnd; utf16 += to - lineEnd }
     }
 
     /// The text of line `index` (0-based), invalid UTF-8 replaced by U+FFFD.

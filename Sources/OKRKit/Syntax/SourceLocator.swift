@@ -30,16 +30,7 @@ public struct SourceLocator: Sendable {
         let k = max(0, stop - content.lowerBound) / Self.stride
         var (column, utf16) = table[k]
         column += 1
-        var i = content.lowerBound + k * Self.stride
-        while i < stop {
-            let b = bytes[i]
-            if b & 0xC0 != 0x80 {
-                column += 1
-                utf16 += b >= 0xF0 ? 2 : 1
-            }
-            i += 1
-        }
-        if clamped > content.upperBound { column += clamped - content.upperBound; utf16 += clamped - content.upperBound }
+        SourceFile.count(bytes, from: content.lowerBound + k * Self.stride, to: clamped, lineEnd: content.upperBound, column: &column, utf16: &utf16)
         return SourceLocation(line: line + 1, column: column, utf16Column: utf16)
     }
 
