@@ -1,5 +1,6 @@
 // libFuzzer entry point, compiled into the same module as OKRKit's sources by fuzz/run.
-// Each input runs parse, every rule over a two-file workspace, suppressions, the summary and progress, and the AST
+// Each input runs parse (and checks the line layer, and on one input in four an incremental re-parse), every rule over
+// a two-file workspace, suppressions, the summary and progress, and the AST
 // dump. Rendering dominates the cost of an input with many findings, so the human and JSON reporters run on one
 // input in 4 and the others (mostly fixed text per rule) on one in 32, chosen by the input's bytes: more inputs per
 // second reach the parser and the rules, and every reporter still sees thousands of inputs a minute.
@@ -11,6 +12,16 @@ let fuzzLinter = Linter(today: CalendarDate(year: 2026, month: 11, day: 25)!)
 public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let doc = Parser.parse(path: "fuzz.okr", bytes: bytes)
+    // The lossless layer: the lines print the input back, every node and error sits on a line of its kind.
+    let problems = doc.lineLayerProblems()
+    precondition(problems.isEmpty, "line layer: \(problems.prefix(3))")
+    // Incremental re-parse: the input with a slice cut out, then the slice put back, parses as the input does.
+    if size > 2 && bytes[size / 2] % 4 == 0 {
+        let a = Int(bytes[0]) % size, b = min(size, a + Int(bytes[size - 1]) % 64)
+        var session = ParseSession(path: "fuzz.okr", bytes: Array(bytes[..<a]) + Array(bytes[b...]))
+        session.edit(SourceRange(start: a, end: a), replacement: Array(bytes[a..<b]))
+        precondition(session.document.lines == doc.lines && ASTDump.dump(session.document) == ASTDump.dump(doc), "incremental re-parse differs")
+    }
     let ws = Workspace(documents: [doc, fuzzCompany])
     let diags = fuzzLinter.lint(doc, in: ws)
     for d in diags {

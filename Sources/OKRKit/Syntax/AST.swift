@@ -15,6 +15,15 @@ public struct Property: Sendable, Hashable {
     public var value: Spanned<String>
     /// The whole line (without terminator or leading indentation).
     public var range: SourceRange
+    /// A key already given in the same block: kept as a node, but its value is not read (the first one counts).
+    public var isDuplicate = false
+
+    public init(key: Spanned<String>, value: Spanned<String>, range: SourceRange, isDuplicate: Bool = false) {
+        self.key = key
+        self.value = value
+        self.range = range
+        self.isDuplicate = isDuplicate
+    }
 }
 
 /// An alignment link `team/ID` from an objective to what it serves: a parent objective, or one of its key results
@@ -161,6 +170,8 @@ public struct Document: Sendable {
     public var comments: [Comment] = []
     /// What the parser found wrong; parsing always goes on.
     public var syntaxDiagnostics: [Diagnostic] = []
+    /// Every physical line, with what it is: the lossless layer under the tree (`Line.print` gives the file back).
+    public var lines: [Line] = []
     /// The latest check-in of each key result ID (by date; on the same date the later line), computed once by the parser.
     public var latestCheckIns: [String: CheckIn] = [:]
 

@@ -25,7 +25,7 @@ public enum ASTDump {
         }
         func props(_ list: [Property], known: [String], indent: String) {
             for p in list where !known.contains(p.key.value) {
-                out.append("\(indent)property \(p.key.value) \(q(p.value.value)) \(pos(p.range))")
+                out.append("\(indent)property \(p.key.value) \(q(p.value.value)) \(pos(p.range))\(p.isDuplicate ? " duplicate" : "")")
             }
         }
         /// As written, plus the value read when the digits alone do not show it (`$4M (=4000000)`).

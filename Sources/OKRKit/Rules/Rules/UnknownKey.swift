@@ -19,7 +19,7 @@ public struct UnknownKeyRule: Rule {
     public func check(_ context: RuleContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         func check(_ props: [Property], _ known: [String], _ block: String) {
-            for p in props where !known.contains(p.key.value) && !p.key.value.hasPrefix("x-") {
+            for p in props where !p.isDuplicate && !known.contains(p.key.value) && !p.key.value.hasPrefix("x-") {
                 let hint = Suggest.phrase(p.key.value, in: known)
                 out.append(context.diagnostic(p.key.range, "unknown key `\(p.key.value)` in \(block)",
                     help: (hint.isEmpty ? "" : hint + " ") + "known keys here: \(known.joined(separator: ", ")); prefix custom keys with `x-`"))
