@@ -32,7 +32,7 @@ import Testing
         for (id, setting) in settings {
             let rule = try #require(Registry.rule(id), "preset \(name) names unknown rule \(id)")
             for (opt, value) in setting.options {
-                let declared = try #require(rule.description.options.first { $0.name == opt }, "\(id) has no option \(opt)")
+                let declared = try #require(rule.options.first { $0.name == opt }, "\(id) has no option \(opt)")
                 #expect(declared.defaultValue.typeName == value.typeName)
             }
         }

@@ -90,7 +90,7 @@ import Testing
 
     func loopIDs(_ text: String) -> [String] {
         let doc = Parser.parse(path: "t.okr", text: "# T\n\n- okr: 1\n- team: t\n- period: 2026-Q4\n\n" + text)
-        let linter = Linter(rules: [AlignmentCycleRule()])
+        let linter = Linter(rules: [.workspace(AlignmentCycleRule())])
         return linter.lint(doc).map { "\(doc.source.location(of: $0.range.start).line): \($0.message)" }
     }
 

@@ -96,7 +96,7 @@ let isCI = ProcessInfo.processInfo.environment["CI"] == "true"
         let moved = "# T\n\n- okr: 1\n- team: t\n- period: 2026-Q4\n\nA new description line.\nAnd another.\n\n## O1: A\n### KR1.1: Improve things\n"
         func prints(_ text: String) -> [String] {
             let doc = Parser.parse(path: "t.okr", text: text)
-            let diags = Linter(rules: [UnmeasurableKeyResultRule()]).lint(doc)
+            let diags = Linter(rules: [.document(UnmeasurableKeyResultRule())]).lint(doc)
             return FileResult(source: doc.source, diagnostics: diags).fingerprints()
         }
         #expect(prints(base).count == 1)

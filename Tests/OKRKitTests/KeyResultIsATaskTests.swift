@@ -2,7 +2,7 @@ import Testing
 @testable import OKRKit
 
 /// One key result run through `key-result-is-a-task` the way the engine runs it; the file must parse cleanly.
-func lintKeyResult(_ rule: any Rule, title: String, metric: String?, options: [String: OptionValue] = [:]) -> (syntax: [Diagnostic], findings: [Diagnostic]) {
+func lintKeyResult(_ rule: AnyRule, title: String, metric: String?, options: [String: OptionValue] = [:]) -> (syntax: [Diagnostic], findings: [Diagnostic]) {
     let text = exampleHeader + "## O1: Objective\n### KR1.1: \(title)\n" + (metric.map { "- metric: \($0)\n" } ?? "")
     let doc = Parser.parse(path: "t.okr", text: text)
     let linter = Linter(rules: [rule], settings: [rule.description.id: RuleSetting(severity: .warning, options: options)],
@@ -171,7 +171,7 @@ struct TaskCase: CustomTestStringConvertible, Sendable {
 
     @Test(arguments: tasks + outcomes)
     func classifies(_ c: TaskCase) {
-        let (syntax, findings) = lintKeyResult(KeyResultIsATaskRule(), title: c.title, metric: c.metric)
+        let (syntax, findings) = lintKeyResult(.document(KeyResultIsATaskRule()), title: c.title, metric: c.metric)
         #expect(syntax.isEmpty, "test input has syntax errors: \(syntax.map(\.message))")
         if let expected = c.expected {
             #expect(findings.count == 1, "expected a finding containing \(expected)")
@@ -199,7 +199,7 @@ struct TaskCase: CustomTestStringConvertible, Sendable {
     }
 
     @Test func optionsChangeWhatIsReported() {
-        let rule = KeyResultIsATaskRule()
+        let rule = AnyRule.document(KeyResultIsATaskRule())
         // `verbs` adds to the lexicon, phrasal ones too.
         #expect(lintKeyResult(rule, title: "Socialise the roadmap", metric: nil).findings.isEmpty)
         #expect(lintKeyResult(rule, title: "Socialise the roadmap", metric: nil, options: ["verbs": .strings(["socialise"])]).findings.count == 1)
@@ -230,7 +230,7 @@ struct TaskCase: CustomTestStringConvertible, Sendable {
             let words = TitleWords(title)
             #expect(words.count <= 48)
         }
-        #expect(lintKeyResult(KeyResultIsATaskRule(), title: odd, metric: nil).findings.count == 1)
+        #expect(lintKeyResult(.document(KeyResultIsATaskRule()), title: odd, metric: nil).findings.count == 1)
     }
 }
 

@@ -77,7 +77,7 @@ import Testing
             let docs = (0..<k).map { i in Parser.parse(path: "t\(i).okr", text: "# T\n- team: t\n- period: 2026-Q4\n## O1: A\n## O2: B\n") }
             return {
                 let ws = Workspace(documents: docs)
-                let linter = Linter(rules: [DuplicateTeamIDRule()])
+                let linter = Linter(rules: [.workspace(DuplicateTeamIDRule())])
                 for d in docs { _ = linter.lintWorkspace(path: d.path, in: ws) }
             }
         }),
@@ -88,7 +88,7 @@ import Testing
             return {
                 for _ in 0..<5 {
                     let ws = Workspace(documents: docs, reported: [0])
-                    _ = Linter(rules: [BrokenAlignmentRule()]).lintWorkspace(path: "c.okr", in: ws)
+                    _ = Linter(rules: [.workspace(BrokenAlignmentRule())]).lintWorkspace(path: "c.okr", in: ws)
                 }
             }
         }),

@@ -84,7 +84,7 @@ struct DirectionCase: CustomTestStringConvertible, Sendable {
 
     @Test(arguments: contradictions + agreements)
     func direction(_ c: DirectionCase) {
-        let (syntax, findings) = lintKeyResult(MetricDirectionRule(), title: c.title, metric: c.metric)
+        let (syntax, findings) = lintKeyResult(.document(MetricDirectionRule()), title: c.title, metric: c.metric)
         #expect(syntax.isEmpty, "test input has syntax errors: \(syntax.map(\.message))")
         if let expected = c.expected {
             #expect(findings.count == 1, "expected a finding containing \(expected)")
@@ -106,9 +106,9 @@ struct DirectionCase: CustomTestStringConvertible, Sendable {
     }
 
     @Test func helpSaysHowToFix() throws {
-        let up = try #require(lintKeyResult(MetricDirectionRule(), title: "Cut cold start time", metric: "1.2 -> 2.5 s").findings.first)
+        let up = try #require(lintKeyResult(.document(MetricDirectionRule()), title: "Cut cold start time", metric: "1.2 -> 2.5 s").findings.first)
         #expect(up.help == "if the value should fall, swap baseline and target (`2.5 -> 1.2 s`); otherwise fix the title")
-        let above = try #require(lintKeyResult(MetricDirectionRule(), title: "Keep latency below 200 ms", metric: ">= 200 ms").findings.first)
+        let above = try #require(lintKeyResult(.document(MetricDirectionRule()), title: "Keep latency below 200 ms", metric: ">= 200 ms").findings.first)
         #expect(above.help == "if the value should stay below the threshold, write `<= 200 ms`; otherwise fix the title")
         // The finding points at the metric, where the fix goes.
         let text = exampleHeader + "## O1: Objective\n### KR1.1: Cut cold start time\n- metric: 1.2 -> 2.5 s\n"

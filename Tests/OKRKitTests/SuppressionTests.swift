@@ -6,7 +6,7 @@ import Testing
     func lint(_ lines: [String], settings: [String: RuleSetting] = [:]) -> [(String, Int)] {
         let text = "# T\n\n- okr: 1\n- team: t\n- period: 2026-Q4\n\n" + lines.joined(separator: "\n") + "\n"
         let doc = Parser.parse(path: "t.okr", text: text)
-        let rules: [any Rule] = [MissingOwnerRule(), TooFewKeyResultsRule(), UnusedSuppressionRule()]
+        let rules: [AnyRule] = [.document(MissingOwnerRule()), .workspace(TooFewKeyResultsRule()), .document(UnusedSuppressionRule())]
         var s = settings
         s["too-few-key-results", default: RuleSetting(severity: nil)] = s["too-few-key-results"] ?? RuleSetting(severity: nil)
         return Linter(rules: rules, settings: s).lint(doc).map { ($0.ruleID, doc.source.location(of: $0.range.start).line) }
@@ -70,7 +70,7 @@ import Testing
         #expect(ids(r) == ["unused-suppression@7", "missing-owner@10", "unused-suppression@10"])
         let text = "# T\n\n## O2: B <!-- okrlint-disable-line missing-ownr -->\n"
         let doc = Parser.parse(path: "t.okr", text: text)
-        let d = Linter(rules: [MissingOwnerRule(), UnusedSuppressionRule()]).lint(doc).first { $0.ruleID == "unused-suppression" }
+        let d = Linter(rules: [.document(MissingOwnerRule()), .document(UnusedSuppressionRule())]).lint(doc).first { $0.ruleID == "unused-suppression" }
         #expect(d?.message == "`okrlint-disable-line` names unknown rule `missing-ownr`")
         #expect(d?.help?.hasPrefix("did you mean `missing-owner`?") == true)
         #expect(doc.source.text(d!.range) == "missing-ownr")

@@ -51,11 +51,11 @@ public struct ResolvedConfig: Sendable {
 
 /// Reads and validates `.okrlint.json` files.
 public struct ConfigLoader: Sendable {
-    public var rules: [any Rule]
+    public var rules: [AnyRule]
     /// Folders named on the command line, for the workspace root of a config outside a repository.
     public var anchors: [String] = []
 
-    public init(rules: [any Rule] = Registry.all) { self.rules = rules }
+    public init(rules: [AnyRule] = Registry.all) { self.rules = rules }
 
     /// How deep `extends` may nest: far more than anyone writes, far less than overflows the stack.
     public static let maxExtendsDepth = 32
@@ -236,7 +236,7 @@ public struct ConfigLoader: Sendable {
         throw error(node.range.start, "unknown severity \"\(s)\"\(hint) (off, info, warning, error)")
     }
 
-    private func ruleSetting(_ rule: any Rule, _ node: JSONNode, base: RuleSetting?, _ error: (Int, String) -> ConfigError) throws(ConfigError) -> RuleSetting {
+    private func ruleSetting(_ rule: AnyRule, _ node: JSONNode, base: RuleSetting?, _ error: (Int, String) -> ConfigError) throws(ConfigError) -> RuleSetting {
         let d = rule.description
         var setting = base ?? RuleSetting(severity: d.defaultSeverity)
         switch node.value {
@@ -249,8 +249,8 @@ public struct ConfigLoader: Sendable {
                     setting.severity = try severity(m.value, error)
                     continue
                 }
-                guard let opt = d.options.first(where: { $0.name == m.key }) else {
-                    let names = d.options.map(\.name)
+                guard let opt = rule.options.first(where: { $0.name == m.key }) else {
+                    let names = rule.options.map(\.name)
                     let hint = Suggest.closest(to: m.key, in: names + ["severity"]).map { "; did you mean `\($0)`?" } ?? ""
                     let list = names.isEmpty ? "it has no options, only `severity`" : "its options: \(names.joined(separator: ", "))"
                     throw error(m.keyRange.start, "rule `\(d.id)` has no option `\(m.key)`\(hint) (\(list))")

@@ -20,7 +20,7 @@ public enum Presets {
     ]
 
     /// The settings of a preset over `rules`, or nil for an unknown name.
-    public static func settings(_ name: String, rules: [any Rule] = Registry.all) -> [String: RuleSetting]? {
+    public static func settings(_ name: String, rules: [AnyRule] = Registry.all) -> [String: RuleSetting]? {
         func set(_ id: String, _ severity: Severity?, _ options: [String: OptionValue] = [:]) -> (String, RuleSetting) {
             let d = rules.first { $0.description.id == id }?.description
             return (id, RuleSetting(severity: severity ?? d?.defaultSeverity, options: options))

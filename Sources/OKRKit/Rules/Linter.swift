@@ -11,64 +11,62 @@ public struct RuleSetting: Sendable, Hashable {
 
 /// The rule engine: syntax diagnostics plus every enabled rule, sorted.
 public struct Linter: Sendable {
-    public let rules: [any Rule]
+    public let rules: [AnyRule]
     public let settings: [String: RuleSetting]
     public let today: CalendarDate
     /// How fiscal periods are read (the config's `fiscal-year-start`).
     public let calendar: FiscalCalendar
 
-    /// An enabled rule with its id, severity and options resolved once (descriptions are large to copy).
-    final class ActiveRule: Sendable {
-        let rule: any Rule
+    /// An enabled rule resolved once: its id, and its `check` bound to its decoded options and severity.
+    struct ActiveRule<Subject>: Sendable {
         let id: String
-        let severity: Severity
-        let options: [String: OptionValue]
-        let prepared: (any Sendable)?
-        init(rule: any Rule, id: String, severity: Severity, options: [String: OptionValue], prepared: (any Sendable)?) {
-            self.rule = rule
-            self.id = id
-            self.severity = severity
-            self.options = options
-            self.prepared = prepared
-        }
+        let check: @Sendable (Subject) -> [Diagnostic]
     }
-    let active: [ActiveRule]
+    let documentRules: [ActiveRule<DocumentSubject>]
+    let workspaceRules: [ActiveRule<WorkspaceSubject>]
+    let activeRuleIDs: Set<String>
     let unusedSuppressionSeverity: Severity?
 
-    public init(rules: [any Rule] = Registry.all, settings: [String: RuleSetting] = [:], today: CalendarDate = .today(),
+    public init(rules: [AnyRule] = Registry.all, settings: [String: RuleSetting] = [:], today: CalendarDate = .today(),
                 calendar: FiscalCalendar = .calendarYear) {
         self.rules = rules
         self.settings = settings
         self.today = today
         self.calendar = calendar
-        var active: [ActiveRule] = []
+        var documentRules: [ActiveRule<DocumentSubject>] = []
+        var workspaceRules: [ActiveRule<WorkspaceSubject>] = []
         var unused: Severity? = nil
+        func setup<R: Rule>(_: R.Type, _ severity: Severity) -> RuleSetup<R.Options> {
+            let id = R.description.id
+            return RuleSetup(options: R.Options.decodeLeniently(settings[id]?.options ?? [:]), severity: severity,
+                             ruleID: id, today: today, calendar: calendar)
+        }
+        func activate<R: DocumentRule>(_ rule: R, _ severity: Severity) -> ActiveRule<DocumentSubject> {
+            let s = setup(R.self, severity)
+            return ActiveRule(id: s.ruleID) { rule.check(DocumentContext(subject: $0, setup: s)) }
+        }
+        func activate<R: WorkspaceRule>(_ rule: R, _ severity: Severity) -> ActiveRule<WorkspaceSubject> {
+            let s = setup(R.self, severity)
+            return ActiveRule(id: s.ruleID) { rule.check(WorkspaceContext(subject: $0, setup: s)) }
+        }
         for rule in rules {
             let d = rule.description
             let severity = settings[d.id].map { $0.severity } ?? d.defaultSeverity
             guard let sev = severity else { continue }
-            var o: [String: OptionValue] = [:]
-            for opt in d.options { o[opt.name] = opt.defaultValue }
-            if let s = settings[d.id] { for (k, v) in s.options { o[k] = v } }
-            active.append(ActiveRule(rule: rule, id: d.id, severity: sev, options: o, prepared: rule.prepare(o)))
+            switch rule {
+            case .document(let r): documentRules.append(activate(r, sev))
+            case .workspace(let r): workspaceRules.append(activate(r, sev))
+            }
             if d.id == UnusedSuppressionRule.id { unused = sev }
         }
-        self.active = active
+        self.documentRules = documentRules
+        self.workspaceRules = workspaceRules
+        self.activeRuleIDs = Set(documentRules.map(\.id) + workspaceRules.map(\.id))
         self.unusedSuppressionSeverity = unused
     }
 
-    /// Options of `rule` with defaults filled in.
-    public func options(for rule: any Rule) -> [String: OptionValue] {
-        var o: [String: OptionValue] = [:]
-        for opt in rule.description.options { o[opt.name] = opt.defaultValue }
-        if let s = settings[rule.description.id] {
-            for (k, v) in s.options { o[k] = v }
-        }
-        return o
-    }
-
-    public func severity(for rule: any Rule) -> Severity? {
-        if let s = settings[rule.description.id] { return s.severity }
+    public func severity(for rule: AnyRule) -> Severity? {
+        if let s = settings[rule.id] { return s.severity }
         return rule.description.defaultSeverity
     }
 
@@ -80,25 +78,21 @@ public struct Linter: Sendable {
         return finish(lintDocument(document) + lintWorkspace(path: document.path, in: ws), document: document)
     }
 
-    /// Syntax diagnostics and the rules that read only the document.
+    /// Syntax diagnostics and the document rules.
     public func lintDocument(_ document: Document) -> [Diagnostic] {
         var out = document.syntaxDiagnostics
-        let subject = RuleSubject(document: document, workspace: Workspace.empty)
-        for a in active where a.rule.scope == .document {
-            let ctx = RuleContext(subject: subject, options: a.options, severity: a.severity, ruleID: a.id, today: today, calendar: calendar, prepared: a.prepared)
-            out.append(contentsOf: a.rule.check(ctx))
-        }
+        let subject = DocumentSubject(document)
+        for r in documentRules { out.append(contentsOf: r.check(subject)) }
         return out
     }
 
-    /// The rules across files, for the document at `path` of `workspace`.
+    /// The workspace rules (the rules across files), for the document at `path` of `workspace`; none when the
+    /// workspace has no document at `path`.
     public func lintWorkspace(path: String, in workspace: Workspace) -> [Diagnostic] {
+        guard !workspaceRules.isEmpty, let di = workspace.index(ofPath: path) else { return [] }
         var out: [Diagnostic] = []
-        let subject = RuleSubject(document: Document(source: SourceFile(path: path, bytes: [])), workspace: workspace)
-        for a in active where a.rule.scope == .workspace {
-            let ctx = RuleContext(subject: subject, options: a.options, severity: a.severity, ruleID: a.id, today: today, calendar: calendar, prepared: a.prepared)
-            out.append(contentsOf: a.rule.check(ctx))
-        }
+        let subject = WorkspaceSubject(workspace: workspace, path: path, documentIndex: di)
+        for r in workspaceRules { out.append(contentsOf: r.check(subject)) }
         return out
     }
 
@@ -107,7 +101,7 @@ public struct Linter: Sendable {
         var out = diagnostics
         if let document, Linter.hasSuppressions(document) {
             out = Suppression.apply(out, document: document, knownRuleIDs: Registry.ids,
-                                    activeRuleIDs: Set(active.map(\.id)), unusedSeverity: unusedSuppressionSeverity)
+                                    activeRuleIDs: activeRuleIDs, unusedSeverity: unusedSuppressionSeverity)
         }
         out.sort(by: Diagnostic.ordered)
         return out

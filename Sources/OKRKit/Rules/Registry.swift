@@ -1,47 +1,47 @@
 /// The one list of rules. Order is the order of `okrlint rules` and the docs.
 public enum Registry {
-    public static let all: [any Rule] = [
+    public static let all: [AnyRule] = [
         // Shape of the file
-        MissingHeaderRule(),
-        InvalidPeriodRule(),
-        UnknownKeyRule(),
-        DuplicateIDRule(),
-        UnknownReferenceRule(),
+        .document(MissingHeaderRule()),
+        .document(InvalidPeriodRule()),
+        .document(UnknownKeyRule()),
+        .document(DuplicateIDRule()),
+        .document(UnknownReferenceRule()),
         // Focus
-        TooManyObjectivesRule(),
-        TooManyKeyResultsRule(),
-        TooFewKeyResultsRule(),
-        ObjectiveTooLongRule(),
-        ObjectiveHasMetricRule(),
+        .document(TooManyObjectivesRule()),
+        .document(TooManyKeyResultsRule()),
+        .workspace(TooFewKeyResultsRule()),
+        .document(ObjectiveTooLongRule()),
+        .document(ObjectiveHasMetricRule()),
         // Measurability
-        UnmeasurableKeyResultRule(),
-        KeyResultIsATaskRule(),
-        MetricInconsistentRule(),
-        MetricDirectionRule(),
-        OrphanedInitiativeRule(),
-        MissingOwnerRule(),
+        .document(UnmeasurableKeyResultRule()),
+        .document(KeyResultIsATaskRule()),
+        .document(MetricInconsistentRule()),
+        .document(MetricDirectionRule()),
+        .document(OrphanedInitiativeRule()),
+        .document(MissingOwnerRule()),
         // Follow-through
-        DateOutsidePeriodRule(),
-        StaleCheckInRule(),
-        CurrentOutOfSyncRule(),
-        CheckInsOutOfOrderRule(),
-        CheckInInFutureRule(),
-        BehindScheduleRule(),
-        SandbaggingRule(),
+        .document(DateOutsidePeriodRule()),
+        .document(StaleCheckInRule()),
+        .document(CurrentOutOfSyncRule()),
+        .document(CheckInsOutOfOrderRule()),
+        .document(CheckInInFutureRule()),
+        .document(BehindScheduleRule()),
+        .document(SandbaggingRule()),
         // Alignment across files
-        BrokenAlignmentRule(),
-        UnalignedObjectiveRule(),
-        UnsupportedObjectiveRule(),
-        PeriodMismatchRule(),
-        AlignmentCycleRule(),
-        DuplicateTeamIDRule(),
+        .workspace(BrokenAlignmentRule()),
+        .workspace(UnalignedObjectiveRule()),
+        .workspace(UnsupportedObjectiveRule()),
+        .workspace(PeriodMismatchRule()),
+        .workspace(AlignmentCycleRule()),
+        .workspace(DuplicateTeamIDRule()),
         // Suppressions
-        UnusedSuppressionRule(),
+        .document(UnusedSuppressionRule()),
     ]
 
-    public static func rule(_ id: String) -> (any Rule)? {
-        all.first { $0.description.id == id }
+    public static func rule(_ id: String) -> AnyRule? {
+        all.first { $0.id == id }
     }
 
-    public static var ids: [String] { all.map { $0.description.id } }
+    public static var ids: [String] { all.map(\.id) }
 }

@@ -28,6 +28,7 @@ public enum OptionValue: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
+/// An option as docs, the schema and config validation see it; made from a rule's `Options` (`RuleOptions.documentation`).
 public struct RuleOption: Sendable {
     public var name: String
     public var summary: String
@@ -43,6 +44,7 @@ public struct RuleOption: Sendable {
 /// In `source`, `↓` marks where each expected diagnostic starts (it is removed before parsing).
 public struct RuleExample: Sendable {
     public var source: String
+    /// Option values as a config sets them (decoded like a config's: a test checks each decodes strictly).
     public var options: [String: OptionValue]
     /// The date the example is checked on (for rules that look at time).
     public var today: CalendarDate?
@@ -57,141 +59,100 @@ public struct RuleExample: Sendable {
     }
 }
 
-/// Everything a rule says about itself: the registry, `okrlint rule ID`, docs and tests come from here.
+/// Everything a rule says about itself: the registry, `okrlint rule ID`, docs and tests come from here. Its options
+/// are not listed here but in the rule's `Options` (`Rule.optionDocs`), the one place their names, defaults and
+/// summaries are declared.
 public struct RuleDescription: Sendable {
     public var id: String
     public var summary: String
     /// Why the rule exists, with the OKR source it rests on.
     public var rationale: String
     public var defaultSeverity: Severity
-    public var options: [RuleOption]
     /// Examples that must produce diagnostics (at the `↓` marks).
     public var triggering: [RuleExample]
     /// Examples that must produce none.
     public var passing: [RuleExample]
 
     public init(id: String, summary: String, rationale: String, defaultSeverity: Severity,
-                options: [RuleOption] = [], triggering: [RuleExample], passing: [RuleExample]) {
+                triggering: [RuleExample], passing: [RuleExample]) {
         self.id = id
         self.summary = summary
         self.rationale = rationale
         self.defaultSeverity = defaultSeverity
-        self.options = options
         self.triggering = triggering
         self.passing = passing
     }
 }
 
-/// What a rule sees: the document under check, the workspace it lives in, its options and the date.
-/// The document and workspace a linter shares among its rules for one file: one reference to copy per rule
-/// instead of every array and string in the syntax tree.
-final class RuleSubject: Sendable {
-    let document: Document
-    let workspace: Workspace
-    init(document: Document, workspace: Workspace) {
-        self.document = document
-        self.workspace = workspace
-    }
-}
-
-public struct RuleContext: Sendable {
-    let subject: RuleSubject
-    /// The document under check. Empty for `.workspace` rules, which read `workspace` only.
-    public var document: Document { _read { yield subject.document } }
-    /// Path of the document under check.
-    public var path: String { _read { yield subject.document.source.path } }
-    public var workspace: Workspace { _read { yield subject.workspace } }
-    public let options: [String: OptionValue]
-    public let severity: Severity
-    public let ruleID: String
-    public let today: CalendarDate
-    /// How fiscal periods (`FY2021-Q2`) are read: from the config; the file's `fiscal-year-start` overrides it.
-    public let calendar: FiscalCalendar
-    /// What the rule's `prepare` made of its options, once per linter.
-    public let prepared: (any Sendable)?
-
-    public init(document: Document, workspace: Workspace, options: [String: OptionValue], severity: Severity, ruleID: String,
-                today: CalendarDate, calendar: FiscalCalendar = .calendarYear, prepared: (any Sendable)? = nil) {
-        self.init(subject: RuleSubject(document: document, workspace: workspace), options: options, severity: severity,
-                  ruleID: ruleID, today: today, calendar: calendar, prepared: prepared)
-    }
-
-    init(subject: RuleSubject, options: [String: OptionValue], severity: Severity, ruleID: String, today: CalendarDate,
-         calendar: FiscalCalendar, prepared: (any Sendable)?) {
-        self.subject = subject
-        self.calendar = calendar
-        self.prepared = prepared
-        self.options = options
-        self.severity = severity
-        self.ruleID = ruleID
-        self.today = today
-    }
-
-    public var source: SourceFile { document.source }
-
-    /// The document's period, fiscal periods read with `calendar` (or the file's own `fiscal-year-start`).
-    public var period: Period? { document.period(calendar) }
-
-    /// A diagnostic of this rule at `range` of the document under check.
-    public func diagnostic(_ range: SourceRange, _ message: String, help: String? = nil, severity: Severity? = nil) -> Diagnostic {
-        Diagnostic(ruleID: ruleID, severity: severity ?? self.severity, message: message, help: help,
-                   path: path, range: range)
-    }
-
-    public func int(_ name: String) -> Int {
-        switch options[name] {
-        case .int(let v): v
-        case .double(let v): Int(v)
-        default: 0
-        }
-    }
-
-    public func double(_ name: String) -> Double {
-        switch options[name] {
-        case .double(let v): v
-        case .int(let v): Double(v)
-        default: 0
-        }
-    }
-
-    public func bool(_ name: String) -> Bool {
-        if case .bool(let v) = options[name] { return v }
-        return false
-    }
-
-    public func string(_ name: String) -> String {
-        if case .string(let v) = options[name] { return v }
-        return ""
-    }
-
-    public func strings(_ name: String) -> [String] {
-        if case .strings(let v) = options[name] { return v }
-        return []
-    }
-}
-
-/// What a rule reads.
-public enum RuleScope: Sendable {
-    /// The document's syntax tree only (`context.document`); runs as soon as the file is parsed.
-    case document
-    /// The workspace only: this document's summary (`context.workspace.documents[i]`) and the other files'. Runs once
-    /// every file is parsed; `context.document` is empty.
-    case workspace
-}
-
+/// What every rule has: a description and typed options. A rule is either a `DocumentRule` or a `WorkspaceRule`;
+/// the registry (`AnyRule`) holds one or the other.
 public protocol Rule: Sendable {
-    var description: RuleDescription { get }
-    var scope: RuleScope { get }
-    /// Work on the options done once per linter instead of once per file (word lists tokenised, say); the result
-    /// reaches `check` as `context.prepared`.
-    func prepare(_ options: [String: OptionValue]) -> (any Sendable)?
-    /// Findings on the document under check (and only that document).
-    func check(_ context: RuleContext) -> [Diagnostic]
+    /// The rule's options, decoded from the config once per linter (`NoOptions` when it has none).
+    associatedtype Options: RuleOptions = NoOptions
+    static var description: RuleDescription { get }
 }
 
 extension Rule {
-    public var scope: RuleScope { .document }
-    public func prepare(_ options: [String: OptionValue]) -> (any Sendable)? { nil }
+    /// The rule's options as docs and config validation see them (from `Options.fields` and `Options()`).
+    public static var optionDocs: [RuleOption] { Options.documentation }
+}
+
+/// A rule that reads one document's syntax tree. Runs as soon as the file is parsed (pass 1).
+public protocol DocumentRule: Rule {
+    /// Findings on the document under check (and only that document).
+    func check(_ context: DocumentContext<Options>) -> [Diagnostic]
+}
+
+/// A rule that reads only the workspace: the summary of the document under check
+/// (`context.workspace.documents[context.documentIndex]`) and the other files' summaries. Runs once every file is
+/// parsed (pass 2), when no syntax tree is left: `WorkspaceContext` has no `document` to read.
+public protocol WorkspaceRule: Rule {
+    /// Findings on the document under check (and only that document).
+    func check(_ context: WorkspaceContext<Options>) -> [Diagnostic]
+}
+
+extension DocumentRule {
+    public typealias Context = DocumentContext<Options>
+}
+
+extension WorkspaceRule {
+    public typealias Context = WorkspaceContext<Options>
+}
+
+/// An entry of the registry: a document rule or a workspace rule.
+public enum AnyRule: Sendable {
+    case document(any DocumentRule)
+    case workspace(any WorkspaceRule)
+
+    public var description: RuleDescription {
+        switch self {
+        case .document(let r): type(of: r).description
+        case .workspace(let r): type(of: r).description
+        }
+    }
+
+    public var id: String { description.id }
+
+    /// The rule's options: name, default, type and summary.
+    public var options: [RuleOption] {
+        switch self {
+        case .document(let r): type(of: r).optionDocs
+        case .workspace(let r): type(of: r).optionDocs
+        }
+    }
+
+    /// `values` decoded into the rule's typed options (strictly: an unknown name or a value of the wrong type is an
+    /// error), read back through its option table.
+    public func decodeOptions(_ values: [String: OptionValue]) throws(OptionError) -> [String: OptionValue] {
+        func decode<R: Rule>(_: R) throws(OptionError) -> [String: OptionValue] {
+            let o = try R.Options.decode(values)
+            return Dictionary(uniqueKeysWithValues: R.Options.fields.map { ($0.name, $0.value(in: o)) })
+        }
+        switch self {
+        case .document(let r): return try decode(r)
+        case .workspace(let r): return try decode(r)
+        }
+    }
 }
 
 /// Formats a number without a trailing `.0` (`3`, `0.25`).

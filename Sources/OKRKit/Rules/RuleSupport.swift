@@ -188,15 +188,17 @@ let exampleCompany = """
 
 """
 
-extension RuleContext {
-    /// This document's index in the workspace.
-    var documentIndex: Int? { workspace.index(ofPath: path) }
+/// Options of the rules that need the top level of the alignment tree: the teams named in `top-level-teams`.
+public protocol TopLevelTeamsOption: RuleOptions {
+    var topLevelTeams: [String] { get }
+}
 
+extension WorkspaceContext where Options: TopLevelTeamsOption {
     /// Whether a document is the top level of the alignment tree: its team is named in the option `top-level-teams`,
     /// or other files align to it while it aligns to no other team.
     func isTopLevel(_ di: Int) -> Bool {
         if workspace.topLevelDocuments.contains(di) { return true }
         guard let team = workspace.documents[di].team else { return false }
-        return strings("top-level-teams").contains(team)
+        return options.topLevelTeams.contains(team)
     }
 }

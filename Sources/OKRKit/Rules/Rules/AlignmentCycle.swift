@@ -1,6 +1,6 @@
-public struct AlignmentCycleRule: Rule {
+public struct AlignmentCycleRule: WorkspaceRule {
     public init() {}
-    public let description = RuleDescription(
+    public static let description = RuleDescription(
         id: "alignment-cycle",
         summary: "Objectives align to each other in a loop, or an objective aligns to itself.",
         rationale: """
@@ -20,10 +20,8 @@ public struct AlignmentCycleRule: Rule {
             RuleExample(exampleHeader + "## O1: A\n- aligns: company/O1\n## O2: B\n- aligns: O1\n", otherFiles: ["company.okr": exampleCompany]),
         ])
 
-    public var scope: RuleScope { .workspace }
-
-    public func check(_ context: RuleContext) -> [Diagnostic] {
-        guard let di = context.documentIndex else { return [] }
+    public func check(_ context: Context) -> [Diagnostic] {
+        let di = context.documentIndex
         let ws = context.workspace
         var out: [Diagnostic] = []
         for l in ws.linksByDocument[di] ?? [] {

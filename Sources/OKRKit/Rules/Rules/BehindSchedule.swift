@@ -1,6 +1,17 @@
-public struct BehindScheduleRule: Rule {
+public struct BehindScheduleRule: DocumentRule {
     public init() {}
-    public let description = RuleDescription(
+
+    public struct Options: RuleOptions {
+        var tolerance = 0.25
+        var minElapsed = 0.25
+        public init() {}
+        public static let fields: [OptionField<Options>] = [
+            .double("tolerance", \.tolerance, "How far (0-1) progress may trail the elapsed share of the period."),
+            .double("min-elapsed", \.minElapsed, "Share of the period that must have gone before the rule reports."),
+        ]
+    }
+
+    public static let description = RuleDescription(
         id: "behind-schedule",
         summary: "An objective's progress is far behind the share of the period already gone.",
         rationale: """
@@ -9,10 +20,6 @@ public struct BehindScheduleRule: Rule {
         from baseline, target and current (see the README); only checked once `min-elapsed` of the period has gone.
         """,
         defaultSeverity: .warning,
-        options: [
-            RuleOption("tolerance", .double(0.25), "How far (0-1) progress may trail the elapsed share of the period."),
-            RuleOption("min-elapsed", .double(0.25), "Share of the period that must have gone before the rule reports."),
-        ],
         triggering: [
             RuleExample(exampleHeader + "## ↓O1: A\n### KR1.1: a\n- metric: 0 -> 100 x\n- current: 10 x\n", today: "2026-12-01"),
         ],
@@ -21,11 +28,11 @@ public struct BehindScheduleRule: Rule {
             RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n- metric: 0 -> 100 x\n- current: 0 x\n", today: "2026-10-10"),
         ])
 
-    public func check(_ context: RuleContext) -> [Diagnostic] {
+    public func check(_ context: Context) -> [Diagnostic] {
         guard let period = context.period, period.contains(context.today) else { return [] }
         let elapsed = period.elapsedFraction(at: context.today)
-        guard elapsed >= context.double("min-elapsed") else { return [] }
-        let tolerance = context.double("tolerance")
+        guard elapsed >= context.options.minElapsed else { return [] }
+        let tolerance = context.options.tolerance
         return context.document.objectives.compactMap { o in
             guard let p = Progress.objective(o, in: context.document), p < elapsed - tolerance else { return nil }
             return context.diagnostic(o.id?.range ?? o.headingRange,

@@ -1,6 +1,6 @@
-public struct BrokenAlignmentRule: Rule {
+public struct BrokenAlignmentRule: WorkspaceRule {
     public init() {}
-    public let description = RuleDescription(
+    public static let description = RuleDescription(
         id: "broken-alignment",
         summary: "An `aligns` link names a team or objective that does not exist in the workspace (also reported on the file that should define it).",
         rationale: """
@@ -20,10 +20,8 @@ public struct BrokenAlignmentRule: Rule {
             RuleExample(exampleHeader + "## O1: A\n- aligns: company/O1, company/O2\n", otherFiles: ["company.okr": exampleCompany]),
         ])
 
-    public var scope: RuleScope { .workspace }
-
-    public func check(_ context: RuleContext) -> [Diagnostic] {
-        guard let di = context.documentIndex else { return [] }
+    public func check(_ context: Context) -> [Diagnostic] {
+        let di = context.documentIndex
         let ws = context.workspace
         var out: [Diagnostic] = []
         var budget = Suggest.fileBudget
@@ -54,7 +52,7 @@ public struct BrokenAlignmentRule: Rule {
     /// Links from files this run does not report on, to objectives this file was meant to define: when pre-commit
     /// checks only the company file in which O3 was renumbered, the team files that still link to `company/O3`
     /// are named here (one finding per missing ID, at the objective whose ID is closest, else at the title).
-    func incoming(_ di: Int, _ ws: Workspace, _ context: RuleContext, _ budget: inout Int) -> [Diagnostic] {
+    func incoming(_ di: Int, _ ws: Workspace, _ context: Context, _ budget: inout Int) -> [Diagnostic] {
         guard let links = ws.brokenIncoming[di], let team = ws.documents[di].team else { return [] }
         var byID: [String: [ResolvedLink]] = [:]
         var order: [String] = []

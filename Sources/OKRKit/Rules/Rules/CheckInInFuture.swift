@@ -1,6 +1,6 @@
-public struct CheckInInFutureRule: Rule {
+public struct CheckInInFutureRule: DocumentRule {
     public init() {}
-    public let description = RuleDescription(
+    public static let description = RuleDescription(
         id: "check-in-in-future",
         summary: "A check-in is dated after today.",
         rationale: """
@@ -16,7 +16,7 @@ public struct CheckInInFutureRule: Rule {
             RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n- metric: 45 -> 15 min\n\n## Check-ins\n- 2026-11-02 KR1.1: 40 min\n- 2026-11-25 KR1.1: 30 min\n", today: "2026-11-25"),
         ])
 
-    public func check(_ context: RuleContext) -> [Diagnostic] {
+    public func check(_ context: Context) -> [Diagnostic] {
         context.document.checkIns.compactMap { c in
             guard let d = c.date, d.value > context.today else { return nil }
             return context.diagnostic(d.range, "check-in dated \(d.value) is after today (\(context.today))",

@@ -1,6 +1,6 @@
-public struct CheckInsOutOfOrderRule: Rule {
+public struct CheckInsOutOfOrderRule: DocumentRule {
     public init() {}
-    public let description = RuleDescription(
+    public static let description = RuleDescription(
         id: "check-ins-out-of-order",
         summary: "Check-ins are not in date order.",
         rationale: """
@@ -15,7 +15,7 @@ public struct CheckInsOutOfOrderRule: Rule {
             RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n\n## Check-ins\n- 2026-11-02 KR1.1: 5 min\n- 2026-11-02 KR1.1: 4 min\n- 2026-11-16 KR1.1: 4 min\n"),
         ])
 
-    public func check(_ context: RuleContext) -> [Diagnostic] {
+    public func check(_ context: Context) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var previous: CalendarDate? = nil
         for c in context.document.checkIns {

@@ -1,6 +1,6 @@
-public struct CurrentOutOfSyncRule: Rule {
+public struct CurrentOutOfSyncRule: DocumentRule {
     public init() {}
-    public let description = RuleDescription(
+    public static let description = RuleDescription(
         id: "current-out-of-sync",
         summary: "A key result's `current` differs from its latest check-in.",
         rationale: """
@@ -16,7 +16,7 @@ public struct CurrentOutOfSyncRule: Rule {
             RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n- metric: 45 -> 15 min\n- current: 32 min\n"),
         ])
 
-    public func check(_ context: RuleContext) -> [Diagnostic] {
+    public func check(_ context: Context) -> [Diagnostic] {
         let latest = context.document.latestCheckIns
         var out: [Diagnostic] = []
         // With a duplicated ID, check-ins belong to the first key result (the duplicate is `duplicate-id`'s finding).

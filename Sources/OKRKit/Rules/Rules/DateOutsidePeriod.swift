@@ -1,6 +1,6 @@
-public struct DateOutsidePeriodRule: Rule {
+public struct DateOutsidePeriodRule: DocumentRule {
     public init() {}
-    public let description = RuleDescription(
+    public static let description = RuleDescription(
         id: "date-outside-period",
         summary: "A due date or check-in date falls outside the file's period.",
         rationale: """
@@ -15,7 +15,7 @@ public struct DateOutsidePeriodRule: Rule {
             RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n- due: 2026-12-15\n- [ ] Cache due:2026-10-30\n\n## Check-ins\n- 2026-11-02 KR1.1: 4 min\n"),
         ])
 
-    public func check(_ context: RuleContext) -> [Diagnostic] {
+    public func check(_ context: Context) -> [Diagnostic] {
         guard let period = context.period else { return [] }
         var out: [Diagnostic] = []
         func check(_ date: Spanned<CalendarDate>?, _ what: String) {

@@ -1,6 +1,6 @@
-public struct DuplicateIDRule: Rule {
+public struct DuplicateIDRule: DocumentRule {
     public init() {}
-    public let description = RuleDescription(
+    public static let description = RuleDescription(
         id: "duplicate-id",
         summary: "Two objectives or two key results in one file share an ID.",
         rationale: """
@@ -16,7 +16,7 @@ public struct DuplicateIDRule: Rule {
             RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n### KR1.2: b\n## O2: B\n### KR2.1: c\n"),
         ])
 
-    public func check(_ context: RuleContext) -> [Diagnostic] {
+    public func check(_ context: Context) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var objectives: [String: SourceRange] = [:]
         var keyResults: [String: SourceRange] = [:]

@@ -1,6 +1,6 @@
-public struct DuplicateTeamIDRule: Rule {
+public struct DuplicateTeamIDRule: WorkspaceRule {
     public init() {}
-    public let description = RuleDescription(
+    public static let description = RuleDescription(
         id: "duplicate-team-id",
         summary: "Two files of the same team and period define the same objective ID (reported on each of them).",
         rationale: """
@@ -17,10 +17,9 @@ public struct DuplicateTeamIDRule: Rule {
             RuleExample(exampleHeader + "## O1: A\n", otherFiles: ["a-other.okr": exampleHeader.replacingAll("2026-Q4", with: "2027-Q1") + "## O1: B\n"]),
         ])
 
-    public var scope: RuleScope { .workspace }
-
-    public func check(_ context: RuleContext) -> [Diagnostic] {
-        guard let di = context.documentIndex, let team = context.workspace.documents[di].team else { return [] }
+    public func check(_ context: Context) -> [Diagnostic] {
+        let di = context.documentIndex
+        guard let team = context.workspace.documents[di].team else { return [] }
         let ws = context.workspace
         let me = ws.documents[di]
         // Every file that defines the ID is told, each naming the others: when pre-commit checks only the new

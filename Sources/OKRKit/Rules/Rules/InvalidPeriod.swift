@@ -1,6 +1,6 @@
-public struct InvalidPeriodRule: Rule {
+public struct InvalidPeriodRule: DocumentRule {
     public init() {}
-    public let description = RuleDescription(
+    public static let description = RuleDescription(
         id: "invalid-period",
         summary: "The header's period cannot be read, or names a fiscal period without saying when the fiscal year starts.",
         rationale: """
@@ -25,7 +25,7 @@ public struct InvalidPeriodRule: Rule {
             RuleExample("# T\n\n- okr: 1\n- team: platform\n- period: FY2021-Q2\n- fiscal-year-start: February\n"),
         ])
 
-    public func check(_ context: RuleContext) -> [Diagnostic] {
+    public func check(_ context: Context) -> [Diagnostic] {
         guard let p = context.document.header.period else { return [] }
         var calendar = context.calendar
         if let s = context.document.header.fiscalYearStart?.value { calendar.startMonth = s }

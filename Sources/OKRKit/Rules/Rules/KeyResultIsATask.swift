@@ -1,6 +1,27 @@
-public struct KeyResultIsATaskRule: Rule {
+public struct KeyResultIsATaskRule: DocumentRule {
     public init() {}
-    public let description = RuleDescription(
+
+    public struct Options: RuleOptions {
+        var verbs: [String] = []
+        var allowedVerbs: [String] = []
+        var outcomeUnits: [String] = []
+        var allowOutcomeMetric = true
+        /// The lexicons built from the built-in lists and the fields above, by `prepare`.
+        var lexicon = Lexicon()
+        public init() {}
+        public static let fields: [OptionField<Options>] = [
+            .strings("verbs", \.verbs,
+                     "Activity verbs added to the built-in lexicon (base form; phrasal verbs as several words, e.g. \"price out\")."),
+            .strings("allowed-verbs", \.allowedVerbs,
+                     "Built-in activity verbs this team uses for outcomes (e.g. \"deliver\"); they are not reported."),
+            .strings("outcome-units", \.outcomeUnits,
+                     "Words that make a metric an outcome measure, added to the built-in ones (users, customers, %, money, time, NPS ...)."),
+            .bool("allow-outcome-metric", \.allowOutcomeMetric,
+                  "A key result with an activity title passes when its metric is a baseline -> target or a threshold in an outcome unit; false reports it too."),
+        ]
+        public mutating func prepare() { lexicon = Lexicon(self) }
+    }
+    public static let description = RuleDescription(
         id: "key-result-is-a-task",
         summary: "A key result is phrased as an activity (launch, build, draft, assess ...) instead of an outcome.",
         rationale: """
@@ -27,16 +48,6 @@ public struct KeyResultIsATaskRule: Rule {
         March 7", or a `due`) is the "measurable milestone" Google's playbook accepts, so it is reported as an info.
         """,
         defaultSeverity: .warning,
-        options: [
-            RuleOption("verbs", .strings([]),
-                       "Activity verbs added to the built-in lexicon (base form; phrasal verbs as several words, e.g. \"price out\")."),
-            RuleOption("allowed-verbs", .strings([]),
-                       "Built-in activity verbs this team uses for outcomes (e.g. \"deliver\"); they are not reported."),
-            RuleOption("outcome-units", .strings([]),
-                       "Words that make a metric an outcome measure, added to the built-in ones (users, customers, %, money, time, NPS ...)."),
-            RuleOption("allow-outcome-metric", .bool(true),
-                       "A key result with an activity title passes when its metric is a baseline -> target or a threshold in an outcome unit; false reports it too."),
-        ],
         triggering: [
             RuleExample(exampleHeader + "## O1: Grow the partner channel\n### ↓KR1.1: Launch the partner referral program\n- metric: milestone\n"),
             RuleExample(exampleHeader + "## O1: Reliable API\n### ↓KR1.1: Set up multi-region failover\n"),
@@ -98,54 +109,58 @@ public struct KeyResultIsATaskRule: Rule {
             }
         }
 
+        init() {}
+
+        /// The lexicons for `options` (its fields, not yet its own `lexicon`), once per linter. Inflected forms are
+        /// not listed, and one table holds every word a title may start with, so this costs one insertion per verb.
+        init(_ options: Options) {
+            var lex = Lexicon()
+            var allowed = Set<String>()
+            if !options.allowedVerbs.isEmpty { allowed = Set(options.allowedVerbs.map { $0.lowercasedWords.joined(separator: " ") }) }
+            func add(_ words: [String]) {
+                guard let first = words.first, allowed.isEmpty || !allowed.contains(words.joined(separator: " ")) else { return }
+                if words.count == 1 {
+                    lex.words.insert(first, flag: Lexicon.verb)
+                } else {
+                    lex.words.insert(first, flag: Lexicon.phrasalStart)
+                    lex.phrasal[first, default: []].append(words)
+                    lex.phrasalPairs.insert(hash: WordTable.pair(WordTable.hash(first.utf8), WordTable.hash(words[1].utf8)), flag: 1)
+                }
+            }
+            // Built-in single verbs go in by the hash of their bytes; only phrasal ones become strings.
+            WordTable.forEachEntry(of: TaskLexicon.activityText) { entry in
+                if allowed.isEmpty { lex.words.insert(hash: WordTable.hash(entry), flag: Lexicon.verb) }
+                else { add([String(decoding: entry, as: UTF8.self)]) }
+            }
+            WordTable.forEachEntry(of: TaskLexicon.phrasalText) { entry in
+                var words: [String] = []
+                var start = entry.startIndex, i = entry.startIndex
+                while i < entry.endIndex {
+                    if entry[i] == 0x20 {
+                        words.append(String(decoding: entry[start..<i], as: UTF8.self))
+                        start = i + 1
+                    }
+                    i += 1
+                }
+                words.append(String(decoding: entry[start..<entry.endIndex], as: UTF8.self))
+                add(words)
+            }
+            for entry in options.verbs { add(entry.lowercasedWords) }
+            for k in lex.phrasal.keys { lex.phrasal[k]!.sort { $0.count > $1.count } }
+            for w in TaskLexicon.startWords { lex.words.insert(w, flag: Lexicon.start) }
+            // Irregular pasts ("Built the ..."); regular ones are recognised by their -ed.
+            for (form, base) in TaskLexicon.irregularPairs where lex.isKnown(base) { lex.words.insert(form, flag: Lexicon.past) }
+            for u in options.outcomeUnits {
+                for w in u.lowercasedWords { lex.outcomeUnits.insert(w); lex.outcomeUnits.insert(TaskLexicon.singular(w)) }
+            }
+            lex.allowOutcomeMetric = options.allowOutcomeMetric
+            self = lex
+        }
+
         /// `word` is an outcome verb in any form ("improve", "increasing", "cuts", "doubled").
         func outcomeBase(_ word: String) -> String? {
             TaskLexicon.anyBase(word) { TaskLexicon.outcomeVerbSet.contains($0) }
         }
-    }
-
-    public func prepare(_ options: [String: OptionValue]) -> (any Sendable)? {
-        var lex = Lexicon()
-        var allowed = Set<String>()
-        if case .strings(let list)? = options["allowed-verbs"] { allowed = Set(list.map { $0.lowercasedWords.joined(separator: " ") }) }
-        func add(_ words: [String]) {
-            guard let first = words.first, allowed.isEmpty || !allowed.contains(words.joined(separator: " ")) else { return }
-            if words.count == 1 {
-                lex.words.insert(first, flag: Lexicon.verb)
-            } else {
-                lex.words.insert(first, flag: Lexicon.phrasalStart)
-                lex.phrasal[first, default: []].append(words)
-                lex.phrasalPairs.insert(hash: WordTable.pair(WordTable.hash(first.utf8), WordTable.hash(words[1].utf8)), flag: 1)
-            }
-        }
-        // Built-in single verbs go in by the hash of their bytes; only phrasal ones become strings.
-        WordTable.forEachEntry(of: TaskLexicon.activityText) { entry in
-            if allowed.isEmpty { lex.words.insert(hash: WordTable.hash(entry), flag: Lexicon.verb) }
-            else { add([String(decoding: entry, as: UTF8.self)]) }
-        }
-        WordTable.forEachEntry(of: TaskLexicon.phrasalText) { entry in
-            var words: [String] = []
-            var start = entry.startIndex, i = entry.startIndex
-            while i < entry.endIndex {
-                if entry[i] == 0x20 {
-                    words.append(String(decoding: entry[start..<i], as: UTF8.self))
-                    start = i + 1
-                }
-                i += 1
-            }
-            words.append(String(decoding: entry[start..<entry.endIndex], as: UTF8.self))
-            add(words)
-        }
-        if case .strings(let list)? = options["verbs"] { for entry in list { add(entry.lowercasedWords) } }
-        for k in lex.phrasal.keys { lex.phrasal[k]!.sort { $0.count > $1.count } }
-        for w in TaskLexicon.startWords { lex.words.insert(w, flag: Lexicon.start) }
-        // Irregular pasts ("Built the ..."); regular ones are recognised by their -ed.
-        for (form, base) in TaskLexicon.irregularPairs where lex.isKnown(base) { lex.words.insert(form, flag: Lexicon.past) }
-        if case .strings(let list)? = options["outcome-units"] {
-            for u in list { for w in u.lowercasedWords { lex.outcomeUnits.insert(w); lex.outcomeUnits.insert(TaskLexicon.singular(w)) } }
-        }
-        if case .bool(let b)? = options["allow-outcome-metric"] { lex.allowOutcomeMetric = b }
-        return lex
     }
 
     /// What the classifier found.
@@ -158,8 +173,8 @@ public struct KeyResultIsATaskRule: Rule {
         case delivered(String)
     }
 
-    public func check(_ context: RuleContext) -> [Diagnostic] {
-        let lex = context.prepared as? Lexicon ?? (prepare(context.options) as? Lexicon ?? Lexicon())
+    public func check(_ context: Context) -> [Diagnostic] {
+        let lex = context.options.lexicon
         var out: [Diagnostic] = []
         let objectives = context.document.objectives
         for oi in objectives.indices {

@@ -1,6 +1,6 @@
-public struct MetricDirectionRule: Rule {
+public struct MetricDirectionRule: DocumentRule {
     public init() {}
-    public let description = RuleDescription(
+    public static let description = RuleDescription(
         id: "metric-direction",
         summary: "A key result's metric goes the other way than its title says (\"Cut cold start time\" with `1.2 -> 2.5 s`).",
         rationale: """
@@ -37,7 +37,7 @@ public struct MetricDirectionRule: Rule {
 
     enum Direction { case up, down }
 
-    public func check(_ context: RuleContext) -> [Diagnostic] {
+    public func check(_ context: Context) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let objectives = context.document.objectives
         for oi in objectives.indices {

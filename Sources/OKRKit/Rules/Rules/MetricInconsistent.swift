@@ -1,6 +1,6 @@
-public struct MetricInconsistentRule: Rule {
+public struct MetricInconsistentRule: DocumentRule {
     public init() {}
-    public let description = RuleDescription(
+    public static let description = RuleDescription(
         id: "metric-inconsistent",
         summary: "A key result's numbers contradict each other: target equals baseline, confidence outside 0-1, units that cannot be compared.",
         rationale: """
@@ -30,7 +30,7 @@ public struct MetricInconsistentRule: Rule {
             RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n- metric: +25% sign-ups\n- current: +12%\n### KR1.2: b\n- metric: 2x revenue\n- current: 1.4x\n"),
         ])
 
-    public func check(_ context: RuleContext) -> [Diagnostic] {
+    public func check(_ context: Context) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var metricsByKR: [String: Metric] = [:]
         func unitName(_ q: Quantity) -> String { q.hasNoUnit ? "no unit" : "`\(q.currency.map { $0 + (q.unit.isEmpty ? "" : " ") } ?? "")\(q.unit)`" }

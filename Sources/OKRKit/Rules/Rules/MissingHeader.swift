@@ -1,6 +1,6 @@
-public struct MissingHeaderRule: Rule {
+public struct MissingHeaderRule: DocumentRule {
     public init() {}
-    public let description = RuleDescription(
+    public static let description = RuleDescription(
         id: "missing-header",
         summary: "The file header lacks its team or period (error) or its `okr` format version (warning).",
         rationale: """
@@ -18,7 +18,7 @@ public struct MissingHeaderRule: Rule {
             RuleExample("# Platform team OKRs\n\n- okr: 1\n- team: platform\n- period: 2026-Q4\n"),
         ])
 
-    public func check(_ context: RuleContext) -> [Diagnostic] {
+    public func check(_ context: Context) -> [Diagnostic] {
         let h = context.document.header
         let doc = context.document
         // Report at the title, or at the first line of the file when there is none.

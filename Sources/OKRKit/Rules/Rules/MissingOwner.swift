@@ -1,6 +1,15 @@
-public struct MissingOwnerRule: Rule {
+public struct MissingOwnerRule: DocumentRule {
     public init() {}
-    public let description = RuleDescription(
+
+    public struct Options: RuleOptions {
+        var keyResults = true
+        public init() {}
+        public static let fields: [OptionField<Options>] = [
+            .bool("key-results", \.keyResults, "Also report key results without an owner (at info)."),
+        ]
+    }
+
+    public static let description = RuleDescription(
         id: "missing-owner",
         summary: "An objective has no owner (warning); a key result has no owner (info).",
         rationale: """
@@ -9,7 +18,6 @@ public struct MissingOwnerRule: Rule {
         so it is only reported as info. The header's owner does not count for objectives.
         """,
         defaultSeverity: .warning,
-        options: [RuleOption("key-results", .bool(true), "Also report key results without an owner (at info).")],
         triggering: [
             RuleExample(exampleHeader + "## ↓O1: Make deploys boring\n### KR1.1: Cut deploy time\n- owner: @raj\n"),
             RuleExample(exampleHeader + "## O1: Make deploys boring\n- owner: @dana\n### ↓KR1.1: Cut deploy time\n"),
@@ -19,9 +27,9 @@ public struct MissingOwnerRule: Rule {
             RuleExample(exampleHeader + "## O1: Make deploys boring\n- owner: @dana\n### KR1.1: Cut deploy time\n", options: ["key-results": .bool(false)]),
         ])
 
-    public func check(_ context: RuleContext) -> [Diagnostic] {
+    public func check(_ context: Context) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        let krs = context.bool("key-results")
+        let krs = context.options.keyResults
         for o in context.document.objectives {
             if o.owner == nil && o.property("owner") == nil {
                 out.append(context.diagnostic(o.id?.range ?? o.headingRange,

@@ -1,6 +1,6 @@
-public struct ObjectiveHasMetricRule: Rule {
+public struct ObjectiveHasMetricRule: DocumentRule {
     public init() {}
-    public let description = RuleDescription(
+    public static let description = RuleDescription(
         id: "objective-has-metric",
         summary: "An objective's title holds a number; numbers belong in its key results.",
         rationale: """
@@ -20,7 +20,7 @@ public struct ObjectiveHasMetricRule: Rule {
             RuleExample(exampleHeader + "## O1: Objective 1\n"),
         ])
 
-    public func check(_ context: RuleContext) -> [Diagnostic] {
+    public func check(_ context: Context) -> [Diagnostic] {
         context.document.objectives.compactMap { o in
             guard let r = Self.metricRange(in: o.title, source: context.source) else { return nil }
             return context.diagnostic(r,

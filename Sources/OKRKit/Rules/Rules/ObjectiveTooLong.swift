@@ -1,6 +1,15 @@
-public struct ObjectiveTooLongRule: Rule {
+public struct ObjectiveTooLongRule: DocumentRule {
     public init() {}
-    public let description = RuleDescription(
+
+    public struct Options: RuleOptions {
+        var maxWords = 12
+        public init() {}
+        public static let fields: [OptionField<Options>] = [
+            .int("max-words", \.maxWords, "Most words in an objective's title."),
+        ]
+    }
+
+    public static let description = RuleDescription(
         id: "objective-too-long",
         summary: "An objective's title is longer than a short sentence.",
         rationale: """
@@ -8,7 +17,6 @@ public struct ObjectiveTooLongRule: Rule {
         objectives or a key result; split it or move the detail into the description.
         """,
         defaultSeverity: .info,
-        options: [RuleOption("max-words", .int(12), "Most words in an objective's title.")],
         triggering: [
             RuleExample(exampleHeader + "## O1: ↓Make deploys boring and fast and safe for every team in every region we run in today\n"),
         ],
@@ -16,8 +24,8 @@ public struct ObjectiveTooLongRule: Rule {
             RuleExample(exampleHeader + "## O1: Make deploys boring\n"),
         ])
 
-    public func check(_ context: RuleContext) -> [Diagnostic] {
-        let max = context.int("max-words")
+    public func check(_ context: Context) -> [Diagnostic] {
+        let max = context.options.maxWords
         return context.document.objectives.compactMap { o in
             var n = 0
             var inWord = false

@@ -1,6 +1,16 @@
-public struct OrphanedInitiativeRule: Rule {
+public struct OrphanedInitiativeRule: DocumentRule {
     public init() {}
-    public let description = RuleDescription(
+
+    public struct Options: RuleOptions {
+        var allowUnderObjective = false
+        public init() {}
+        public static let fields: [OptionField<Options>] = [
+            .bool("allow-under-objective", \.allowUnderObjective,
+                  "Accept initiatives directly under an objective (before its first key result), as Perdoo attaches them."),
+        ]
+    }
+
+    public static let description = RuleDescription(
         id: "orphaned-initiative",
         summary: "An initiative is attached to no key result.",
         rationale: """
@@ -10,8 +20,6 @@ public struct OrphanedInitiativeRule: Rule {
         (Perdoo) can allow them there with `allow-under-objective`.
         """,
         defaultSeverity: .warning,
-        options: [RuleOption("allow-under-objective", .bool(false),
-                             "Accept initiatives directly under an objective (before its first key result), as Perdoo attaches them.")],
         triggering: [
             RuleExample(exampleHeader + "## O1: Make deploys boring\n↓- [ ] Rewrite the deploy scripts\n### KR1.1: Cut deploy time\n- metric: 45 -> 15 min\n"),
             RuleExample(exampleHeader + "## O1: Make deploys boring\n### KR1.1: Cut deploy time\n- metric: 45 -> 15 min\n\n## Initiatives\n↓- [ ] Rewrite the deploy scripts\n- [ ] Build cache kr:KR1.1\n"),
@@ -23,9 +31,9 @@ public struct OrphanedInitiativeRule: Rule {
                         options: ["allow-under-objective": .bool(true)]),
         ])
 
-    public func check(_ context: RuleContext) -> [Diagnostic] {
+    public func check(_ context: Context) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        let underObjective = context.bool("allow-under-objective")
+        let underObjective = context.options.allowUnderObjective
         for o in context.document.objectives where !underObjective {
             for i in o.initiatives where i.keyResultRef == nil {
                 out.append(context.diagnostic(i.range,

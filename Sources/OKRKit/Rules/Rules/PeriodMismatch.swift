@@ -1,6 +1,6 @@
-public struct PeriodMismatchRule: Rule {
+public struct PeriodMismatchRule: WorkspaceRule {
     public init() {}
-    public let description = RuleDescription(
+    public static let description = RuleDescription(
         id: "period-mismatch",
         summary: "An `aligns` link reaches an objective of a period that does not contain this file's period.",
         rationale: """
@@ -17,10 +17,9 @@ public struct PeriodMismatchRule: Rule {
                         otherFiles: ["company.okr": exampleCompany.replacingAll("2026-Q4", with: "2026")]),
         ])
 
-    public var scope: RuleScope { .workspace }
-
-    public func check(_ context: RuleContext) -> [Diagnostic] {
-        guard let di = context.documentIndex, let mine = context.workspace.documents[di].period else { return [] }
+    public func check(_ context: Context) -> [Diagnostic] {
+        let di = context.documentIndex
+        guard let mine = context.workspace.documents[di].period else { return [] }
         let ws = context.workspace
         var out: [Diagnostic] = []
         for l in ws.linksByDocument[di] ?? [] {

@@ -1,6 +1,6 @@
-public struct SandbaggingRule: Rule {
+public struct SandbaggingRule: DocumentRule {
     public init() {}
-    public let description = RuleDescription(
+    public static let description = RuleDescription(
         id: "sandbagging",
         summary: "Every key result of an objective is already met before mid-period: the targets were too timid.",
         rationale: """
@@ -17,7 +17,7 @@ public struct SandbaggingRule: Rule {
             RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n- metric: 0 -> 10 x\n- current: 10 x\n", today: "2026-12-20"),
         ])
 
-    public func check(_ context: RuleContext) -> [Diagnostic] {
+    public func check(_ context: Context) -> [Diagnostic] {
         guard let period = context.period, period.contains(context.today), period.elapsedFraction(at: context.today) < 0.5 else { return [] }
         let latest = context.document.latestCheckIns
         return context.document.objectives.compactMap { o in

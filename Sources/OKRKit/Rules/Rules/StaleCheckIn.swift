@@ -1,6 +1,17 @@
-public struct StaleCheckInRule: Rule {
+public struct StaleCheckInRule: DocumentRule {
     public init() {}
-    public let description = RuleDescription(
+
+    public struct Options: RuleOptions {
+        var maxDays = 14
+        var graceDays = 14
+        public init() {}
+        public static let fields: [OptionField<Options>] = [
+            .int("max-days", \.maxDays, "Days after the latest check-in before a key result is stale."),
+            .int("grace-days", \.graceDays, "Days into the period before a key result with no check-in at all is reported."),
+        ]
+    }
+
+    public static let description = RuleDescription(
         id: "stale-check-in",
         summary: "While the period runs, a key result has had no check-in for too long.",
         rationale: """
@@ -9,10 +20,6 @@ public struct StaleCheckInRule: Rule {
         to `--today` (or the config's `today`).
         """,
         defaultSeverity: .warning,
-        options: [
-            RuleOption("max-days", .int(14), "Days after the latest check-in before a key result is stale."),
-            RuleOption("grace-days", .int(14), "Days into the period before a key result with no check-in at all is reported."),
-        ],
         triggering: [
             RuleExample(exampleHeader + "## O1: A\n### ↓KR1.1: a\n### KR1.2: b\n\n## Check-ins\n- 2026-10-20 KR1.1: 4 min\n- 2026-11-20 KR1.2: 5 min\n",
                         today: "2026-11-25"),
@@ -24,10 +31,10 @@ public struct StaleCheckInRule: Rule {
             RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n", today: "2026-10-05"),
         ])
 
-    public func check(_ context: RuleContext) -> [Diagnostic] {
+    public func check(_ context: Context) -> [Diagnostic] {
         guard let period = context.period, period.contains(context.today) else { return [] }
-        let maxDays = context.int("max-days")
-        let grace = context.int("grace-days")
+        let maxDays = context.options.maxDays
+        let grace = context.options.graceDays
         let latest = context.document.latestCheckIns
         var out: [Diagnostic] = []
         var seen = Set<String>()

@@ -1,6 +1,18 @@
-public struct TooFewKeyResultsRule: Rule {
+public struct TooFewKeyResultsRule: WorkspaceRule {
     public init() {}
-    public let description = RuleDescription(
+
+    public struct Options: RuleOptions {
+        var min = 2
+        var parentsNeedKeyResults = false
+        public init() {}
+        public static let fields: [OptionField<Options>] = [
+            .int("min", \.min, "Fewest key results an objective should have."),
+            .bool("parents-need-key-results", \.parentsNeedKeyResults,
+                  "Require key results also of objectives that other objectives align to."),
+        ]
+    }
+
+    public static let description = RuleDescription(
         id: "too-few-key-results",
         summary: "An objective has no key result (error) or fewer than `min` (warning).",
         rationale: """
@@ -12,9 +24,6 @@ public struct TooFewKeyResultsRule: Rule {
         `parents-need-key-results` is set.
         """,
         defaultSeverity: .warning,
-        options: [RuleOption("min", .int(2), "Fewest key results an objective should have."),
-                  RuleOption("parents-need-key-results", .bool(false),
-                             "Require key results also of objectives that other objectives align to.")],
         triggering: [
             RuleExample(exampleHeader + "## ↓O1: Make deploys boring\n- owner: @dana\n"),
             RuleExample(exampleHeader + "## ↓O1: Make deploys boring\n### KR1.1: Cut deploy time\n"),
@@ -30,13 +39,11 @@ public struct TooFewKeyResultsRule: Rule {
                         otherFiles: ["platform.okr": exampleHeader + "## O1: A\n- aligns: company/O1\n### KR1.1: a\n### KR1.2: b\n"]),
         ])
 
-    public var scope: RuleScope { .workspace }
-
-    public func check(_ context: RuleContext) -> [Diagnostic] {
-        guard let di = context.documentIndex else { return [] }
+    public func check(_ context: Context) -> [Diagnostic] {
+        let di = context.documentIndex
         let ws = context.workspace
-        let min = context.int("min")
-        let parentsToo = context.bool("parents-need-key-results")
+        let min = context.options.min
+        let parentsToo = context.options.parentsNeedKeyResults
         return ws.documents[di].objectives.enumerated().compactMap { oi, o in
             if !parentsToo && ws.children[ObjectiveRef(document: di, objective: oi)] != nil { return nil }
             let name = o.id?.value ?? o.title

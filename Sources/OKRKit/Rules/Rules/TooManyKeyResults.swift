@@ -1,6 +1,15 @@
-public struct TooManyKeyResultsRule: Rule {
+public struct TooManyKeyResultsRule: DocumentRule {
     public init() {}
-    public let description = RuleDescription(
+
+    public struct Options: RuleOptions {
+        var max = 5
+        public init() {}
+        public static let fields: [OptionField<Options>] = [
+            .int("max", \.max, "Most key results allowed under one objective."),
+        ]
+    }
+
+    public static let description = RuleDescription(
         id: "too-many-key-results",
         summary: "An objective has more key results than anyone can track.",
         rationale: """
@@ -8,7 +17,6 @@ public struct TooManyKeyResultsRule: Rule {
         shape and progress is spread thin (Viva Goals alerts on "too many KRs").
         """,
         defaultSeverity: .warning,
-        options: [RuleOption("max", .int(5), "Most key results allowed under one objective.")],
         triggering: [
             RuleExample(exampleHeader + "## ↓O1: A\n### KR1.1: a\n### KR1.2: b\n### KR1.3: c\n### KR1.4: d\n### KR1.5: e\n### KR1.6: f\n"),
             RuleExample(exampleHeader + "## ↓O1: A\n### KR1.1: a\n### KR1.2: b\n", options: ["max": .int(1)]),
@@ -17,8 +25,8 @@ public struct TooManyKeyResultsRule: Rule {
             RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n### KR1.2: b\n### KR1.3: c\n"),
         ])
 
-    public func check(_ context: RuleContext) -> [Diagnostic] {
-        let max = context.int("max")
+    public func check(_ context: Context) -> [Diagnostic] {
+        let max = context.options.max
         return context.document.objectives.compactMap { o in
             guard o.keyResults.count > max else { return nil }
             return context.diagnostic(o.id?.range ?? o.headingRange,

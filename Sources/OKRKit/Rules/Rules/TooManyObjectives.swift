@@ -1,6 +1,15 @@
-public struct TooManyObjectivesRule: Rule {
+public struct TooManyObjectivesRule: DocumentRule {
     public init() {}
-    public let description = RuleDescription(
+
+    public struct Options: RuleOptions {
+        var max = 4
+        public init() {}
+        public static let fields: [OptionField<Options>] = [
+            .int("max", \.max, "Most objectives allowed in one file."),
+        ]
+    }
+
+    public static let description = RuleDescription(
         id: "too-many-objectives",
         summary: "A team file has more objectives than a team can focus on in one period.",
         rationale: """
@@ -8,7 +17,6 @@ public struct TooManyObjectivesRule: Rule {
         Google's re:Work guide and John Doerr recommend 3 to 5 objectives; GitLab's handbook caps a team at 3.
         """,
         defaultSeverity: .warning,
-        options: [RuleOption("max", .int(4), "Most objectives allowed in one file.")],
         triggering: [
             RuleExample(exampleHeader + "## O1: A\n## O2: B\n## O3: C\n## O4: D\n## ↓O5: E\n## O6: F\n"),
             RuleExample(exampleHeader + "## O1: A\n## O2: B\n## ↓O3: C\n", options: ["max": .int(2)]),
@@ -17,8 +25,8 @@ public struct TooManyObjectivesRule: Rule {
             RuleExample(exampleHeader + "## O1: A\n## O2: B\n## O3: C\n## O4: D\n"),
         ])
 
-    public func check(_ context: RuleContext) -> [Diagnostic] {
-        let max = context.int("max")
+    public func check(_ context: Context) -> [Diagnostic] {
+        let max = context.options.max
         let objectives = context.document.objectives
         guard objectives.count > max else { return [] }
         let first = objectives[max]

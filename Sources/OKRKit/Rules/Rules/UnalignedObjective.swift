@@ -1,6 +1,15 @@
-public struct UnalignedObjectiveRule: Rule {
+public struct UnalignedObjectiveRule: WorkspaceRule {
     public init() {}
-    public let description = RuleDescription(
+
+    public struct Options: TopLevelTeamsOption {
+        public var topLevelTeams = ["company"]
+        public init() {}
+        public static let fields: [OptionField<Options>] = [
+            .strings("top-level-teams", \.topLevelTeams, "Teams whose objectives are the top level and align to nothing."),
+        ]
+    }
+
+    public static let description = RuleDescription(
         id: "unaligned-objective",
         summary: "A team objective aligns to nothing while the workspace has a level above it.",
         rationale: """
@@ -10,7 +19,6 @@ public struct UnalignedObjectiveRule: Rule {
         top-level file and no alignment at all.
         """,
         defaultSeverity: .warning,
-        options: [RuleOption("top-level-teams", .strings(["company"]), "Teams whose objectives are the top level and align to nothing.")],
         triggering: [
             RuleExample(exampleHeader + "## O1: A\n- aligns: company/O1\n## ↓O2: B\n", otherFiles: ["company.okr": exampleCompany]),
         ],
@@ -24,12 +32,11 @@ public struct UnalignedObjectiveRule: Rule {
                         otherFiles: ["platform.okr": exampleHeader + "## O1: A\n- aligns: group/O1\n"]),
         ])
 
-    public var scope: RuleScope { .workspace }
-
-    public func check(_ context: RuleContext) -> [Diagnostic] {
+    public func check(_ context: Context) -> [Diagnostic] {
         let ws = context.workspace
-        guard let di = context.documentIndex, !context.isTopLevel(di) else { return [] }
-        let hasTop = context.strings("top-level-teams").contains { ws.teams[$0] != nil }
+        let di = context.documentIndex
+        guard !context.isTopLevel(di) else { return [] }
+        let hasTop = context.options.topLevelTeams.contains { ws.teams[$0] != nil }
         guard hasTop || ws.hasAlignment else { return [] }
         return ws.documents[di].objectives.compactMap { o in
             guard o.aligns.isEmpty, !o.hasAlignsProperty else { return nil }

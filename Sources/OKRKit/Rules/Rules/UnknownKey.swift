@@ -1,6 +1,6 @@
-public struct UnknownKeyRule: Rule {
+public struct UnknownKeyRule: DocumentRule {
     public init() {}
-    public let description = RuleDescription(
+    public static let description = RuleDescription(
         id: "unknown-key",
         summary: "A `- key: value` fact uses a key okrlint does not know for its block.",
         rationale: """
@@ -16,7 +16,7 @@ public struct UnknownKeyRule: Rule {
             RuleExample(exampleHeader + "## O1: A\n- owner: @dana\n- x-jira: PLAT-12\n### KR1.1: a\n- metric: 1 -> 2 x\n"),
         ])
 
-    public func check(_ context: RuleContext) -> [Diagnostic] {
+    public func check(_ context: Context) -> [Diagnostic] {
         var out: [Diagnostic] = []
         func check(_ props: [Property], _ known: [String], _ block: String) {
             for p in props where !p.isDuplicate && !known.contains(p.key.value) && !p.key.value.hasPrefix("x-") {

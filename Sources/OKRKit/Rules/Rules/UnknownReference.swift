@@ -1,6 +1,6 @@
-public struct UnknownReferenceRule: Rule {
+public struct UnknownReferenceRule: DocumentRule {
     public init() {}
-    public let description = RuleDescription(
+    public static let description = RuleDescription(
         id: "unknown-reference",
         summary: "A check-in, an initiative's `kr:` or an in-file `aligns` link names an ID that does not exist.",
         rationale: """
@@ -18,7 +18,7 @@ public struct UnknownReferenceRule: Rule {
             RuleExample(exampleHeader + "## O1: A\n## O2: B\n- aligns: O1, company/O3\n"),
         ])
 
-    public func check(_ context: RuleContext) -> [Diagnostic] {
+    public func check(_ context: Context) -> [Diagnostic] {
         let doc = context.document
         let krIDs = doc.keyResultIDs
         // Sets only for many IDs: a few are searched faster than hashed.

@@ -1,6 +1,19 @@
-public struct UnmeasurableKeyResultRule: Rule {
+public struct UnmeasurableKeyResultRule: DocumentRule {
     public init() {}
-    public let description = RuleDescription(
+
+    public struct Options: RuleOptions {
+        var vagueWords = ["improve", "better", "enhance", "optimize", "optimise", "increase",
+                          "reduce", "grow", "boost", "maximize", "minimize", "strengthen", "more", "less"]
+        /// `vagueWords` as a set, made by `prepare`.
+        var vague: Set<String> = []
+        public init() {}
+        public static let fields: [OptionField<Options>] = [
+            .strings("vague-words", \.vagueWords, "Words that make a KR without a metric read as a wish rather than a measure."),
+        ]
+        public mutating func prepare() { vague = Set(vagueWords) }
+    }
+
+    public static let description = RuleDescription(
         id: "unmeasurable-key-result",
         summary: "A key result has no metric, so nobody can say at the end of the period whether it was met.",
         rationale: """
@@ -10,9 +23,6 @@ public struct UnmeasurableKeyResultRule: Rule {
         the most common failure.
         """,
         defaultSeverity: .error,
-        options: [RuleOption("vague-words", .strings(["improve", "better", "enhance", "optimize", "optimise", "increase",
-                                                      "reduce", "grow", "boost", "maximize", "minimize", "strengthen", "more", "less"]),
-                             "Words that make a KR without a metric read as a wish rather than a measure.")],
         triggering: [
             RuleExample(exampleHeader + "## O1: Delight customers\n### ↓KR1.1: Improve the onboarding experience\n- owner: @dana\n"),
             RuleExample(exampleHeader + "## O1: Delight customers\n### ↓KR1.1: Customers love the product\n"),
@@ -22,13 +32,8 @@ public struct UnmeasurableKeyResultRule: Rule {
             RuleExample(exampleHeader + "## O1: Delight customers\n### KR1.1: Release the EU region\n- metric: milestone\n"),
         ])
 
-    public func prepare(_ options: [String: OptionValue]) -> (any Sendable)? {
-        if case .strings(let words)? = options["vague-words"] { return Set(words) }
-        return Set<String>()
-    }
-
-    public func check(_ context: RuleContext) -> [Diagnostic] {
-        let vague = context.prepared as? Set<String> ?? Set(context.strings("vague-words"))
+    public func check(_ context: Context) -> [Diagnostic] {
+        let vague = context.options.vague
         var out: [Diagnostic] = []
         for o in context.document.objectives {
             for kr in o.keyResults where kr.metric == nil {

@@ -1,6 +1,15 @@
-public struct UnsupportedObjectiveRule: Rule {
+public struct UnsupportedObjectiveRule: WorkspaceRule {
     public init() {}
-    public let description = RuleDescription(
+
+    public struct Options: TopLevelTeamsOption {
+        public var topLevelTeams = ["company"]
+        public init() {}
+        public static let fields: [OptionField<Options>] = [
+            .strings("top-level-teams", \.topLevelTeams, "Teams whose objectives are the top level."),
+        ]
+    }
+
+    public static let description = RuleDescription(
         id: "unsupported-objective",
         summary: "A top-level objective has no team objective aligned to it: nobody is working on it.",
         rationale: """
@@ -11,7 +20,6 @@ public struct UnsupportedObjectiveRule: Rule {
         themselves.
         """,
         defaultSeverity: .warning,
-        options: [RuleOption("top-level-teams", .strings(["company"]), "Teams whose objectives are the top level.")],
         triggering: [
             RuleExample(exampleCompany.replacingAll("## O2: Be dependable", with: "## ↓O2: Be dependable"),
                         otherFiles: ["platform.okr": exampleHeader + "## O1: A\n- aligns: company/O1\n"]),
@@ -28,11 +36,10 @@ public struct UnsupportedObjectiveRule: Rule {
                         otherFiles: ["platform.okr": exampleHeader + "## O1: A\n- aligns: company/O1\n## O2: B\n- aligns: company/KR2.1\n"]),
         ])
 
-    public var scope: RuleScope { .workspace }
-
-    public func check(_ context: RuleContext) -> [Diagnostic] {
+    public func check(_ context: Context) -> [Diagnostic] {
         let ws = context.workspace
-        guard ws.documents.count > 1, let di = context.documentIndex else { return [] }
+        guard ws.documents.count > 1 else { return [] }
+        let di = context.documentIndex
         let me = ws.documents[di]
         guard context.isTopLevel(di) else { return [] }
         var out: [Diagnostic] = []

@@ -1,8 +1,8 @@
 /// Reported by the engine while applying inline suppressions (see `Suppression.apply`); `check` itself finds nothing.
-public struct UnusedSuppressionRule: Rule {
+public struct UnusedSuppressionRule: DocumentRule {
     public static let id = "unused-suppression"
     public init() {}
-    public let description = RuleDescription(
+    public static let description = RuleDescription(
         id: UnusedSuppressionRule.id,
         summary: "An `okrlint-disable...` comment suppresses nothing, or names a rule that does not exist.",
         rationale: """
@@ -19,5 +19,5 @@ public struct UnusedSuppressionRule: Rule {
             RuleExample(exampleHeader + "<!-- a plain comment -->\n## O1: A\n"),
         ])
 
-    public func check(_ context: RuleContext) -> [Diagnostic] { [] }
+    public func check(_ context: Context) -> [Diagnostic] { [] }
 }
