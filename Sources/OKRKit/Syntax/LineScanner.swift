@@ -64,6 +64,28 @@ enum FactValue: Sendable {
     case weight(Spanned<Double>)
 }
 
+/// Where the scanner puts what it reads, as it reads it: the `TreeBuilder` directly (a full parse: nothing is held
+/// per line), or a `LineRecorder` (a `ParseSession`, which keeps each line's `LineResult` to reuse after edits).
+protocol LineSink {
+    mutating func error(_ d: Diagnostic)
+    mutating func comment(_ c: Comment)
+    mutating func commentOpens(_ at: Int)
+    mutating func commentCloses(_ at: Int)
+    mutating func title(_ t: Spanned<String>)
+    mutating func section(_ kind: SectionKind, _ range: SourceRange)
+    mutating func objective(_ o: Objective)
+    mutating func keyResult(_ k: KeyResult)
+    mutating func stray()
+    /// A fact with its typed value and the errors of its value (reported unless the key repeats).
+    mutating func fact(_ p: Property, _ value: FactValue, _ valueErrors: [Diagnostic])
+    mutating func task(_ i: Initiative)
+    mutating func subItem(_ s: InitiativeSubItem)
+    mutating func checkIn(_ c: CheckIn)
+    mutating func text(_ t: Spanned<String>)
+    /// The line is read: what it is.
+    mutating func endLine(_ kind: LineKind)
+}
+
 /// Everything the scanner read on one line.
 struct LineResult: Sendable {
     var kind = LineKind.blank
@@ -85,26 +107,29 @@ private let SP: UInt8 = 0x20, TAB: UInt8 = 0x09
 /// Reads one line at a time into a `LineResult`, given the state the earlier lines left (phase 1 of parsing; the
 /// `TreeBuilder` is phase 2). It looks at no other line and builds no tree, so a line's result depends only on the
 /// line's bytes and the state it starts in.
-struct LineScanner {
+struct LineScanner<Sink: LineSink> {
     let bytes: [UInt8]
     let path: String
     var state = ScanState()
-    /// The line being read.
-    private var out = LineResult()
-    /// Errors go to `out.valueErrors` while a fact's value is read.
+    var sink: Sink
+    /// What the line being read is.
+    private var kind = LineKind.blank
+    /// Errors go here while a fact's value is read, and reach the sink with the fact.
+    private var valueErrors: [Diagnostic] = []
     private var readingValue = false
 
-    init(bytes: [UInt8], path: String, state: ScanState = ScanState()) {
+    init(bytes: [UInt8], path: String, state: ScanState = ScanState(), sink: Sink) {
         self.bytes = bytes
         self.path = path
         self.state = state
+        self.sink = sink
     }
 
     // MARK: - Driver
 
     /// The line whose content (without its terminator, and after a byte order mark) is `lineStart..<lineEnd`.
-    mutating func scan(_ lineStart: Int, _ lineEnd: Int) -> LineResult {
-        out = LineResult()
+    mutating func scan(_ lineStart: Int, _ lineEnd: Int) {
+        kind = .blank
         readingValue = false
         if lineStart == 0 && bytes.count >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE)) {
             error("file starts with a UTF-16 byte order mark; .okr files are UTF-8", SourceRange(start: 0, end: 2),
@@ -112,14 +137,14 @@ struct LineScanner {
         }
         checkEncoding(lineStart, lineEnd)
         parseLine(lineStart, lineEnd)
-        return out
+        sink.endLine(kind)
     }
 
     // MARK: - Diagnostics
 
     mutating func error(_ message: String, _ range: SourceRange, help: String? = nil) {
         let d = Diagnostic(ruleID: syntaxErrorID, severity: .error, message: message, help: help, path: path, range: range)
-        if readingValue { out.valueErrors.append(d) } else { out.errors.append(d) }
+        if readingValue { valueErrors.append(d) } else { sink.error(d) }
     }
 
     func text(_ a: Int, _ b: Int) -> String { String(decoding: bytes[a..<max(a, b)], as: UTF8.self) }
@@ -127,6 +152,18 @@ struct LineScanner {
     /// Reports the first invalid UTF-8 sequence or control character of a line.
     mutating func checkEncoding(_ start: Int, _ end: Int) {
         var i = start
+        // Eight bytes at a time while all are printable ASCII (0x20...0x7E): no high bit, none below 0x20, no DEL.
+        bytes.withUnsafeBytes { raw in
+            while i + 8 <= end {
+                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let high: UInt64 = 0x8080_8080_8080_8080
+                let below20 = (x &- 0x2020_2020_2020_2020) & ~x & high
+                let y = x ^ 0x7F7F_7F7F_7F7F_7F7F
+                let del = (y &- 0x0101_0101_0101_0101) & ~y & high
+                if (x & high) | below20 | del != 0 { break }
+                i += 8
+            }
+        }
         while i < end {
             let b = bytes[i]
             if b < 0x80 {
@@ -216,17 +253,15 @@ struct LineScanner {
     func isIDStart(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) }
     func isIDByte(_ b: UInt8) -> Bool { isIDStart(b) || b == UInt8(ascii: ".") || b == UInt8(ascii: "_") || b == UInt8(ascii: "-") }
 
-    static let commentOpen = Array("<!--".utf8)
-    static let commentClose = Array("-->".utf8)
 
     // MARK: - Lines
 
     mutating func parseLine(_ lineStart: Int, _ lineEnd: Int) {
         if state.inComment {
-            out.kind = .comment
-            guard let close = find(Self.commentClose, from: lineStart, to: lineEnd) else { return }
+            kind = .comment
+            guard let close = find(ScanBytes.commentClose, from: lineStart, to: lineEnd) else { return }
             state.inComment = false
-            out.commentCloses = close
+            sink.commentCloses(close)
             let after = skipSpaces(close + 3, lineEnd)
             if after < lineEnd {
                 error("text after the end of a comment", SourceRange(start: after, end: trimEnd(after, lineEnd)),
@@ -249,7 +284,7 @@ struct LineScanner {
             let (width, c) = indentation(lineStart, e0)
             if width >= 2 && bytes[c] == UInt8(ascii: "-") && (c + 1 == e0 || bytes[c + 1] == SP || bytes[c + 1] == TAB) {
                 let e = trailingComment(c, e0)
-                if e > c { parseNestedItem(width, c, e) } else { out.kind = .comment }
+                if e > c { parseNestedItem(width, c, e) } else { kind = .comment }
                 return
             }
         }
@@ -258,7 +293,7 @@ struct LineScanner {
                 addText(s, e0)
                 return
             }
-            out.kind = .invalid
+            kind = .invalid
             error("indented line: .okr structure comes from headings, not indentation",
                   SourceRange(start: lineStart, end: e0),
                   help: "remove the indentation (Markdown would render this as a code block or a nested list)")
@@ -266,23 +301,23 @@ struct LineScanner {
         }
 
         // Whole-line comment.
-        if bytes[s] == UInt8(ascii: "<"), find(Self.commentOpen, from: s, to: s + min(4, e0 - s)) == s {
-            out.kind = .comment
-            if let close = find(Self.commentClose, from: s + 4, to: e0) {
-                out.comment = Comment(text: text(s + 4, close).trimmed(), range: SourceRange(start: s, end: close + 3), ownLine: true)
+        if bytes[s] == UInt8(ascii: "<"), find(ScanBytes.commentOpen, from: s, to: s + min(4, e0 - s)) == s {
+            kind = .comment
+            if let close = find(ScanBytes.commentClose, from: s + 4, to: e0) {
+                sink.comment(Comment(text: text(s + 4, close).trimmed(), range: SourceRange(start: s, end: close + 3), ownLine: true))
                 let after = skipSpaces(close + 3, e0)
                 if after < e0 {
                     error("text after the end of a comment", SourceRange(start: after, end: e0), help: "put it on its own line")
                 }
             } else {
                 state.inComment = true
-                out.commentOpens = s
+                sink.commentOpens(s)
             }
             return
         }
 
         let e = trailingComment(s, e0)
-        if e == s { out.kind = .comment; return }
+        if e == s { kind = .comment; return }
         if bytes[s] != UInt8(ascii: "-") { state.lastListItem = .none }
 
         switch bytes[s] {
@@ -294,7 +329,7 @@ struct LineScanner {
             if state.context == .section(.notes) {
                 addText(s, e)
             } else if let reason = markdownBlockMeaning(s, e) {
-                out.kind = .invalid
+                kind = .invalid
                 error("\(reason) is not part of the .okr format", SourceRange(start: s, end: e),
                       help: "write plain text, a `- key: value` fact, a `- [ ]` initiative, or move it under `## Notes`")
             } else {
@@ -306,8 +341,10 @@ struct LineScanner {
     /// A trailing comment `text <!-- ... -->` belongs to the line but not to its value: it is recorded, and the end of
     /// the line's content before it is returned.
     mutating func trailingComment(_ s: Int, _ e0: Int) -> Int {
-        if let open = find(Self.commentOpen, from: s, to: e0), let close = find(Self.commentClose, from: open + 4, to: e0), close + 3 == e0 {
-            out.comment = Comment(text: text(open + 4, close).trimmed(), range: SourceRange(start: open, end: e0), ownLine: false)
+        // A comment ends the line: its last bytes are `-->`.
+        guard e0 - s >= 7, bytes[e0 - 1] == UInt8(ascii: ">"), bytes[e0 - 2] == UInt8(ascii: "-"), bytes[e0 - 3] == UInt8(ascii: "-") else { return e0 }
+        if let open = find(ScanBytes.commentOpen, from: s, to: e0), let close = find(ScanBytes.commentClose, from: open + 4, to: e0), close + 3 == e0 {
+            sink.comment(Comment(text: text(open + 4, close).trimmed(), range: SourceRange(start: open, end: e0), ownLine: false))
             return trimEnd(s, open)
         }
         return e0
@@ -328,12 +365,12 @@ struct LineScanner {
     mutating func parseNestedItem(_ width: Int, _ c: Int, _ e: Int) {
         let line = SourceRange(start: c, end: e)
         guard state.lastListItem == .initiative else {
-            out.kind = .invalid
+            kind = .invalid
             error("a nested list item has no meaning under a fact or a check-in", line,
                   help: "write it on its own line without indentation, as a description line, or under `## Notes`")
             return
         }
-        out.kind = .subItem
+        kind = .subItem
         while let last = state.subItemIndents.last, last >= width { state.subItemIndents.removeLast() }
         let depth = state.subItemIndents.count + 1
         state.subItemIndents.append(width)
@@ -349,8 +386,8 @@ struct LineScanner {
         if textStart == e {
             error("empty nested list item", line, help: "write what the step is, or remove the line")
         }
-        out.event = .subItem(InitiativeSubItem(done: done, text: Spanned(text(textStart, e), SourceRange(start: textStart, end: e)),
-                                               range: line, depth: depth))
+        sink.subItem(InitiativeSubItem(done: done, text: Spanned(text(textStart, e), SourceRange(start: textStart, end: e)),
+                                       range: line, depth: depth))
     }
 
     /// What Markdown would make of a line that `.okr` does not read, or nil for a plain paragraph line.
@@ -398,9 +435,9 @@ struct LineScanner {
     /// A description line, prose in a section, or a line of `## Notes`; lines under a stray key result are read and
     /// attached to nothing.
     mutating func addText(_ s: Int, _ e: Int) {
-        out.kind = .text
+        kind = .text
         if state.context == .header { state.headerHasContent = true }
-        if state.context != .stray { out.event = .text(Spanned(text(s, e), SourceRange(start: s, end: e))) }
+        if state.context != .stray { sink.text(Spanned(text(s, e), SourceRange(start: s, end: e))) }
     }
 
     // MARK: - Headings
@@ -411,14 +448,14 @@ struct LineScanner {
         let afterHashes = s + n
         if afterHashes < e && bytes[afterHashes] != SP && bytes[afterHashes] != TAB {
             if state.context == .section(.notes) { addText(s, e); return }
-            out.kind = .invalid
+            kind = .invalid
             error("a heading needs a space after `\(String(repeating: "#", count: n))`", SourceRange(start: s, end: e),
                   help: "write `\(String(repeating: "#", count: min(n, 3))) ` followed by the text")
             return
         }
         if n > 6 {
             if state.context == .section(.notes) { addText(s, e); return }
-            out.kind = .invalid
+            kind = .invalid
             error("`\(String(repeating: "#", count: n))` is not a heading", SourceRange(start: s, end: e))
             return
         }
@@ -427,20 +464,20 @@ struct LineScanner {
         let line = SourceRange(start: s, end: e)
         switch n {
         case 1:
-            out.kind = .title
+            kind = .title
             if state.context == .header && !state.sawTitle && !state.headerHasContent {
                 state.sawTitle = true
-                out.event = .title(Spanned(text(ts, te), SourceRange(start: ts, end: te)))
+                sink.title(Spanned(text(ts, te), SourceRange(start: ts, end: te)))
                 if ts == te { error("the title is empty", line, help: "write `# <team> OKRs <period>`") }
             } else {
                 error("a file has one `#` title, at the top", line,
                       help: state.sawTitle ? "use `## ID: title` for an objective" : "move the title to the first line")
             }
         case 2:
-            if let kind = sectionKind(ts, te) {
-                out.kind = .section
-                out.event = .section(kind, line)
-                state.context = .section(kind)
+            if let sk = sectionKind(ts, te) {
+                kind = .section
+                sink.section(sk, line)
+                state.context = .section(sk)
             } else {
                 parseObjectiveHeading(s, e, ts, te)
             }
@@ -448,7 +485,7 @@ struct LineScanner {
             parseKeyResultHeading(s, e, ts, te)
         default:
             if state.context == .section(.notes) { addText(s, e); return }
-            out.kind = .invalid
+            kind = .invalid
             error("headings below `###` have no meaning in .okr", line,
                   help: "objectives are `##`, key results `###`; write plain text or move it under `## Notes`")
         }
@@ -506,7 +543,7 @@ struct LineScanner {
 
     mutating func parseObjectiveHeading(_ s: Int, _ e: Int, _ ts: Int, _ te: Int) {
         let line = SourceRange(start: s, end: e)
-        out.kind = .objective
+        kind = .objective
         var objective: Objective
         if let (id, title) = splitID(ts, te) {
             objective = Objective(id: id, title: title, headingRange: line, range: line)
@@ -521,7 +558,7 @@ struct LineScanner {
                 error("objective heading has no ID", range, help: "write `## \(headingSuggestion(ts, te, "O\(state.objectives + 1)"))`; reserved sections are `## Check-ins`, `## Initiatives` and `## Notes`")
             }
         }
-        out.event = .objective(objective)
+        sink.objective(objective)
         state.objectives += 1
         state.keyResults = 0
         state.context = .objective
@@ -530,11 +567,11 @@ struct LineScanner {
     mutating func parseKeyResultHeading(_ s: Int, _ e: Int, _ ts: Int, _ te: Int) {
         let line = SourceRange(start: s, end: e)
         if state.context == .section(.notes) { addText(s, e); return }
-        out.kind = .keyResult
+        kind = .keyResult
         guard state.objectives > 0, state.context == .objective || state.context == .keyResult else {
             error("a key result (`###`) must be under an objective (`##`)", line,
                   help: "add an objective heading `## O1: ...` above it")
-            out.event = .stray
+            sink.stray()
             state.context = .stray
             return
         }
@@ -547,7 +584,7 @@ struct LineScanner {
             error("key result heading has no ID", ts == te ? line : SourceRange(start: ts, end: te),
                   help: "write `### \(headingSuggestion(ts, te, "KR\(state.objectives).\(state.keyResults + 1)"))`")
         }
-        out.event = .keyResult(kr)
+        sink.keyResult(kr)
         state.keyResults += 1
         state.context = .keyResult
     }
@@ -560,7 +597,7 @@ struct LineScanner {
         let inNotes = state.context == .section(.notes)
         if s + 1 < e && bytes[s + 1] != SP && bytes[s + 1] != TAB {
             if inNotes { addText(s, e); return }
-            out.kind = .invalid
+            kind = .invalid
             if isRule(s, e, UInt8(ascii: "-")) {
                 error("a thematic break (`---`) is not part of the .okr format", line, help: "remove it; headings separate objectives")
             } else {
@@ -571,7 +608,7 @@ struct LineScanner {
         let p = skipSpaces(s + 1, e)
         if p == e {
             if inNotes { addText(s, e); return }
-            out.kind = .invalid
+            kind = .invalid
             error("empty list item", line, help: "remove it or write `- key: value`")
             return
         }
@@ -585,7 +622,7 @@ struct LineScanner {
         }
         // Check-in `- YYYY-MM-DD ...`.
         if e - p >= 10 && looksLikeDate(p) && (p + 10 == e || bytes[p + 10] == SP || bytes[p + 10] == TAB || bytes[p + 10] == UInt8(ascii: ":")) {
-            out.kind = .checkIn
+            kind = .checkIn
             if state.context == .section(.checkIns) {
                 parseCheckIn(s, e, dateStart: p)
             } else {
@@ -608,7 +645,7 @@ struct LineScanner {
                 return
             }
         }
-        out.kind = .invalid
+        kind = .invalid
         // `- Owner: x`: a key with capitals.
         var u = p
         while u < e && ((bytes[u] >= 0x41 && bytes[u] <= 0x5A) || (bytes[u] >= 0x61 && bytes[u] <= 0x7A) || bytes[u] == UInt8(ascii: "-")) { u += 1 }
@@ -643,27 +680,29 @@ struct LineScanner {
 
     /// A `- key: value` fact, read for the block it stands in.
     mutating func parseFact(_ prop: Property) {
-        out.kind = .fact
+        kind = .fact
+        let value: FactValue
         switch state.context {
         case .header:
             state.headerHasContent = true
             readingValue = true
-            out.event = .fact(prop, readHeaderFact(prop))
-            readingValue = false
+            value = readHeaderFact(prop)
         case .objective:
             readingValue = true
-            out.event = .fact(prop, readObjectiveFact(prop))
-            readingValue = false
+            value = readObjectiveFact(prop)
         case .keyResult:
             readingValue = true
-            out.event = .fact(prop, readKeyResultFact(prop))
-            readingValue = false
+            value = readKeyResultFact(prop)
         case .section(let kind):
             error("a `- key: value` fact does not belong in `## \(kind.rawValue)`", prop.range,
                   help: "facts follow the title, an objective heading or a key result heading")
+            return
         case .stray:
-            break
+            return
         }
+        readingValue = false
+        sink.fact(prop, value, valueErrors)
+        valueErrors.removeAll()
     }
 
     mutating func requireValue(_ prop: Property) -> Bool {
@@ -780,9 +819,25 @@ struct LineScanner {
 
     // MARK: - Values
 
+    /// Digits `bytes[a..<b]` as a number, nil unless they are all digits.
+    func number(_ a: Int, _ b: Int) -> Int? {
+        var v = 0
+        for i in a..<b {
+            let d = Int(bytes[i]) &- 48
+            guard d >= 0 && d <= 9 else { return nil }
+            v = v * 10 + d
+        }
+        return v
+    }
+
     mutating func parseDate(_ a: Int, _ b: Int, what: String) -> CalendarDate? {
+        // Read from the bytes: most dates are fine, and need no string.
+        if b - a == 10 && bytes[a + 4] == UInt8(ascii: "-") && bytes[a + 7] == UInt8(ascii: "-"),
+           let y = number(a, a + 4), let m = number(a + 5, a + 7), let d = number(a + 8, a + 10),
+           let date = CalendarDate(year: y, month: m, day: d) {
+            return date
+        }
         let t = text(a, b)
-        if let d = CalendarDate(t) { return d }
         if b - a == 10 && looksLikeDate(a) {
             error("\(what) `\(t)` is not a real date", SourceRange(start: a, end: b), help: "check the month and the day")
         } else {
@@ -794,7 +849,8 @@ struct LineScanner {
     /// A due date: `YYYY-MM-DD`, or a month `YYYY-MM` meaning its last day.
     mutating func parseDueDate(_ a: Int, _ b: Int) -> CalendarDate? {
         if b - a == 7 && looksLikeMonth(a) {
-            if let d = CalendarDate.dueDate(text(a, b)) { return d }
+            if let y = number(a, a + 4), let m = number(a + 5, a + 7), (1...12).contains(m), y >= 1,
+               let d = CalendarDate.endOfMonth(year: y, month: m) { return d }
             error("due month `\(text(a, b))` is not a real month", SourceRange(start: a, end: b), help: "months are 01 to 12")
             return nil
         }
@@ -870,7 +926,7 @@ struct LineScanner {
 
     mutating func parseTask(_ s: Int, _ e: Int, done: Bool, titleStart: Int) {
         let line = SourceRange(start: s, end: e)
-        out.kind = .task
+        kind = .task
         var titleEnd = e
         var owner: Spanned<String>? = nil
         var due: Spanned<CalendarDate>? = nil
@@ -879,14 +935,14 @@ struct LineScanner {
         while titleEnd > titleStart {
             var ts = titleEnd
             while ts > titleStart && bytes[ts - 1] != SP && bytes[ts - 1] != TAB { ts -= 1 }
-            let token = text(ts, titleEnd)
             let range = SourceRange(start: ts, end: titleEnd)
-            if token.hasPrefix("@") && token.count > 1 && owner == nil {
-                owner = Spanned(token, range)
-            } else if token.hasPrefix("due:") && due == nil {
+            let first = bytes[ts]
+            if first == UInt8(ascii: "@") && titleEnd - ts > 1 && owner == nil {
+                owner = Spanned(text(ts, titleEnd), range)
+            } else if first == UInt8(ascii: "d") && hasPrefix(ScanBytes.duePrefix, at: ts, end: titleEnd) && due == nil {
                 if let d = parseDueDate(ts + 4, titleEnd) { due = Spanned(d, range) }
-            } else if token.hasPrefix("kr:") && kr == nil && token.count > 3 {
-                kr = Spanned(String(token.dropFirst(3)), SourceRange(start: ts + 3, end: titleEnd))
+            } else if first == UInt8(ascii: "k") && hasPrefix(ScanBytes.krPrefix, at: ts, end: titleEnd) && kr == nil && titleEnd - ts > 3 {
+                kr = Spanned(text(ts + 3, titleEnd), SourceRange(start: ts + 3, end: titleEnd))
             } else {
                 break
             }
@@ -900,7 +956,7 @@ struct LineScanner {
         var attached = false
         switch state.context {
         case .keyResult, .objective, .section(.initiatives), .header:
-            out.event = .task(initiative)
+            sink.task(initiative)
             attached = true
         case .section(let kind):
             error("an initiative does not belong in `## \(kind.rawValue)`", line,
@@ -914,9 +970,6 @@ struct LineScanner {
 
     // MARK: - Check-ins
 
-    static let confidenceWord = Array(" confidence".utf8)
-    static let confidenceLower = Array("confidence".utf8)
-    static let noteSeparators: [[UInt8]] = [Array(" -- ".utf8), Array(" — ".utf8)]
 
     /// Whether `b[a..<e]` starts with `word` in any letter case.
     func startsWithFolded(_ word: [UInt8], _ a: Int, _ e: Int) -> Bool {
@@ -955,7 +1008,7 @@ struct LineScanner {
         var note: Spanned<String>? = nil
         if rest < e {
             var best: (Int, Int)? = nil
-            for sep in Self.noteSeparators {
+            for sep in ScanBytes.noteSeparators {
                 if let at = find(sep, from: rest - 1 >= 0 ? rest - 1 : rest, to: e), best == nil || at < best!.0 { best = (at, sep.count) }
             }
             if rest + 2 <= e && bytes[rest] == UInt8(ascii: "-") && bytes[rest + 1] == UInt8(ascii: "-") && (rest + 2 == e || bytes[rest + 2] == SP) {
@@ -977,13 +1030,13 @@ struct LineScanner {
             while j < measureEnd && bytes[j] != UInt8(ascii: ";") {
                 // A comma between digits groups thousands (`1,200`); any other ends the part.
                 if bytes[j] == UInt8(ascii: ","), !(j > partStart && j + 1 < measureEnd && isDigit(bytes[j - 1]) && isDigit(bytes[j + 1])) { break }
-                if j > partStart && bytes[j] == SP && find(Self.confidenceWord, from: j, to: min(measureEnd, j + Self.confidenceWord.count)) == j { break }
+                if j > partStart && bytes[j] == SP && find(ScanBytes.confidenceWord, from: j, to: min(measureEnd, j + ScanBytes.confidenceWord.count)) == j { break }
                 j += 1
             }
             let a = skipSpaces(partStart, j)
             let b = trimEnd(a, j)
-            if startsWithFolded(Self.confidenceLower, a, b) {
-                var c = a + Self.confidenceLower.count
+            if startsWithFolded(ScanBytes.confidenceLower, a, b) {
+                var c = a + ScanBytes.confidenceLower.count
                 if c < b && bytes[c] == UInt8(ascii: ":") { c += 1 }
                 switch ValueReader.confidence(bytes, c, b) {
                 case .success(let v): confidence = Spanned(v, SourceRange(start: a, end: b))
@@ -1003,8 +1056,8 @@ struct LineScanner {
             first = false
             partStart = j < measureEnd && bytes[j] == SP ? j : j + 1
         }
-        out.event = .checkIn(CheckIn(date: date, dateText: dateText, keyResultID: id, value: value,
-                                     confidence: confidence, note: note, range: line))
+        sink.checkIn(CheckIn(date: date, dateText: dateText, keyResultID: id, value: value,
+                             confidence: confidence, note: note, range: line))
     }
 }
 
@@ -1015,4 +1068,15 @@ extension String {
         while let l = u.last, l == " " || l == "\t" || l == "\n" || l == "\r" { u = u.dropLast() }
         return String(u)
     }
+}
+
+/// Byte strings the scanner looks for (outside the generic scanner: generic types hold no static stored properties).
+enum ScanBytes {
+    static let duePrefix = Array("due:".utf8)
+    static let krPrefix = Array("kr:".utf8)
+    static let noteSeparators: [[UInt8]] = [Array(" -- ".utf8), Array(" — ".utf8)]
+    static let confidenceLower = Array("confidence".utf8)
+    static let commentClose = Array("-->".utf8)
+    static let commentOpen = Array("<!--".utf8)
+    static let confidenceWord = Array(" confidence".utf8)
 }

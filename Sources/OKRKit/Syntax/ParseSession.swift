@@ -13,7 +13,7 @@ public struct ParseSession: Sendable {
 
     public init(path: String, bytes: [UInt8]) {
         let source = SourceFile(path: path, bytes: bytes)
-        var scanner = LineScanner(bytes: bytes, path: path)
+        var scanner = LineScanner(bytes: bytes, path: path, sink: LineRecorder())
         var results: [LineResult] = []
         var states: [ScanState] = []
         results.reserveCapacity(source.lineCount)
@@ -21,7 +21,8 @@ public struct ParseSession: Sendable {
         for li in 0..<source.lineCount {
             states.append(scanner.state)
             let r = source.contentRange(ofLine: li)
-            results.append(scanner.scan(r.lowerBound, r.upperBound))
+            scanner.scan(r.lowerBound, r.upperBound)
+            results.append(scanner.sink.take())
         }
         states.append(scanner.state)
         self.results = results
@@ -46,13 +47,14 @@ public struct ParseSession: Sendable {
         let first = max(0, old.lineIndex(of: lo) - 1)
         var newResults = Array(results[..<first])
         var newStates = Array(states[...first])
-        var scanner = LineScanner(bytes: bytes, path: old.path, state: states[first])
+        var scanner = LineScanner(bytes: bytes, path: old.path, state: states[first], sink: LineRecorder())
         let editEnd = lo + replacement.count
         var li = first
         var scanned = 0
         while li < source.lineCount {
             let r = source.contentRange(ofLine: li)
-            newResults.append(scanner.scan(r.lowerBound, r.upperBound))
+            scanner.scan(r.lowerBound, r.upperBound)
+            newResults.append(scanner.sink.take())
             scanned += 1
             li += 1
             newStates.append(scanner.state)
@@ -76,11 +78,44 @@ public struct ParseSession: Sendable {
 
     static func build(_ source: SourceFile, _ results: [LineResult]) -> Document {
         var builder = TreeBuilder(source: source)
-        for (li, r) in results.enumerated() {
-            builder.add(r, line: TreeBuilder.line(li, of: source, kind: r.kind, hasError: false))
-        }
+        for r in results { builder.add(r) }
         builder.finish()
         return builder.doc
+    }
+}
+
+/// Keeps what the scanner read on each line, for a `ParseSession`.
+struct LineRecorder: LineSink {
+    private var current = LineResult()
+    private var done: LineResult? = nil
+
+    /// The last line's result.
+    mutating func take() -> LineResult {
+        defer { done = nil }
+        return done ?? LineResult()
+    }
+
+    mutating func error(_ d: Diagnostic) { current.errors.append(d) }
+    mutating func comment(_ c: Comment) { current.comment = c }
+    mutating func commentOpens(_ at: Int) { current.commentOpens = at }
+    mutating func commentCloses(_ at: Int) { current.commentCloses = at }
+    mutating func title(_ t: Spanned<String>) { current.event = .title(t) }
+    mutating func section(_ kind: SectionKind, _ range: SourceRange) { current.event = .section(kind, range) }
+    mutating func objective(_ o: Objective) { current.event = .objective(o) }
+    mutating func keyResult(_ k: KeyResult) { current.event = .keyResult(k) }
+    mutating func stray() { current.event = .stray }
+    mutating func fact(_ p: Property, _ value: FactValue, _ valueErrors: [Diagnostic]) {
+        current.event = .fact(p, value)
+        current.valueErrors = valueErrors
+    }
+    mutating func task(_ i: Initiative) { current.event = .task(i) }
+    mutating func subItem(_ s: InitiativeSubItem) { current.event = .subItem(s) }
+    mutating func checkIn(_ c: CheckIn) { current.event = .checkIn(c) }
+    mutating func text(_ t: Spanned<String>) { current.event = .text(t) }
+    mutating func endLine(_ kind: LineKind) {
+        current.kind = kind
+        done = current
+        current = LineResult()
     }
 }
 

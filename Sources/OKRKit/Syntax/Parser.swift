@@ -14,15 +14,14 @@ public enum Parser {
     }
 
     public static func parse(_ source: SourceFile) -> Document {
-        var scanner = LineScanner(bytes: source.bytes, path: source.path)
-        var builder = TreeBuilder(source: source)
+        // The scanner feeds the tree builder directly: no line's result is held.
+        var scanner = LineScanner(bytes: source.bytes, path: source.path, sink: TreeBuilder(source: source))
         for li in 0..<source.lineCount {
             let r = source.contentRange(ofLine: li)
-            let result = scanner.scan(r.lowerBound, r.upperBound)
-            builder.add(result, line: TreeBuilder.line(li, of: source, kind: result.kind, hasError: false))
+            scanner.scan(r.lowerBound, r.upperBound)
         }
-        builder.finish()
-        return builder.doc
+        scanner.sink.finish()
+        return scanner.sink.doc
     }
 
     /// Keys each block understands. Others are kept and left to the `unknown-key` rule.

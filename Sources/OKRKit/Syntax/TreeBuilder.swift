@@ -1,7 +1,7 @@
 /// Phase 2 of parsing: folds the scanner's line results, in order, into the `Document`: attaches facts, initiatives,
 /// sub-items, check-ins and text to the block they stand in, finds repeated keys, extends block ranges, records the
 /// `Line` of every physical line. It reads no bytes but the line table's.
-struct TreeBuilder {
+struct TreeBuilder: LineSink {
     var doc: Document
     private enum Block { case header, objective, keyResult, section, stray }
     private var block = Block.header
@@ -12,6 +12,8 @@ struct TreeBuilder {
     private var lastInitiative: InitiativeLocation? = nil
     /// Where a comment that runs over lines opened, until it closes.
     private var openComment: Int? = nil
+    /// An error was reported on the line being read.
+    private var lineHasError = false
 
     init(source: SourceFile) {
         doc = Document(source: source)
@@ -31,102 +33,144 @@ struct TreeBuilder {
         return Line(start: start, contentStart: cs, contentEnd: ce, end: content.upperBound, next: next, kind: kind, hasError: hasError)
     }
 
-    /// Adds line `li`'s result; `line` is its record (with `hasError` still to be decided here).
-    mutating func add(_ r: LineResult, line: Line) {
-        var line = line
-        if let c = r.comment { doc.comments.append(c) }
-        if let s = r.commentOpens { openComment = s }
-        if let close = r.commentCloses, let open = openComment {
-            doc.comments.append(Comment(text: text(open + 4, close).trimmed(), range: SourceRange(start: open, end: close + 3), ownLine: true))
-            openComment = nil
-        }
-        doc.syntaxDiagnostics.append(contentsOf: r.errors)
-        line.hasError = !r.errors.isEmpty
+    /// Replays a recorded line (a `ParseSession` keeps them).
+    mutating func add(_ r: LineResult) {
+        if let c = r.comment { comment(c) }
+        if let s = r.commentOpens { commentOpens(s) }
+        if let c = r.commentCloses { commentCloses(c) }
+        for e in r.errors { error(e) }
         switch r.event {
-        case .none:
-            break
-        case .title(let t):
-            doc.header.title = t
-        case .section(let kind, let range):
-            doc.sections.append(Section(kind: kind, headingRange: range, range: range))
-            enter(.section)
-        case .objective(let o):
-            doc.objectives.append(o)
-            enter(.objective)
-        case .keyResult(let kr):
-            let oi = doc.objectives.count - 1
-            doc.objectives[oi].keyResults.append(kr)
-            doc.objectives[oi].range = doc.objectives[oi].range.union(kr.headingRange)
-            enter(.keyResult)
-        case .stray:
-            enter(.stray)
-        case .fact(var prop, let value):
-            if let first = duplicate(prop) {
-                let loc = doc.source.location(of: first)
-                doc.syntaxDiagnostics.append(Diagnostic(ruleID: syntaxErrorID, severity: .error,
-                    message: "duplicate key `\(prop.key.value)` (first given on line \(loc.line))",
-                    help: "remove one of them; the first value is used", path: doc.source.path, range: prop.key.range))
-                line.hasError = true
-                prop.isDuplicate = true
-                addProperty(prop)
-            } else {
-                doc.syntaxDiagnostics.append(contentsOf: r.valueErrors)
-                if !r.valueErrors.isEmpty { line.hasError = true }
-                addProperty(prop)
-                apply(value)
-            }
-            if block != .header { extend(to: prop.range.end) }
-        case .task(let initiative):
-            switch block {
-            case .keyResult:
-                let oi = doc.objectives.count - 1
-                let ki = doc.objectives[oi].keyResults.count - 1
-                doc.objectives[oi].keyResults[ki].initiatives.append(initiative)
-                lastInitiative = .keyResult(oi, ki)
-            case .objective:
-                doc.objectives[doc.objectives.count - 1].initiatives.append(initiative)
-                lastInitiative = .objective(doc.objectives.count - 1)
-            case .header, .section:
-                doc.initiatives.append(initiative)
-                lastInitiative = .document
-            case .stray:
-                break
-            }
-            extend(to: initiative.range.end)
-        case .subItem(let item):
-            switch lastInitiative {
-            case .keyResult(let oi, let ki)?:
-                let n = doc.objectives[oi].keyResults[ki].initiatives.count
-                doc.objectives[oi].keyResults[ki].initiatives[n - 1].subItems.append(item)
-            case .objective(let oi)?:
-                let n = doc.objectives[oi].initiatives.count
-                doc.objectives[oi].initiatives[n - 1].subItems.append(item)
-            case .document?:
-                doc.initiatives[doc.initiatives.count - 1].subItems.append(item)
-            case nil:
-                break
-            }
-            extend(to: item.range.end)
-        case .checkIn(let c):
-            doc.checkIns.append(c)
-            extend(to: c.range.end)
-        case .text(let t):
-            switch block {
-            case .header:
-                doc.header.description.append(t)
-            case .objective:
-                doc.objectives[doc.objectives.count - 1].description.append(t)
-            case .keyResult:
-                let oi = doc.objectives.count - 1
-                doc.objectives[oi].keyResults[doc.objectives[oi].keyResults.count - 1].description.append(t)
-            case .section:
-                doc.sections[doc.sections.count - 1].lines.append(t)
-            case .stray:
-                break
-            }
-            extend(to: t.range.end)
+        case .none: break
+        case .title(let t): title(t)
+        case .section(let k, let range): section(k, range)
+        case .objective(let o): objective(o)
+        case .keyResult(let k): keyResult(k)
+        case .stray: stray()
+        case .fact(let p, let v): fact(p, v, r.valueErrors)
+        case .task(let i): task(i)
+        case .subItem(let s): subItem(s)
+        case .checkIn(let c): checkIn(c)
+        case .text(let t): text(t)
         }
-        doc.lines.append(line)
+        endLine(r.kind)
+    }
+
+    // MARK: - LineSink
+
+    mutating func error(_ d: Diagnostic) {
+        doc.syntaxDiagnostics.append(d)
+        lineHasError = true
+    }
+
+    mutating func comment(_ c: Comment) { doc.comments.append(c) }
+
+    mutating func commentOpens(_ at: Int) { openComment = at }
+
+    mutating func commentCloses(_ close: Int) {
+        guard let open = openComment else { return }
+        doc.comments.append(Comment(text: text(open + 4, close).trimmed(), range: SourceRange(start: open, end: close + 3), ownLine: true))
+        openComment = nil
+    }
+
+    mutating func title(_ t: Spanned<String>) { doc.header.title = t }
+
+    mutating func section(_ kind: SectionKind, _ range: SourceRange) {
+        doc.sections.append(Section(kind: kind, headingRange: range, range: range))
+        enter(.section)
+    }
+
+    mutating func objective(_ o: Objective) {
+        doc.objectives.append(o)
+        enter(.objective)
+    }
+
+    mutating func keyResult(_ kr: KeyResult) {
+        let oi = doc.objectives.count - 1
+        doc.objectives[oi].range = doc.objectives[oi].range.union(kr.headingRange)
+        doc.objectives[oi].keyResults.append(kr)
+        enter(.keyResult)
+    }
+
+    mutating func stray() { enter(.stray) }
+
+    mutating func fact(_ p: Property, _ value: FactValue, _ valueErrors: [Diagnostic]) {
+        var prop = p
+        if let first = duplicate(prop) {
+            let loc = doc.source.location(of: first)
+            error(Diagnostic(ruleID: syntaxErrorID, severity: .error,
+                message: "duplicate key `\(prop.key.value)` (first given on line \(loc.line))",
+                help: "remove one of them; the first value is used", path: doc.source.path, range: prop.key.range))
+            prop.isDuplicate = true
+            addProperty(prop)
+        } else {
+            for e in valueErrors { error(e) }
+            addProperty(prop)
+            apply(value)
+        }
+        if block != .header { extend(to: prop.range.end) }
+    }
+
+    mutating func task(_ initiative: Initiative) {
+        switch block {
+        case .keyResult:
+            let oi = doc.objectives.count - 1
+            let ki = doc.objectives[oi].keyResults.count - 1
+            doc.objectives[oi].keyResults[ki].initiatives.append(initiative)
+            lastInitiative = .keyResult(oi, ki)
+        case .objective:
+            doc.objectives[doc.objectives.count - 1].initiatives.append(initiative)
+            lastInitiative = .objective(doc.objectives.count - 1)
+        case .header, .section:
+            doc.initiatives.append(initiative)
+            lastInitiative = .document
+        case .stray:
+            break
+        }
+        extend(to: initiative.range.end)
+    }
+
+    mutating func subItem(_ item: InitiativeSubItem) {
+        switch lastInitiative {
+        case .keyResult(let oi, let ki)?:
+            let n = doc.objectives[oi].keyResults[ki].initiatives.count
+            doc.objectives[oi].keyResults[ki].initiatives[n - 1].subItems.append(item)
+        case .objective(let oi)?:
+            let n = doc.objectives[oi].initiatives.count
+            doc.objectives[oi].initiatives[n - 1].subItems.append(item)
+        case .document?:
+            doc.initiatives[doc.initiatives.count - 1].subItems.append(item)
+        case nil:
+            break
+        }
+        extend(to: item.range.end)
+    }
+
+    mutating func checkIn(_ c: CheckIn) {
+        doc.checkIns.append(c)
+        extend(to: c.range.end)
+    }
+
+    mutating func text(_ t: Spanned<String>) {
+        switch block {
+        case .header:
+            doc.header.description.append(t)
+        case .objective:
+            doc.objectives[doc.objectives.count - 1].description.append(t)
+        case .keyResult:
+            let oi = doc.objectives.count - 1
+            doc.objectives[oi].keyResults[doc.objectives[oi].keyResults.count - 1].description.append(t)
+        case .section:
+            doc.sections[doc.sections.count - 1].lines.append(t)
+        case .stray:
+            break
+        }
+        extend(to: t.range.end)
+    }
+
+    /// The line is read: its record, with what it is and whether an error starts on it.
+    mutating func endLine(_ kind: LineKind) {
+        doc.lines.append(TreeBuilder.line(doc.lines.count, of: doc.source, kind: kind, hasError: lineHasError))
+        lineHasError = false
     }
 
     func text(_ a: Int, _ b: Int) -> String { String(decoding: doc.source.bytes[a..<max(a, b)], as: UTF8.self) }

@@ -32,49 +32,55 @@ public struct MetricInconsistentRule: DocumentRule {
 
     public func check(_ context: Context) -> [Diagnostic] {
         var out: [Diagnostic] = []
+        let doc = context.document
+        // Metrics by key result ID, for the check-ins (only when there are some).
         var metricsByKR: [String: Metric] = [:]
+        let hasCheckIns = !doc.checkIns.isEmpty
         func unitName(_ q: Quantity) -> String { q.hasNoUnit ? "no unit" : "`\(q.currency.map { $0 + (q.unit.isEmpty ? "" : " ") } ?? "")\(q.unit)`" }
-        func checkValue(_ q: Quantity, _ m: Metric, _ what: String, _ name: () -> String) {
+        func name(_ id: String?) -> String { id.map { "key result \($0)" } ?? "the key result" }
+        // Names are made only for findings; key results are read in place, not copied (this runs on every one).
+        func checkValue(_ q: Quantity, _ m: Metric, _ what: String, _ id: String?) {
             if m.kind == .milestone {
                 if q.hasNoUnit && (q.value == 0 || q.value == 1) { return }
-                out.append(context.diagnostic(q.range, "\(what) `\(q.display)` of milestone \(name()) is not done / not done",
+                out.append(context.diagnostic(q.range, "\(what) `\(q.display)` of milestone \(name(id)) is not done / not done",
                                               help: "write `done` or `not done` (or 1 / 0)"))
             } else if !Units.compatible(q.unitKey, m.unitKey) {
                 let help = m.relative
                     ? "the metric is a change from the start of the period: write the change so far, e.g. `\(m.unitKey == "x" ? "1.4x" : "+12%")`"
                     : "write it in \(m.target.map(unitName) ?? "the metric's unit") (or a unit that converts to it) so progress can be computed"
-                out.append(context.diagnostic(q.range, "\(what) `\(q.display)` of \(name()) is in \(unitName(q)) but the metric is in \(m.target.map(unitName) ?? "no unit")",
+                out.append(context.diagnostic(q.range, "\(what) `\(q.display)` of \(name(id)) is in \(unitName(q)) but the metric is in \(m.target.map(unitName) ?? "no unit")",
                                               help: help))
             }
         }
-        func checkConfidence(_ c: Spanned<Double>, _ name: () -> String) {
+        func checkConfidence(_ c: Spanned<Double>, _ id: String?) {
             guard c.value < 0 || c.value > 1 else { return }
             let scale = c.value > 1 && c.value <= 10 && c.value == c.value.rounded() ? "; on a scale of ten write `\(formatNumber(c.value))/10`" : ""
-            out.append(context.diagnostic(c.range, "confidence \(formatNumber(c.value)) of \(name()) is outside 0 to 1",
+            out.append(context.diagnostic(c.range, "confidence \(formatNumber(c.value)) of \(name(id)) is outside 0 to 1",
                                           help: "confidence is a probability: 0.5 is a coin toss, 0.9 nearly sure\(scale)"))
         }
-        for o in context.document.objectives {
-            for kr in o.keyResults {
-                let name = { kr.id.map { "key result \($0.value)" } ?? "the key result" }
-                if let m = kr.metric {
-                    if let id = kr.id, metricsByKR[id.value] == nil { metricsByKR[id.value] = m }
+        for oi in doc.objectives.indices {
+            for ki in doc.objectives[oi].keyResults.indices {
+                if let m = doc.objectives[oi].keyResults[ki].metric {
+                    let id = doc.objectives[oi].keyResults[ki].id?.value
+                    if hasCheckIns, let id, metricsByKR[id] == nil { metricsByKR[id] = m }
                     if m.kind == .flat, let b = m.baseline {
-                        out.append(context.diagnostic(m.range, "\(name()) has the same baseline and target (\(b.display)): it asks for no change",
+                        out.append(context.diagnostic(m.range, "\(name(id)) has the same baseline and target (\(b.display)): it asks for no change",
                                                       help: "to hold a level write `>= \(b.display)` or `<= \(b.display)`; otherwise set the target you aim for"))
                     }
                     if let b = m.baseline, let t = m.target, !Units.compatible(b.unitKey, t.unitKey) {
-                        out.append(context.diagnostic(b.range, "baseline `\(b.display)` and target `\(t.display)` of \(name()) are in units that cannot be compared",
+                        out.append(context.diagnostic(b.range, "baseline `\(b.display)` and target `\(t.display)` of \(name(id)) are in units that cannot be compared",
                                                       help: "write both in one unit, e.g. `45 -> 15 min`"))
                     }
-                    if let c = kr.current { checkValue(c, m, "current value", name) }
+                    if let c = doc.objectives[oi].keyResults[ki].current { checkValue(c, m, "current value", id) }
                 }
-                if let c = kr.confidence { checkConfidence(c, name) }
+                if let c = doc.objectives[oi].keyResults[ki].confidence { checkConfidence(c, doc.objectives[oi].keyResults[ki].id?.value) }
             }
         }
-        for c in context.document.checkIns {
-            let name = { "key result \(c.keyResultID.value)" }
-            if let v = c.value, let m = metricsByKR[c.keyResultID.value] { checkValue(v, m, "check-in value", name) }
-            if let conf = c.confidence { checkConfidence(conf, name) }
+        for i in doc.checkIns.indices {
+            if let v = doc.checkIns[i].value, let m = metricsByKR[doc.checkIns[i].keyResultID.value] {
+                checkValue(v, m, "check-in value", doc.checkIns[i].keyResultID.value)
+            }
+            if let conf = doc.checkIns[i].confidence { checkConfidence(conf, doc.checkIns[i].keyResultID.value) }
         }
         return out
     }
