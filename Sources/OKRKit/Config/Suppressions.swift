@@ -32,7 +32,9 @@ public struct Suppression: Sendable, Hashable {
             let text = c.text
             guard text.hasPrefix("okrlint-") else { continue }
             var word = ""
-            for ch in text { if ch == " " || ch == "\t" || ch == "\n" { break }; word.append(ch) }
+            // A line ending of any kind separates words (CRLF is one `Character`, neither "\r" nor "\n").
+            func isSpace(_ ch: Character) -> Bool { ch == " " || ch == "\t" || ch == "\n" || ch == "\r" || ch == "\r\n" }
+            for ch in text { if isSpace(ch) { break }; word.append(ch) }
             guard let kind = Kind(rawValue: word) else { continue }
             var rest = String(text.dropFirst(word.count))
             var reason: String? = nil
@@ -55,7 +57,7 @@ public struct Suppression: Sendable, Hashable {
                 return nil
             }
             var searchFrom = (find(Array(word.utf8), from: 0) ?? 0) + word.utf8.count
-            for raw in rest.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" || $0 == "\n" }) {
+            for raw in rest.split(whereSeparator: { $0 == "," || isSpace($0) }) {
                 let needle = Array(String(raw).utf8)
                 // An id with a replacement character came from invalid UTF-8 and is not in the bytes as such:
                 // it is not searched for (a search per such id would rescan the comment each time).

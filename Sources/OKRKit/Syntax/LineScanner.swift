@@ -1063,7 +1063,8 @@ struct LineScanner<Sink: LineSink> {
 
 extension String {
     func trimmed() -> String {
-        var u = Substring(self)
+        // Scalars, not characters: CRLF is one `Character`, equal to neither "\r" nor "\n".
+        var u = Substring(self).unicodeScalars
         while let f = u.first, f == " " || f == "\t" || f == "\n" || f == "\r" { u = u.dropFirst() }
         while let l = u.last, l == " " || l == "\t" || l == "\n" || l == "\r" { u = u.dropLast() }
         return String(u)

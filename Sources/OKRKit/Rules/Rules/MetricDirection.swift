@@ -63,7 +63,8 @@ public struct MetricDirectionRule: DocumentRule {
                 let kr = krs[ki]
                 guard let prop = kr.property("metric") else { continue }
                 let text = prop.value.value
-                guard let said = Self.titleDirection(title, metricText: text, threshold: threshold),
+                guard let metric = kr.metric,
+                      let said = Self.titleDirection(title, metricText: Self.wordsText(metric), threshold: threshold),
                       said.direction != metricDirection else { continue }
                 let name = kr.id?.value ?? "the key result"
                 let does: String
@@ -83,6 +84,15 @@ public struct MetricDirectionRule: DocumentRule {
             }
         }
         return out
+    }
+
+    /// The metric as read, each quantity with its unit (`45->15min` is `45 min -> 15 min`): what its words are taken
+    /// from, so that how it is spaced changes nothing.
+    static func wordsText(_ m: Metric) -> String {
+        var parts: [String] = []
+        if let b = m.baseline, !m.relative { parts.append(b.display); parts.append("->") }
+        if let t = m.target { parts.append(t.display) }
+        return parts.joined(separator: " ")
     }
 
     /// `1.2 -> 2.5 s` -> `2.5 -> 1.2 s`; `45 s -> 15 min` -> `15 min -> 45 s` (text only, as written).

@@ -1,0 +1,436 @@
+/// `okrlint fmt`: prints a document in the canonical form of Grammar.md section 15, from its line layer.
+///
+/// Every line keeps its kind and its words; only spacing, the letter case and spelling of the format's own marks,
+/// line endings, blank lines, the order of known keys within a run of facts and the order of check-ins change. A line
+/// with a syntax error keeps its bytes; a comment and a line under `## Notes` keep their content.
+public enum Formatter {
+    public struct Result: Sendable {
+        /// The canonical text.
+        public var bytes: [UInt8]
+        /// Lines left as written because they have a syntax error (after keys were put in lower case).
+        public var linesWithErrors: Int
+        /// Fact keys written with capitals (`- Owner:`) that were put in lower case.
+        public var keysLowercased: Int
+        /// Whether `bytes` differs from the input.
+        public var changed: Bool
+    }
+
+    /// Canonical order of the known keys of each block; other keys keep their places.
+    static let headerOrder = ["okr", "team", "period", "fiscal-year-start", "owner"]
+    static let objectiveOrder = Parser.objectiveKeys
+    static let keyResultOrder = Parser.keyResultKeys
+
+    public static func format(path: String = "-", bytes: [UInt8], fiscalYearStart: Int? = nil) -> Result {
+        format(Parser.parse(path: path, bytes: bytes))
+    }
+
+    public static func format(_ doc0: Document) -> Result {
+        var doc = doc0
+        // `- Owner: x` is a syntax error whose only fix is certain: the key in lower case. Do that first, then format
+        // what the file reads as with it.
+        let (lowered, count) = lowercasingKeys(doc)
+        if count > 0 { doc = Parser.parse(path: doc.path, bytes: lowered) }
+        var p = Printer(doc: doc)
+        p.run()
+        return Result(bytes: p.out, linesWithErrors: p.linesWithErrors, keysLowercased: count,
+                      changed: p.out != doc0.source.bytes)
+    }
+
+    static let keyCaseMessage = "fact keys are lowercase"
+
+    /// The bytes with every key that is a syntax error only for its capitals in lower case, and how many there were.
+    static func lowercasingKeys(_ doc: Document) -> ([UInt8], Int) {
+        var errorsPerLine: [Int: Int] = [:]
+        for d in doc.syntaxDiagnostics { errorsPerLine[doc.source.lineIndex(of: d.range.start), default: 0] += 1 }
+        var bytes = doc.source.bytes
+        var count = 0
+        for d in doc.syntaxDiagnostics where d.message.hasPrefix(keyCaseMessage)
+            && errorsPerLine[doc.source.lineIndex(of: d.range.start)] == 1 {
+            for i in d.range.start..<d.range.end where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] += 0x20 }
+            count += 1
+        }
+        return (bytes, count)
+    }
+}
+
+private let SP: UInt8 = 0x20, TAB: UInt8 = 0x09, LF: UInt8 = 0x0A
+
+private struct Printer {
+    let doc: Document
+    let bytes: [UInt8]
+    var out: [UInt8] = []
+    var linesWithErrors = 0
+
+    enum Block { case header, objective, keyResult }
+
+    /// Trailing comments by line.
+    var trailing: [Int: SourceRange] = [:]
+    /// Lines with a comment `okrlint-disable-next-line`: the line after them must stay after them.
+    var pinsNext: Set<Int> = []
+    var checkInAt: [Int: Int] = [:]
+    /// Where own-line comments open.
+    var commentStarts: Set<Int> = []
+    var subItemDepthAt: [Int: Int] = [:]
+    var sectionAt: [Int: SectionKind] = [:]
+    /// The block each fact belongs to, by the start of its line's content, as the parser attached it.
+    var factBlock: [Int: Block] = [:]
+    /// `## Notes` sections: their lines are kept as written.
+    var notes: [SourceRange] = []
+
+    init(doc: Document) {
+        self.doc = doc
+        self.bytes = doc.source.bytes
+        out.reserveCapacity(bytes.count + 64)
+        for c in doc.comments {
+            let first = doc.source.lineIndex(of: c.range.start)
+            if !c.ownLine { trailing[first] = c.range } else { commentStarts.insert(c.range.start) }
+            if c.text.hasPrefix("okrlint-disable-next-line") {
+                pinsNext.insert(c.ownLine ? doc.source.lineIndex(of: max(c.range.start, c.range.end - 1)) : first)
+            }
+        }
+        for (n, c) in doc.checkIns.enumerated() { checkInAt[c.range.start] = n }
+        for s in doc.sections {
+            sectionAt[s.headingRange.start] = s.kind
+            if s.kind == .notes { notes.append(s.range) }
+        }
+        for p in doc.header.properties { factBlock[p.range.start] = .header }
+        for o in doc.objectives {
+            for p in o.properties { factBlock[p.range.start] = .objective }
+            for k in o.keyResults { for p in k.properties { factBlock[p.range.start] = .keyResult } }
+        }
+        func note(_ list: [Initiative]) { for i in list { for s in i.subItems { subItemDepthAt[s.range.start] = s.depth } } }
+        note(doc.initiatives)
+        for o in doc.objectives {
+            note(o.initiatives)
+            for k in o.keyResults { note(k.initiatives) }
+        }
+    }
+
+    /// One output line before the blank-line layout: its text, its kind, and whether the line after it is pinned.
+    struct OutLine {
+        var text: [UInt8]
+        var kind: LineKind
+        var pinsNext = false
+        var isHeading: Bool { kind == .objective || kind == .keyResult || kind == .section }
+    }
+
+    /// A line that may move within its run: valid, of the run's kind, neither pinning the next line nor pinned.
+    func movable(_ i: Int, _ kind: LineKind) -> Bool {
+        let l = doc.lines[i]
+        return l.kind == kind && !l.hasError && !pinsNext.contains(i) && !(i > 0 && pinsNext.contains(i - 1))
+    }
+
+    mutating func run() {
+        let lines = doc.lines
+        var outLines: [OutLine] = []
+        outLines.reserveCapacity(lines.count)
+        var i = 0
+        while i < lines.count {
+            let l = lines[i]
+            // The empty line after a final line ending.
+            if l.start == l.next && l.start == bytes.count && i > 0 { i += 1; continue }
+            // Runs of facts of one block (known keys put in order) and of check-ins (put in date order).
+            if movable(i, .fact) || movable(i, .checkIn) {
+                let block = factBlock[l.contentStart]
+                var j = i + 1
+                while j < lines.count && movable(j, l.kind) && (l.kind == .checkIn || factBlock[lines[j].contentStart] == block) { j += 1 }
+                if j - i > 1 {
+                    outLines += l.kind == .fact ? factRun(i..<j, block) : checkInRun(i..<j)
+                    i = j
+                    continue
+                }
+            }
+            outLines.append(OutLine(text: render(i), kind: l.kind, pinsNext: pinsNext.contains(i)))
+            i += 1
+        }
+        layout(outLines)
+    }
+
+    func inNotes(_ offset: Int) -> Bool { notes.contains { $0.start <= offset && offset < $0.end } }
+
+    // MARK: - Layout
+
+    /// Blank lines: none at the start or the end, runs of them as one, one after the title and before each heading
+    /// (before the comments right above it), none right after a heading; a line pinned by a `disable-next-line`
+    /// comment keeps its place right after the comment. Then LF endings, no trailing white space, one final newline.
+    mutating func layout(_ input: [OutLine]) {
+        var lines: [OutLine] = []
+        lines.reserveCapacity(input.count + input.count / 4)
+        let blank = OutLine(text: [], kind: .blank)
+        for l in input {
+            if l.kind == .blank {
+                guard let last = lines.last, last.kind != .blank else { continue }
+                if last.isHeading && !last.pinsNext { continue }
+                lines.append(l)
+                continue
+            }
+            if let last = lines.last, last.kind != .blank {
+                if last.kind == .title && !last.pinsNext {
+                    lines.append(blank)
+                } else if l.isHeading {
+                    // The blank goes above the comments that sit right above the heading.
+                    var s = lines.count
+                    while s > 0 && lines[s - 1].kind == .comment { s -= 1 }
+                    if s == lines.count {
+                        if !last.pinsNext { lines.append(blank) }
+                    } else if s > 0 && lines[s - 1].kind != .blank && !lines[s - 1].pinsNext {
+                        if lines[s - 1].isHeading || lines[s - 1].kind == .title {
+                            if !last.pinsNext { lines.append(blank) }
+                        } else {
+                            lines.insert(blank, at: s)
+                        }
+                    }
+                }
+            }
+            lines.append(l)
+        }
+        while let last = lines.last, last.kind == .blank { lines.removeLast() }
+        for l in lines {
+            out.append(contentsOf: l.text)
+            out.append(LF)
+        }
+        // A comment never closed runs to the end of the file: its last line keeps its (missing) line ending.
+        if !out.isEmpty, let last = doc.lines.last(where: { $0.start < $0.next }), last.kind == .comment, last.end == last.next,
+           let c = doc.comments.last, c.range.end == bytes.count, !(c.range.end - c.range.start >= 7 && bytes[(c.range.end - 3)..<c.range.end].elementsEqual(ScanBytes.commentClose)) {
+            out.removeLast()
+        }
+    }
+
+    // MARK: - Lines
+
+    /// The first byte of line `li` (after a byte order mark).
+    func start(_ li: Int) -> Int { li == 0 && doc.source.hasBOM ? 3 : doc.lines[li].start }
+
+    /// The line's content without a comment that ends it, and that comment (as written).
+    func split(_ li: Int) -> (ArraySlice<UInt8>, ArraySlice<UInt8>?) {
+        let l = doc.lines[li]
+        guard let c = trailing[li] else { return (bytes[l.contentStart..<l.contentEnd], nil) }
+        var e = c.start
+        while e > l.contentStart && (bytes[e - 1] == SP || bytes[e - 1] == TAB) { e -= 1 }
+        return (bytes[l.contentStart..<e], bytes[c.start..<min(c.end, l.contentEnd)])
+    }
+
+    func withComment(_ text: [UInt8], _ comment: ArraySlice<UInt8>?) -> [UInt8] {
+        guard let c = comment else { return text }
+        return text.isEmpty ? Array(c) : text + [SP] + Array(c)
+    }
+
+    mutating func render(_ li: Int) -> [UInt8] {
+        let l = doc.lines[li]
+        if l.hasError || l.kind == .invalid {
+            linesWithErrors += 1
+            return Array(bytes[start(li)..<l.end])
+        }
+        switch l.kind {
+        case .blank:
+            return []
+        case .comment:
+            // The first line of a comment from its `<!--`; a line inside one as written, indentation included.
+            let opens = commentStarts.contains(l.contentStart)
+            return Array(bytes[(opens ? l.contentStart : start(li))..<l.end])
+        case .text:
+            if inNotes(l.contentStart) { return Array(bytes[start(li)..<l.contentEnd]) }
+            let (text, comment) = split(li)
+            return withComment(Array(text), comment)
+        case .title:
+            let (text, comment) = split(li)
+            return withComment(Array("# ".utf8) + headingText(text, level: 1), comment)
+        case .section:
+            let (_, comment) = split(li)
+            return withComment(Array("## \((sectionAt[l.contentStart] ?? .notes).rawValue)".utf8), comment)
+        case .objective, .keyResult:
+            let (text, comment) = split(li)
+            let level = l.kind == .objective ? 2 : 3
+            return withComment(Array(repeating: UInt8(ascii: "#"), count: level) + [SP] + headingText(text, level: level), comment)
+        case .task:
+            return renderTask(li)
+        case .subItem:
+            return renderSubItem(li)
+        case .fact:
+            return renderFact(li, factBlock[l.contentStart])
+        case .checkIn:
+            return renderCheckIn(li)
+        case .invalid:
+            return Array(bytes[start(li)..<l.end])
+        }
+    }
+
+    /// `ID: title` with one space after the colon, without a closing run of `#`.
+    func headingText(_ text: ArraySlice<UInt8>, level: Int) -> [UInt8] {
+        var a = text.startIndex + level
+        while a < text.endIndex && (text[a] == SP || text[a] == TAB) { a += 1 }
+        var e = text.endIndex
+        // A closing sequence of `#` after a space (CommonMark).
+        var k = e
+        while k > a && text[k - 1] == UInt8(ascii: "#") { k -= 1 }
+        if k < e && (k == a || text[k - 1] == SP || text[k - 1] == TAB) { e = k }
+        while e > a && (text[e - 1] == SP || text[e - 1] == TAB) { e -= 1 }
+        let body = text[a..<e]
+        guard level > 1, let colon = body.firstIndex(of: UInt8(ascii: ":")) else { return Array(body) }
+        var t = colon + 1
+        while t < body.endIndex && (body[t] == SP || body[t] == TAB) { t += 1 }
+        if t == body.endIndex { return Array(body[..<(colon + 1)]) }
+        return Array(body[..<colon]) + [UInt8(ascii: ":"), SP] + Array(body[t...])
+    }
+
+    /// After a list marker `-` and the spaces that follow it.
+    func afterMarker(_ text: ArraySlice<UInt8>) -> Int {
+        var p = text.startIndex + 1
+        while p < text.endIndex && (text[p] == SP || text[p] == TAB) { p += 1 }
+        return p
+    }
+
+    /// `[ ]` or `[x]`, one space, the rest; nil when `text[p...]` is not a task box.
+    func taskBody(_ text: ArraySlice<UInt8>, _ p: Int) -> [UInt8]? {
+        guard p + 2 < text.endIndex, text[p] == UInt8(ascii: "["), text[p + 2] == UInt8(ascii: "]") else { return nil }
+        let box = text[p + 1]
+        guard box == SP || box == UInt8(ascii: "x") || box == UInt8(ascii: "X"),
+              p + 3 == text.endIndex || text[p + 3] == SP || text[p + 3] == TAB else { return nil }
+        var r = p + 3
+        while r < text.endIndex && (text[r] == SP || text[r] == TAB) { r += 1 }
+        return Array((box == SP ? "[ ]" : "[x]").utf8) + (r < text.endIndex ? [SP] + Array(text[r...]) : [])
+    }
+
+    /// `- [ ] title tokens`, `- [x] ...`: one space after `-` and after the box, `x` in lower case.
+    func renderTask(_ li: Int) -> [UInt8] {
+        let (text, comment) = split(li)
+        let p = afterMarker(text)
+        guard let body = taskBody(text, p) else { return withComment(Array(text), comment) }
+        return withComment(Array("- ".utf8) + body, comment)
+    }
+
+    /// Two spaces of indentation per level, then the item.
+    func renderSubItem(_ li: Int) -> [UInt8] {
+        let depth = subItemDepthAt[doc.lines[li].contentStart] ?? 1
+        let (text, comment) = split(li)
+        let p = afterMarker(text)
+        let body = taskBody(text, p) ?? Array(text[p...])
+        return withComment(Array(repeating: SP, count: 2 * depth) + Array("- ".utf8) + body, comment)
+    }
+
+    // MARK: - Facts
+
+    /// Key and value of a fact line, without a comment that ends it.
+    func fact(_ li: Int) -> (key: ArraySlice<UInt8>, value: ArraySlice<UInt8>, comment: ArraySlice<UInt8>?) {
+        let (text, comment) = split(li)
+        let p = afterMarker(text)
+        var k = p
+        while k < text.endIndex && text[k] != UInt8(ascii: ":") { k += 1 }
+        var v = min(k + 1, text.endIndex)
+        while v < text.endIndex && (text[v] == SP || text[v] == TAB) { v += 1 }
+        return (text[p..<k], text[v...], comment)
+    }
+
+    /// A run of facts: the known keys, in their canonical order, fill the places known keys had; other keys keep theirs.
+    func factRun(_ range: Range<Int>, _ block: Block?) -> [OutLine] {
+        let order: [String]
+        switch block {
+        case .header: order = Formatter.headerOrder
+        case .objective: order = Formatter.objectiveOrder
+        case .keyResult: order = Formatter.keyResultOrder
+        case nil: order = []
+        }
+        var lines: [OutLine] = []
+        var known: [(rank: Int, index: Int)] = []
+        for (n, li) in range.enumerated() {
+            lines.append(OutLine(text: renderFact(li, block), kind: .fact))
+            if let rank = order.firstIndex(where: { $0.utf8.elementsEqual(fact(li).key) }) { known.append((rank, n)) }
+        }
+        let sorted = known.sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.index < $1.index }
+        var result = lines
+        for (slot, from) in zip(known, sorted) { result[slot.index] = lines[from.index] }
+        return result
+    }
+
+    func renderFact(_ li: Int, _ block: Block?) -> [UInt8] {
+        let (key, value, comment) = fact(li)
+        var v = Array(value)
+        if block == .keyResult {
+            if key.elementsEqual("metric".utf8) { v = canonicalMetric(v) }
+            if key.elementsEqual("current".utf8) { v = canonicalQuantity(v[...]) }
+        }
+        return withComment(Array("- ".utf8) + Array(key) + [UInt8(ascii: ":")] + (v.isEmpty ? [] : [SP] + v), comment)
+    }
+
+    /// A quantity with one space between the number and a unit word (`15min` -> `15 min`), the number as written.
+    func canonicalQuantity(_ s: ArraySlice<UInt8>) -> [UInt8] {
+        let b = Array(s)
+        guard case .success(let q) = ValueReader.milestoneOrQuantity(b, 0, b.count) else { return b }
+        return Array(q.display.utf8)
+    }
+
+    static let arrows = [Array("->".utf8), Array("→".utf8)]
+    /// Each written form of a level with its canonical spelling.
+    static let levels: [([UInt8], String)] = ValueReader.thresholds.map { written, _, _ in
+        let w = String(decoding: written, as: UTF8.self)
+        switch w {
+        case "≥", "=>": return (written, ">=")
+        case "≤", "=<": return (written, "<=")
+        default: return (written, w.hasSuffix(" ") ? String(w.dropLast()) : w)
+        }
+    }
+
+    /// `baseline -> target`, `>= level`, `at least level`, a change or `milestone`, each quantity as
+    /// `canonicalQuantity` writes it (the same reading as `ValueReader.metric`).
+    func canonicalMetric(_ b: [UInt8]) -> [UInt8] {
+        let e = b.count
+        if e == 9 && ValueReader.hasPrefixFolded(b, ValueReader.milestoneWord, at: 0, end: e) { return Array("milestone".utf8) }
+        for k in 0..<e {
+            for arrow in Self.arrows where ValueReader.hasPrefix(b, arrow, at: k, end: e) {
+                return canonicalQuantity(trim(b[0..<k])) + Array(" -> ".utf8) + canonicalQuantity(trim(b[(k + arrow.count)...]))
+            }
+        }
+        for (written, canonical) in Self.levels where ValueReader.hasPrefixFolded(b, written, at: 0, end: e) {
+            return Array(canonical.utf8) + [SP] + canonicalQuantity(trim(b[written.count...]))
+        }
+        return canonicalQuantity(b[...])
+    }
+
+    func trim(_ s: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var a = s.startIndex, e = s.endIndex
+        while a < e && (s[a] == SP || s[a] == TAB) { a += 1 }
+        while e > a && (s[e - 1] == SP || s[e - 1] == TAB) { e -= 1 }
+        return s[a..<e]
+    }
+
+    // MARK: - Check-ins
+
+    /// A run of check-ins in date order (stable: lines of one date keep their order).
+    func checkInRun(_ range: Range<Int>) -> [OutLine] {
+        var items: [(date: Int, index: Int, line: OutLine)] = []
+        for (n, li) in range.enumerated() {
+            let date = checkInAt[doc.lines[li].contentStart].flatMap { doc.checkIns[$0].date?.value.dayNumber } ?? Int.min
+            items.append((date, n, OutLine(text: renderCheckIn(li), kind: .checkIn)))
+        }
+        items.sort { $0.date != $1.date ? $0.date < $1.date : $0.index < $1.index }
+        return items.map(\.line)
+    }
+
+    /// `- DATE ID: value, confidence C -- note`, each part as written.
+    func renderCheckIn(_ li: Int) -> [UInt8] {
+        let l = doc.lines[li]
+        let (text, comment) = split(li)
+        guard let n = checkInAt[l.contentStart] else { return withComment(Array(text), comment) }
+        let c = doc.checkIns[n]
+        // A line that names a confidence twice reads the last one: it is left as written, so no word is lost.
+        var mentions = 0
+        var k = text.startIndex
+        while k < text.endIndex {
+            if ValueReader.hasPrefixFolded(bytes, ScanBytes.confidenceLower, at: k, end: text.endIndex) { mentions += 1 }
+            k += 1
+        }
+        if mentions > 1 { return withComment(Array(text), comment) }
+        var line = Array("- ".utf8) + Array(c.dateText.value.utf8) + [SP] + Array(c.keyResultID.value.utf8) + [UInt8(ascii: ":")]
+        var parts: [[UInt8]] = []
+        if let v = c.value { parts.append(canonicalQuantity(bytes[v.range.start..<v.range.end])) }
+        if let conf = c.confidence {
+            // `Confidence: 60%` -> `confidence 60%`: the word in lower case, the value as written.
+            var a = conf.range.start + ScanBytes.confidenceLower.count
+            if a < conf.range.end && bytes[a] == UInt8(ascii: ":") { a += 1 }
+            parts.append(Array("confidence ".utf8) + Array(trim(bytes[a..<conf.range.end])))
+        }
+        for (k, p) in parts.enumerated() { line += (k == 0 ? [SP] : Array(", ".utf8)) + p }
+        if let note = c.note { line += (note.value.isEmpty ? Array(" --".utf8) : Array(" -- ".utf8) + Array(note.value.utf8)) }
+        return withComment(line, comment)
+    }
+}
