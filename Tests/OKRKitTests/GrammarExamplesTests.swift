@@ -2,11 +2,16 @@ import Foundation
 import Testing
 @testable import OKRKit
 
-/// One example of Grammar.md: its number, input bytes (glyphs substituted) and expected dump.
+/// One example of Grammar.md: its number, input bytes (glyphs substituted) and expected dump (an `example` fence) or
+/// expected canonical form (a `format` fence, section 15).
 struct GrammarExample: CustomTestStringConvertible, Sendable {
+    enum Kind: Sendable { case parse, format }
     let number: Int
+    let kind: Kind
     let input: [UInt8]
     let expected: String
+    /// The expected canonical form's bytes (glyphs substituted), for a `format` example.
+    var expectedBytes: [UInt8] { GrammarExample.substitute(expected.isEmpty ? [] : expected.components(separatedBy: "\n")) }
     var testDescription: String { "Grammar.md example \(number)" }
 
     static let fence = String(repeating: "`", count: 32)
@@ -21,11 +26,13 @@ struct GrammarExample: CustomTestStringConvertible, Sendable {
         var inputLines: [String] = []
         var outputLines: [String] = []
         var lastNumber = 0
+        var kind = Kind.parse
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
             switch state {
             case .prose:
                 if line.hasPrefix("Example "), let n = Int(line.dropFirst(8)) { lastNumber = n }
-                if line == fence + " example" {
+                if line == fence + " example" || line == fence + " format" {
+                    kind = line.hasSuffix(" format") ? .format : .parse
                     state = .input
                     inputLines = []
                     outputLines = []
@@ -34,7 +41,8 @@ struct GrammarExample: CustomTestStringConvertible, Sendable {
                 if line == "." { state = .output } else { inputLines.append(line) }
             case .output:
                 if line == fence {
-                    examples.append(GrammarExample(number: lastNumber, input: substitute(inputLines), expected: outputLines.joined(separator: "\n")))
+                    examples.append(GrammarExample(number: lastNumber, kind: kind, input: substitute(inputLines),
+                                                   expected: outputLines.joined(separator: "\n")))
                     state = .prose
                 } else {
                     outputLines.append(line)
@@ -72,6 +80,8 @@ struct GrammarExample: CustomTestStringConvertible, Sendable {
     }
 
     static let all: [GrammarExample] = (try? load()) ?? []
+    static let parsing = all.filter { $0.kind == .parse }
+    static let formatting = all.filter { $0.kind == .format }
 }
 
 @Suite struct GrammarExamplesTests {
@@ -81,7 +91,7 @@ struct GrammarExample: CustomTestStringConvertible, Sendable {
         #expect(examples.map(\.number) == Array(1...examples.count), "examples must be numbered 1...N in order")
     }
 
-    @Test(arguments: GrammarExample.all)
+    @Test(arguments: GrammarExample.parsing)
     func example(_ e: GrammarExample) {
         let actual = ASTDump.dump(Parser.parse(path: "example.okr", bytes: e.input))
         #expect(actual == e.expected, """
@@ -91,6 +101,19 @@ struct GrammarExample: CustomTestStringConvertible, Sendable {
             --- actual
             \(actual)
             """)
+    }
+
+    @Test func thereAreFormatExamples() {
+        #expect(GrammarExample.formatting.count >= 8)
+    }
+
+    /// Section 15: the input formats to the expected bytes, and the expected bytes are canonical already.
+    @Test(arguments: GrammarExample.formatting)
+    func formatExample(_ e: GrammarExample) {
+        let actual = String(decoding: Formatter.format(path: "example.okr", bytes: e.input).bytes, as: UTF8.self)
+        let expected = String(decoding: e.expectedBytes, as: UTF8.self)
+        #expect(actual == expected, "Grammar.md example \(e.number) formats differently")
+        #expect(!Formatter.format(path: "example.okr", bytes: e.expectedBytes).changed, "Grammar.md example \(e.number): the expected form is not canonical")
     }
 
     @Test func glyphsBecomeBytes() {
