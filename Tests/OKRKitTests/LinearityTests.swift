@@ -26,6 +26,12 @@ import Testing
         // long numbers with separators and long unit texts.
         ("many facts in one block", { n in "## O1: A\n### KR1.1: b\n" + (0..<(n / 12)).map { "- x-k\($0): v\n" }.joined() }),
         ("nested sub-items", { n in "## O1: A\n### KR1.1: b\n- [ ] t\n" + (0..<(n / 40)).map { String(repeating: " ", count: 2 + $0 % 30) + "- [ ] s\n" }.joined() }),
+        // Issue 12: the formatter's layout and sorting.
+        ("comments above many headings", { n in String(repeating: "- x-k: v\n<!-- c -->\n<!-- d -->\n## O1: A\n", count: n / 36) }),
+        ("text in many notes sections", { n in String(repeating: "## Notes\ntext\n   more\n", count: n / 24) }),
+        ("facts and check-ins in reverse order", { n in
+            "## O1: A\n### K: b\n" + String(repeating: "- score: 0.5\n- due: 2026-12\n- owner: @a\n- metric: 0 -> 9 x\n", count: n / 60)
+                + "## Check-ins\n" + (0..<(n / 40)).map { "- 20\(String(format: "%02d", 99 - $0 % 100))-11-02 K: 3 x\n" }.joined() }),
         ("long numbers and units", { n in "## O1: A\n### KR1.1: b\n- metric: 1" + String(repeating: ",000", count: n / 8) + " -> 2 " + String(repeating: "per x ", count: n / 12) + "\n- current: 1" + String(repeating: " 000", count: n / 8) + "\n" }),
     ]
 
@@ -46,6 +52,8 @@ import Testing
             let t0 = cpuSeconds()
             let doc = Parser.parse(path: "x.okr", bytes: bytes)
             let diagnostics = Linter(today: CalendarDate("2026-11-25")!).lint(doc)
+            // `okrlint fmt` on the same input.
+            _ = Formatter.format(doc)
             if render {
                 let file = FileResult(source: doc.source, diagnostics: diagnostics)
                 _ = JsonReporter().renderFile(file)

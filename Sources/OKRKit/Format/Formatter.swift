@@ -146,7 +146,15 @@ private struct Printer {
         layout(outLines)
     }
 
-    func inNotes(_ offset: Int) -> Bool { notes.contains { $0.start <= offset && offset < $0.end } }
+    /// Whether `offset` is in a `## Notes` section (binary search: the sections are in file order).
+    func inNotes(_ offset: Int) -> Bool {
+        var lo = 0, hi = notes.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if notes[mid].end <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < notes.count && notes[lo].start <= offset
+    }
 
     // MARK: - Layout
 
@@ -177,7 +185,11 @@ private struct Printer {
                         if lines[s - 1].isHeading || lines[s - 1].kind == .title {
                             if !last.pinsNext { lines.append(blank) }
                         } else {
-                            lines.insert(blank, at: s)
+                            // Moved rather than inserted: each comment line moves at most once, so this stays linear.
+                            // (Swapped in place: a slice of `lines` kept alive would copy the whole array.)
+                            lines.append(blank)
+                            var k = lines.count - 1
+                            while k > s { lines.swapAt(k, k - 1); k -= 1 }
                         }
                     }
                 }
