@@ -208,6 +208,21 @@ func replacing(_ start: Int, _ end: Int, with content: String, _ applicability: 
         #expect(safe.fixed == one.fixed, "without --unsafe-fixes the percentage stays")
     }
 
+    @Test func fixingFilesInParallelGivesWhatFixingEachGives() {
+        let linter = Linter(today: CalendarDate("2026-11-20")!)
+        let jobs = (0..<24).map { i -> Fixer.Job in
+            let doc = Parser.parse(path: "t\(i).okr", text: FixCLITests.before.replacingOccurrences(of: "team: platform", with: "team: t\(i)"))
+            return Fixer.Job(source: doc.source, diagnostics: linter.lint(doc), linter: linter)
+        }
+        let together = Fixer.fixAll(jobs, unsafe: false)
+        #expect(together.count == jobs.count)
+        for (job, fix) in zip(jobs, together) {
+            let alone = Fixer.fix(job.source, diagnostics: job.diagnostics, linter: job.linter, unsafe: false)
+            #expect(fix.path == job.source.path && fix.fixed == alone.fixed && fix.applied == alone.applied)
+            #expect(fix.applied.count == 3)
+        }
+    }
+
     @Test(arguments: [("60", "0.6"), ("100", "1"), ("12", "0.12"), ("75.5", "0.755"), ("10.5", "0.105"), ("99.90", "0.999")])
     func percentagesBecomeFractions(_ written: String, _ fraction: String) {
         #expect(MetricInconsistentRule.percentAsFraction(Array(written.utf8)) == fraction)

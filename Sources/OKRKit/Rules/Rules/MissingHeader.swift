@@ -27,6 +27,9 @@ public struct MissingHeaderRule: DocumentRule {
             RuleCorrection("# Platform team OKRs\r\n\r\n## O1: A\r\n", "# Platform team OKRs\r\n- okr: 1\r\n\r\n## O1: A\r\n"),
             RuleCorrection("<!-- draft -->\n## O1: A\n", "- okr: 1\n<!-- draft -->\n## O1: A\n"),
             RuleCorrection("# Platform team OKRs", "# Platform team OKRs\n- okr: 1"),
+            // After a byte order mark, which stays first.
+            RuleCorrection("\u{FEFF}- team: platform\n", "\u{FEFF}- okr: 1\n- team: platform\n"),
+            RuleCorrection("\u{FEFF}## O1: A", "\u{FEFF}- okr: 1\n## O1: A"),
         ])
 
     public func check(_ context: Context) -> [Diagnostic] {
@@ -61,7 +64,8 @@ public struct MissingHeaderRule: DocumentRule {
         let message = "add `- okr: 1` to the header"
         if let first = doc.header.properties.first {
             let li = src.lineIndex(of: first.range.start)
-            return .safe(message, .insert("- okr: 1" + src.lineEnding(near: li), at: src.lineStarts[li]))
+            // The start of its line, after a byte order mark on the first.
+            return .safe(message, .insert("- okr: 1" + src.lineEnding(near: li), at: src.contentRange(ofLine: li).lowerBound))
         }
         if let title = doc.header.title {
             let li = src.lineIndex(of: title.range.start)
