@@ -241,6 +241,23 @@ func replacing(_ start: Int, _ end: Int, with content: String, _ applicability: 
         #expect(diags.count == 1 && diags[0].fix == nil)
     }
 
+    @Test func aLongSortIsCarriedByTheFirstFindingOnly() {
+        func findings(_ n: Int) -> [Diagnostic] {
+            let lines = (0..<n).map { "- 2026-11-\(String(28 - $0).leftPadded(2)) KR1.1: 5 min\n" }.joined()
+            let doc = Parser.parse(path: "x.okr", text: exampleHeader + "## O1: A\n### KR1.1: a\n\n## Check-ins\n" + lines)
+            return Linter(rules: [.document(CheckInsOutOfOrderRule())]).lint(doc)
+        }
+        let few = findings(9)
+        #expect(few.count == 8 && few.allSatisfy { $0.fix != nil } && Set(few.map { $0.fix! }).count == 1)
+        let many = findings(20)
+        #expect(many.count == 19 && many[0].fix != nil && many.dropFirst().allSatisfy { $0.fix == nil })
+        // The one fix still sorts them all.
+        let doc = Parser.parse(path: "x.okr", text: exampleHeader + "## O1: A\n### KR1.1: a\n\n## Check-ins\n"
+                               + (0..<20).map { "- 2026-11-\(String(28 - $0).leftPadded(2)) KR1.1: 5 min\n" }.joined())
+        let fixed = Fixer.apply(many, to: doc.source.bytes, unsafe: false)
+        #expect(Linter(rules: [.document(CheckInsOutOfOrderRule())]).lint(Parser.parse(path: "x.okr", bytes: fixed.bytes)).isEmpty)
+    }
+
     @Test func aRegionCommentAmongTheCheckInsMakesTheSortUnsafe() {
         let text = exampleHeader + "## O1: A\n### KR1.1: a\n\n## Check-ins\n- 2026-11-16 KR1.1: 4 min\n<!-- okrlint-disable date-outside-period -->\n- 2026-11-02 KR1.1: 5 min\n"
         let diags = Linter(rules: [.document(CheckInsOutOfOrderRule())]).lint(Parser.parse(path: "x.okr", text: text)).filter { $0.ruleID != syntaxErrorID }

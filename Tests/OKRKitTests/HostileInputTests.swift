@@ -444,7 +444,7 @@ import Testing
 
     @Test func readmeListsEveryFormatAndRealOffsets() throws {
         let readme = try String(contentsOf: CLI.root.appendingPathComponent("README.md"), encoding: .utf8)
-        let line = try #require(readme.components(separatedBy: "\n").first { $0.contains("Options: `--format") })
+        let line = try #require(readme.components(separatedBy: "\n").first { $0.contains("`--format human|") })
         for id in ReportFormats.ids { #expect(line.contains(id), "README's options line lacks \(id)") }
         let syntaxErrorDocs = try CLI.run(["rule", "syntax-error"])
         #expect(!readme.contains("| `syntax-error` |") || syntaxErrorDocs.code == 0, "README lists a rule `okrlint rule` does not know")

@@ -42,7 +42,8 @@ import Testing
 
     /// Cases whose findings are also rendered: reporters turn every offset into line and column, and many findings
     /// on one line must not rescan it each time (rendering the others would only slow the test down).
-    static let rendered: Set<String> = ["one long line", "many links on one line", "findings on one long line", "in-file alignment loop"]
+    static let rendered: Set<String> = ["one long line", "many links on one line", "findings on one long line", "in-file alignment loop",
+                                        "check-ins newest first", "misspelt keys, one per block"]
 
     static func work(_ text: String, render: Bool = false) -> Double {
         let bytes = Array(text.utf8)

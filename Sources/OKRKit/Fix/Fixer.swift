@@ -57,11 +57,14 @@ public enum Fixer {
         var position = 0
         /// The last edit applied was an insertion at `position` (a second insertion there would be a guess of order).
         var lastWasInsertion = false
-        var taken = Set<Fix>()
+        // Fixes taken that start where the current one does: an identical one is sorted next to them.
+        var takenHere: [Fix] = []
+        var here = -1
         var applied: [Int] = []
         for i in candidates {
             let fix = diagnostics[i].fix!
-            if taken.contains(fix) { applied.append(i); continue }
+            if fix.start != here { here = fix.start; takenHere.removeAll(keepingCapacity: true) }
+            if takenHere.contains(where: { same($0, fix) }) { applied.append(i); continue }
             let first = fix.edits[0].range
             if first.start < position || (first.start == position && lastWasInsertion && first.isEmpty) { continue }
             for e in fix.edits {
@@ -70,12 +73,20 @@ public enum Fixer {
                 position = e.range.end
                 lastWasInsertion = e.range.isEmpty
             }
-            taken.insert(fix)
+            takenHere.append(fix)
             applied.append(i)
         }
         out.append(contentsOf: bytes[position...])
         applied.sort()
         return (out, applied)
+    }
+
+    /// Whether two fixes are the same; one fix shared by several findings is one array of edits, which is checked
+    /// first, so comparing it with itself costs nothing.
+    static func same(_ a: Fix, _ b: Fix) -> Bool {
+        guard a.applicability == b.applicability, a.edits.count == b.edits.count, a.message == b.message else { return false }
+        let shared = a.edits.withUnsafeBufferPointer { x in b.edits.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
+        return shared || a.edits == b.edits
     }
 
     /// Fixes one file: `diagnostics` are its findings as the run reported them (after suppressions), `source` its

@@ -18,7 +18,8 @@ public struct CheckInsOutOfOrderRule: DocumentRule {
         Sorts the check-in lines by date, oldest first; lines of one date keep their order. Each line moves with its \
         bytes, its trailing comment and the comment lines right above it; blank lines, text and other lines stay where \
         they are. Safe, unless an `okrlint-disable` / `okrlint-enable` region comment stands among the check-ins (it \
-        could end up covering other lines): then unsafe. No fix when a check-in has no readable date.
+        could end up covering other lines): then unsafe. No fix when a check-in has no readable date. When more than \
+        16 lines move, only the first finding carries the fix (it fixes them all).
         """,
         corrections: [
             RuleCorrection(exampleHeader + "## O1: A\n### KR1.1: a\n\n## Check-ins\n- 2026-11-16 KR1.1: 4 min <!-- after the cache -->\n<!-- okrlint-disable-next-line current-out-of-sync -->\n- 2026-11-02 KR1.1: 5 min\n\n- 2026-11-09 KR1.1: 5 min -- same day as the review\n- 2026-11-02 KR1.1: 6 min\n",
@@ -35,15 +36,26 @@ public struct CheckInsOutOfOrderRule: DocumentRule {
         for c in context.document.checkIns {
             guard let d = c.date else { continue }
             if let p = previous, d.value < p {
-                if sortFix == nil { sortFix = Self.sortFix(context.document) }
+                // One sort fixes every finding. Each carries it while few lines move; past that only the first does,
+                // so a report does not repeat a long fix once per finding.
+                let fix: Fix?
+                if let shared = sortFix {
+                    fix = shared.flatMap { $0.edits.count <= Self.sharedFixEdits ? $0 : nil }
+                } else {
+                    sortFix = Self.sortFix(context.document)
+                    fix = sortFix!
+                }
                 out.append(context.diagnostic(d.range, "check-in dated \(d.value) comes after one dated \(p)",
-                    help: "keep check-ins oldest first; move this line up, or fix the date", fix: sortFix!))
+                    help: "keep check-ins oldest first; move this line up, or fix the date", fix: fix))
             } else {
                 previous = d.value
             }
         }
         return out
     }
+
+    /// Up to this many moved lines, every finding carries the sort; beyond, only the first.
+    static let sharedFixEdits = 16
 
     /// One fix for all the findings: the check-ins sorted by date (stably). Each check-in is a group: its line and
     /// the comment lines right above it; the groups are sorted and put back in the places the groups held, in
