@@ -1,6 +1,7 @@
 // libFuzzer entry point, compiled into the same module as OKRKit's sources by fuzz/run.
 // Each input runs parse (and checks the line layer, and on one input in four an incremental re-parse), every rule over
-// a two-file workspace, suppressions, the summary and progress, and the AST
+// a two-file workspace, suppressions, the fixes (valid; on one input in two, applied round after round without adding a
+// syntax error, and diffed), the summary and progress, and the AST
 // dump. Rendering dominates the cost of an input with many findings, so the human and JSON reporters run on one
 // input in 4 and the others (mostly fixed text per rule) on one in 32, chosen by the input's bytes: more inputs per
 // second reach the parser and the rules, and every reporter still sees thousands of inputs a minute.
@@ -26,6 +27,15 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let diags = fuzzLinter.lint(doc, in: ws)
     for d in diags {
         precondition(d.range.start >= 0 && d.range.end <= bytes.count && d.range.start <= d.range.end, "range outside the file: \(d.ruleID)")
+        // Every fix is applicable: inside the file, edits in order and apart.
+        if let f = d.fix { precondition(f.isValid(byteCount: bytes.count), "invalid fix of \(d.ruleID): \(f.edits.map(\.range))") }
+    }
+    // Fixing (every fix, unsafe too, round after round) never adds a syntax error, and its diff is well formed.
+    if diags.contains(where: { $0.fix != nil }) && bytes.count % 2 == 0 {
+        let fixed = Fixer.fix(doc.source, diagnostics: diags, linter: fuzzLinter, unsafe: true)
+        precondition(Parser.parse(path: "fuzz.okr", bytes: fixed.fixed).syntaxDiagnostics.count <= doc.syntaxDiagnostics.count,
+                     "fixing added syntax errors")
+        precondition(fixed.changed == !UnifiedDiff.diff(path: "fuzz.okr", old: fixed.original, new: fixed.fixed).isEmpty, "diff")
     }
     let result = LintResult(files: [FileResult(source: doc.source, diagnostics: diags)])
     _ = ASTDump.dump(doc)

@@ -63,22 +63,41 @@ enum Check {
         }
         // Options validated `--format` against the same table.
         guard let format = ReportFormats.named(options.format) else { fail("unknown format `\(options.format)`") }
-        let context = ReportContext(color: useColor, summary: !options.quiet, columnUnit: options.columnUnit)
+        let context = ReportContext(color: useColor, summary: !options.quiet, columnUnit: options.columnUnit,
+                                    unsafeFixes: options.unsafeFixes)
         let reporter: @Sendable (Workspace) -> any Reporter = { ws in
             var c = context
             c.workspace = ws
             return format.make(c)
         }
+        if options.fix || options.diff {
+            FixCommand.run(options, runOptions, paths: paths, format: format, context: context, colorEnv: colorEnv)
+        }
         // Each file's part is rendered in the run, in parallel, so sources need not be kept for the end.
         runOptions.renderFile = { file, ws in reporter(ws).renderFile(file) }
-        let outcome: RunOutcome
+        let outcome = lint(runOptions)
+        afterRun(outcome, options, paths: paths)
+        report(outcome, reporter(outcome.workspace), options, useColor: useColor, to: 1)
+        for e in outcome.errors { printError(e) }
+        let (code, why) = exitCode(outcome, options)
+        if let why { FileSystem.write("okrlint: \(why)\n", to: 2) }
+        // Exit without freeing the results: the process ends anyway, and freeing is measurable on large runs.
+        withExtendedLifetime(outcome) { exit(code) }
+    }
+
+    /// The run, or the config error that stopped it (exit 2).
+    static func lint(_ runOptions: RunOptions) -> RunOutcome {
         do {
-            outcome = try LintRun.run(runOptions)
+            return try LintRun.run(runOptions)
         } catch let error as ConfigError {
             fail(error.description)
         } catch {
             fail("\(error)")
         }
+    }
+
+    /// Notes on links not followed, and exit 2 when there was nothing to check.
+    static func afterRun(_ outcome: RunOutcome, _ options: Options, paths: [String]) {
         if !options.quiet {
             for link in outcome.skippedLinks {
                 note("\(Path.clean(link)): symbolic link not followed (links found in folders are not followed; name its target to check it)")
@@ -90,25 +109,25 @@ enum Check {
             fail("no OKR files (*.okr, *.okr.md) to check in \(given); hidden folders, node_modules, .build, build, "
                  + "DerivedData, symbolic links and the config's `exclude` are skipped")
         }
-        let result = outcome.result
+    }
 
-        let report = reporter(outcome.workspace)
+    /// The report to `--output`, or to `fd` (standard output; standard error when standard output carries fixed text).
+    static func report(_ outcome: RunOutcome, _ report: any Reporter, _ options: Options, useColor: Bool, to fd: Int32) {
+        let result = outcome.result
         if let out = options.output {
             let written = OutputFile.write(to: out, inputs: outcome.fileIDs) { emit in report.render(result, to: emit) }
             if case .failure(let e) = written { fail(e.description) }
             if !options.quiet {
-                FileSystem.write(HumanReporter(color: useColor).summaryLine(result) + "\n", to: 1)
+                let human = HumanReporter(color: useColor, unsafeFixes: options.unsafeFixes)
+                FileSystem.write(human.summaryLine(result) + "\n" + (human.fixesLine(result).map { $0 + "\n" } ?? ""), to: fd)
             }
         } else {
-            report.render(result) { chunk in _ = FileSystem.write(chunk, to: 1) }
+            report.render(result) { chunk in _ = FileSystem.write(chunk, to: fd) }
         }
-        for e in outcome.errors {
-            FileSystem.write("okrlint: error: \(SafeText.escape(Path.clean(e.path))): \(SafeText.escape(e.message))\n", to: 2)
-        }
-        let (code, why) = exitCode(outcome, options)
-        if let why { FileSystem.write("okrlint: \(why)\n", to: 2) }
-        // Exit without freeing the results: the process ends anyway, and freeing is measurable on large runs.
-        withExtendedLifetime(outcome) { exit(code) }
+    }
+
+    static func printError(_ e: RunError) {
+        FileSystem.write("okrlint: error: \(SafeText.escape(Path.clean(e.path))): \(SafeText.escape(e.message))\n", to: 2)
     }
 
     /// The exit code, and why warnings failed the run when they did (errors are in the summary already).

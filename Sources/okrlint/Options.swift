@@ -22,6 +22,11 @@ struct Options {
     var showHelp = false
     var showVersion = false
     var columnUnit = ColumnUnit.char
+    /// `--fix`, `--unsafe-fixes`, `--diff`, `--show-fixes`.
+    var fix = false
+    var unsafeFixes = false
+    var diff = false
+    var showFixes = false
 
     static let commands = ["check", "dump", "rules", "rule", "schema", "help", "version"]
     static var formats: [String] { ReportFormats.ids }
@@ -30,7 +35,7 @@ struct Options {
     static let valued = ["--format", "--output-format", "--today", "--stdin-filename", "--output", "-o",
                          "--max-warnings", "--color", "--config", "--column-unit"]
     static let flags = ["--quiet", "-q", "--strict", "--exit-zero", "--help", "-h", "--version", "-V", "--no-config",
-                        "--report-all", "--no-color"]
+                        "--report-all", "--no-color", "--fix", "--unsafe-fixes", "--diff", "--show-fixes"]
 
     struct UsageError: Error { var message: String }
 
@@ -91,6 +96,10 @@ struct Options {
                 case "--no-config": o.noConfig = true
                 case "--report-all": o.reportAll = true
                 case "--no-color": o.color = .never
+                case "--fix": o.fix = true
+                case "--unsafe-fixes": o.unsafeFixes = true
+                case "--diff": o.diff = true
+                case "--show-fixes": o.showFixes = true
                 default: break
                 }
             } else {
@@ -107,6 +116,12 @@ struct Options {
                 throw UsageError(message: "`--stdin-filename` names standard input; add `-` to check it besides \(o.paths.count == 1 ? "the path" : "the paths") given")
             }
             o.paths = ["-"]
+        }
+        if o.showFixes && !o.fix && !o.diff {
+            throw UsageError(message: "`--show-fixes` lists what `--fix` fixes or `--diff` would; add one of them")
+        }
+        if o.diff && o.output != nil {
+            throw UsageError(message: "`--diff` prints the diff and no report, so `--output` has nothing to write")
         }
         if o.columnUnitGiven && o.format != GccReporter.id {
             throw UsageError(message: "`--column-unit` applies to `--format gcc` only (the other formats count characters)")
@@ -191,6 +206,12 @@ struct Options {
       --stdin-filename PATH  the path standard input stands for (for reports and the workspace); alone, it
                              implies `-`
       --report-all           report on every file of the workspace, not only those given
+      --fix                  apply the safe fixes, write the files back, then report what remains (with `-`:
+                             the fixed text goes to standard output, the report to standard error)
+      --unsafe-fixes         apply (or count as fixable) the unsafe fixes too
+      --diff                 print a unified diff of what --fix would change and write nothing (exit 1 if
+                             there is one)
+      --show-fixes           with --fix or --diff: list each fix
       --strict               warnings fail the run too
       --max-warnings N       fail when there are more than N warnings
       --exit-zero            exit 0 even with findings (usage and I/O errors still exit 2)
@@ -200,7 +221,8 @@ struct Options {
       -V, --version          the version
 
     A bare word that is not a command, file or folder is an unknown command: write `./NAME` for a path.
-    Exit codes: 0 no errors, 1 errors found (or warnings with --strict / --max-warnings), 2 usage or I/O error.
+    Exit codes: 0 no errors, 1 errors found (or warnings with --strict / --max-warnings; with --fix: what remains;
+    with --diff: a diff), 2 usage or I/O error.
     """
 }
 

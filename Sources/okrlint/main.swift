@@ -49,6 +49,13 @@ func syntaxErrorPage() -> String {
 
     \(info.rationale)
 
+    ## Fix
+
+    Two of its findings have a fix: a key with capitals (`- Owner: @dana`) is lowercased (safe), and a heading
+    without the colon after its ID (`## O2 - Delight customers`, `### KR1.1) Cut churn`) becomes `## O2: Delight
+    customers` (safe; unsafe when only a space separates the ID, as in `## O2 Delight customers`). `okrlint --fix`
+    applies them.
+
     ## Example that triggers it
 
     ```markdown

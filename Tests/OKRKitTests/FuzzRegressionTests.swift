@@ -18,7 +18,10 @@ import Testing
         let diags = Linter(today: CalendarDate("2026-11-25")!).lint(doc)
         for d in diags {
             #expect(d.range.start >= 0 && d.range.start <= d.range.end && d.range.end <= bytes.count, "\(d.ruleID): \(d.range)")
+            if let f = d.fix { #expect(f.isValid(byteCount: bytes.count), "\(d.ruleID): \(f.edits.map(\.range))") }
         }
+        let fixed = Fixer.fix(doc.source, diagnostics: diags, linter: Linter(today: CalendarDate("2026-11-25")!), unsafe: true)
+        #expect(Parser.parse(path: "fuzz.okr", bytes: fixed.fixed).syntaxDiagnostics.count <= doc.syntaxDiagnostics.count)
         let result = LintResult(files: [FileResult(source: doc.source, diagnostics: diags)])
         #expect(!HumanReporter().render(result).isEmpty)
         #expect(!SarifReporter().render(result).isEmpty)

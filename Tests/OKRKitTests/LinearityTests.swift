@@ -32,6 +32,11 @@ import Testing
         ("facts and check-ins in reverse order", { n in
             "## O1: A\n### K: b\n" + String(repeating: "- score: 0.5\n- due: 2026-12\n- owner: @a\n- metric: 0 -> 9 x\n", count: n / 60)
                 + "## Check-ins\n" + (0..<(n / 40)).map { "- 20\(String(format: "%02d", 99 - $0 % 100))-11-02 K: 3 x\n" }.joined() }),
+        // Fixes: each misspelt key in a block of its own gets one; check-ins newest first share one sort.
+        ("misspelt keys, one per block", { n in String(repeating: "## O1: A\n- ownr: x\n", count: n / 18) }),
+        ("misspelt keys in one block", { n in "## O1: A\n" + String(repeating: "- ownr: x\n", count: n / 10) }),
+        ("check-ins newest first", { n in "## O1: A\n### K: b\n- metric: 0 -> 9 x\n## Check-ins\n" + (0..<(n / 24)).map { i in
+            "- \(9999 - i / 336)-\(String(12 - (i / 28) % 12).leftPadded(2))-\(String(28 - i % 28).leftPadded(2)) K: 3 x\n" }.joined() }),
         ("long numbers and units", { n in "## O1: A\n### KR1.1: b\n- metric: 1" + String(repeating: ",000", count: n / 8) + " -> 2 " + String(repeating: "per x ", count: n / 12) + "\n- current: 1" + String(repeating: " 000", count: n / 8) + "\n" }),
     ]
 
@@ -43,7 +48,8 @@ import Testing
 
     /// Cases whose findings are also rendered: reporters turn every offset into line and column, and many findings
     /// on one line must not rescan it each time (rendering the others would only slow the test down).
-    static let rendered: Set<String> = ["one long line", "many links on one line", "findings on one long line", "in-file alignment loop"]
+    static let rendered: Set<String> = ["one long line", "many links on one line", "findings on one long line", "in-file alignment loop",
+                                        "check-ins newest first", "misspelt keys, one per block"]
 
     static func work(_ text: String, render: Bool = false) -> Double {
         let bytes = Array(text.utf8)
@@ -100,6 +106,20 @@ import Testing
                 }
             }
         }),
+        ("fixing a file with many findings, round after round", { n in
+            let k = n / 60
+            let text = "# T\n\n- team: t\n- period: 2026-Q4\n\n" + (0..<k).map { "## O\($0): A\n- ownr: @x\n- Confidence: 60 <!-- okrlint-disable-line -->\n" }.joined()
+                + "## Check-ins\n" + (0..<k).map { "- 2026-\(String(12 - ($0 / 28) % 12).leftPadded(2))-\(String(28 - $0 % 28).leftPadded(2)) KR1.1: 3\n" }.joined()
+            let doc = Parser.parse(path: "x.okr", text: text)
+            let linter = Linter(today: CalendarDate("2026-11-25")!)
+            let diags = linter.lint(doc)
+            return { _ = Fixer.fix(doc.source, diagnostics: diags, linter: linter, unsafe: true) }
+        }),
+        ("diff of many scattered changes", { n in
+            let old = (0..<(n / 4)).map { "- line \($0)\n" }.joined()
+            let new = (0..<(n / 4)).map { $0 % 7 == 0 ? "- changed \($0)\n" : "- line \($0)\n" }.joined()
+            return { _ = UnifiedDiff.diff(path: "x", old: Array(old.utf8), new: Array(new.utf8)) }
+        }),
     ]
 
     static func timed(_ work: () throws -> Void) rethrows -> Double {
@@ -131,4 +151,9 @@ import Testing
         let ratio = large / max(small, 1e-6)
         #expect(ratio < 9, "\(name): 4x the input took \(String(format: "%.1f", ratio))x the work (\(small)s -> \(large)s)")
     }
+}
+
+extension String {
+    /// The string with zeros before it up to `width` characters.
+    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

@@ -32,6 +32,14 @@ import Testing
         #expect(!page.contains("↓"), "markers are removed from examples")
     }
 
+    @Test func aRuleThatFixesShowsItsFix() throws {
+        let page = RuleDocs.page(try #require(Registry.rule("current-out-of-sync")))
+        #expect(page.contains("## Fix\n\nSets `current` to the value of the latest check-in, as that check-in writes it (safe)."))
+        #expect(page.contains("- current: 31 min <!-- from the dashboard -->") && page.contains("becomes\n\n```markdown\n"))
+        #expect(page.contains("- current: 32 minutes <!-- from the dashboard -->"))
+        #expect(!RuleDocs.page(try #require(Registry.rule("too-many-objectives"))).contains("## Fix"))
+    }
+
     @Test(.enabled(if: pythonHas("jsonschema"))) func schemaAcceptsGoodConfigsAndRejectsBadOnes() throws {
         let schema = CLI.root.appendingPathComponent("okrlint.schema.json").path
         let check = try python("""

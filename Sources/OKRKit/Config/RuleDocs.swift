@@ -51,6 +51,12 @@ public enum RuleDocs {
         out += fenced(d.triggering[0])
         out += "\(h)# Example that passes\n\n"
         out += fenced(d.passing[0])
+        if let fix = d.fix, let c = d.corrections.first {
+            out += "\(h)# Fix\n\n\(fix) `okrlint --fix` applies safe fixes, `--unsafe-fixes` the others.\n\n"
+            out += fenced(RuleExample(c.before, options: c.options, today: c.today?.description))
+            out += "becomes\n\n"
+            out += fenced(RuleExample(c.after))
+        }
         out += "\(h)# Configure\n\n```json\n{ \"rules\": { \"\(d.id)\": "
         if let o = rule.options.first {
             out += "{ \"severity\": \"\(d.defaultSeverity.rawValue)\", \"\(o.name)\": \(jsonValue(o.defaultValue)) } } }\n```\n"

@@ -221,10 +221,39 @@ public struct Suppression: Sendable, Hashable {
                 kept.append(Diagnostic(ruleID: UnusedSuppressionRule.id, severity: severity,
                                        message: "`\(s.kind.rawValue)` suppresses nothing: no finding of \(what) here",
                                        help: "remove the comment; suppressions that outlive their finding hide the next one",
-                                       path: document.path, range: s.range))
+                                       path: document.path, range: s.range, fix: removal(s.range, in: document)))
             }
         }
         kept.sort(by: Diagnostic.ordered)
         return kept
+    }
+
+    /// Removes the comment at `range`: its whole lines when nothing else is on them, else the comment and the
+    /// spaces before it (or after it, at the start of a line).
+    static func removal(_ range: SourceRange, in document: Document) -> Fix {
+        let src = document.source
+        let bytes = src.bytes
+        let first = src.lineIndex(of: range.start)
+        let last = src.lineIndex(of: max(range.start, range.end - 1))
+        let lineStart = src.contentRange(ofLine: first).lowerBound
+        let lineEnd = src.contentRange(ofLine: last).upperBound
+        func blank(_ a: Int, _ b: Int) -> Bool { a >= b || bytes[a..<b].allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+        let message = "remove the unused suppression"
+        if blank(lineStart, range.start) && blank(range.end, lineEnd) {
+            let next = last + 1 < src.lineCount ? src.lineStarts[last + 1] : bytes.count
+            var start = src.lineStarts[first]
+            // The last line has no ending: take the ending of the line before instead, so no empty line is left.
+            if next == bytes.count && lineEnd == bytes.count && first > 0 {
+                start = src.contentRange(ofLine: first - 1).upperBound
+            }
+            return .safe(message, .delete(SourceRange(start: start, end: next)))
+        }
+        var start = range.start
+        while start > lineStart && (bytes[start - 1] == 0x20 || bytes[start - 1] == 0x09) { start -= 1 }
+        var end = range.end
+        if start == lineStart {
+            while end < lineEnd && (bytes[end] == 0x20 || bytes[end] == 0x09) { end += 1 }
+        }
+        return .safe(message, .delete(SourceRange(start: start, end: end)))
     }
 }

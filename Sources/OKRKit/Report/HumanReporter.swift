@@ -7,11 +7,14 @@ public struct HumanReporter: Reporter {
     public var summary: Bool
     /// Files checked, for the summary (may exceed `result.files.count` when only some are reported).
     public var filesChecked: Int?
+    /// `--unsafe-fixes`: unsafe fixes count as fixable with `--fix`.
+    public var unsafeFixes: Bool
 
-    public init(color: Bool = false, summary: Bool = true, filesChecked: Int? = nil) {
+    public init(color: Bool = false, summary: Bool = true, filesChecked: Int? = nil, unsafeFixes: Bool = false) {
         self.color = color
         self.summary = summary
         self.filesChecked = filesChecked
+        self.unsafeFixes = unsafeFixes
     }
 
     static let maxLineWidth = 160
@@ -27,7 +30,26 @@ public struct HumanReporter: Reporter {
     }
 
     public func frame(_ result: LintResult) -> ReportFrame {
-        ReportFrame(head: "", tail: summary ? summaryLine(result) + "\n" : "")
+        ReportFrame(head: "", tail: summary ? summaryLine(result) + "\n" + (fixesLine(result).map { $0 + "\n" } ?? "") : "")
+    }
+
+    /// How many findings `--fix` would fix, and how many more `--unsafe-fixes` would; nil when none.
+    public func fixesLine(_ result: LintResult) -> String? {
+        var safe = 0, unsafe = 0
+        for f in result.files {
+            for d in f.diagnostics {
+                guard let fix = d.fix else { continue }
+                if fix.applicability == .safe { safe += 1 } else { unsafe += 1 }
+            }
+        }
+        if unsafeFixes {
+            guard safe + unsafe > 0 else { return nil }
+            return "\(paint("[*]", "1;32")) \(safe + unsafe) fixable with `okrlint --fix --unsafe-fixes`."
+        }
+        if safe > 0 {
+            return "\(paint("[*]", "1;32")) \(safe) fixable with `okrlint --fix`" + (unsafe > 0 ? " (\(unsafe) more with `--unsafe-fixes`)." : ".")
+        }
+        return unsafe > 0 ? "\(unsafe) fixable with `okrlint --fix --unsafe-fixes`." : nil
     }
 
     public func renderFile(_ file: FileResult) -> String {
@@ -73,6 +95,10 @@ public struct HumanReporter: Reporter {
         }
         if let help = d.help, !help.isEmpty {
             out += "\(pad) \(paint("=", blue)) \(paint("help", "1")): \(SafeText.escape(help))\n"
+        }
+        if let fix = d.fix {
+            let label = fix.applicability == .safe || unsafeFixes ? "fix" : "fix (unsafe, with --unsafe-fixes)"
+            out += "\(pad) \(paint("=", blue)) \(paint(label, "1")): \(SafeText.escape(fix.message))\n"
         }
         return out
     }

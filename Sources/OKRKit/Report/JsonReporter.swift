@@ -8,11 +8,16 @@
 ///                                   "help": "..." | null,
 ///                                   "range": { "start": { "line": 12, "column": 5, "offset": 230 },
 ///                                              "end":   { "line": 12, "column": 10, "offset": 235 } },
+///                                   "fix": { "applicability": "safe" | "unsafe", "message": "...",
+///                                            "edits": [ { "range": { "start": {...}, "end": {...} },
+///                                                         "content": "..." } ] } | null,
 ///                                   "related": [ { "path": "...", "line": 3, "column": 4, "message": "..." } ] } ] } ],
 ///   "summary": { "files": 4, "errors": 0, "warnings": 1, "infos": 0 } }
 /// ```
 /// Lines and columns are 1-based; columns count Unicode scalars; offsets are UTF-8 byte offsets; `end` is exclusive.
-/// `related` (only when there are any) lists other places the finding involves, usually in other files.
+/// `related` (only when there are any) lists other places the finding involves, usually in other files. `fix` is
+/// what `okrlint --fix` would do (`unsafe`: only with `--unsafe-fixes`): edits of byte ranges, in order, that do not
+/// overlap; `content` replaces the range (an empty range inserts, empty content deletes).
 public struct JsonReporter: Reporter {
     public static let id = "json"
     /// Extra data written per file after its diagnostics (the workspace adds objectives and progress).
@@ -60,6 +65,25 @@ public struct JsonReporter: Reporter {
             Self.position(&w, "start", &locator, d.range.start)
             Self.position(&w, "end", &locator, d.range.end)
             w.endObject()
+            if let fix = d.fix {
+                w.beginObject("fix")
+                w.string("applicability", fix.applicability.rawValue)
+                w.string("message", fix.message)
+                w.beginArray("edits")
+                for e in fix.edits {
+                    w.beginObject()
+                    w.beginObject("range")
+                    Self.position(&w, "start", &locator, e.range.start)
+                    Self.position(&w, "end", &locator, e.range.end)
+                    w.endObject()
+                    w.string("content", e.content)
+                    w.endObject()
+                }
+                w.endArray()
+                w.endObject()
+            } else {
+                w.null("fix")
+            }
             if !d.related.isEmpty {
                 w.beginArray("related")
                 for r in d.related {

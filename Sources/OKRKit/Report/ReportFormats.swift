@@ -6,13 +6,16 @@ public struct ReportContext: Sendable {
     /// Whether the human format ends with its summary line (`--quiet` leaves it out).
     public var summary: Bool
     public var columnUnit: ColumnUnit
+    /// `--unsafe-fixes`: the human format counts unsafe fixes as fixable.
+    public var unsafeFixes: Bool
 
     public init(workspace: Workspace = Workspace(summaries: []), color: Bool = false, summary: Bool = true,
-                columnUnit: ColumnUnit = .char) {
+                columnUnit: ColumnUnit = .char, unsafeFixes: Bool = false) {
         self.workspace = workspace
         self.color = color
         self.summary = summary
         self.columnUnit = columnUnit
+        self.unsafeFixes = unsafeFixes
     }
 }
 
@@ -28,7 +31,7 @@ public struct ReportFormat: Sendable {
 public enum ReportFormats {
     public static let all: [ReportFormat] = [
         ReportFormat(id: HumanReporter.id, summary: "rustc/ruff style with source excerpts and a summary (default)") {
-            HumanReporter(color: $0.color, summary: $0.summary)
+            HumanReporter(color: $0.color, summary: $0.summary, unsafeFixes: $0.unsafeFixes)
         },
         ReportFormat(id: JsonReporter.id, summary: "a stable JSON schema, with objectives and progress per file") { ctx in
             let ws = ctx.workspace

@@ -111,6 +111,41 @@ public struct SarifReporter: Reporter {
                 }
                 w.endArray()
             }
+            if let fix = d.fix {
+                // SARIF has no applicability: an unsafe fix says so in its description.
+                w.beginArray("fixes")
+                w.beginObject()
+                w.beginObject("description")
+                w.string("text", fix.applicability == .safe ? fix.message : "\(fix.message) (unsafe: may change what the file says)")
+                w.endObject()
+                w.beginArray("artifactChanges")
+                w.beginObject()
+                w.beginObject("artifactLocation")
+                w.string("uri", Self.uri(file.path))
+                w.string("uriBaseId", "%SRCROOT%")
+                w.endObject()
+                w.beginArray("replacements")
+                for e in fix.edits {
+                    // An empty region (start = end) is an insertion point.
+                    let s = locator.location(of: e.range.start), t = locator.location(of: e.range.end)
+                    w.beginObject()
+                    w.beginObject("deletedRegion")
+                    w.int("startLine", s.line)
+                    w.int("startColumn", s.column)
+                    w.int("endLine", t.line)
+                    w.int("endColumn", t.column)
+                    w.endObject()
+                    if !e.content.isEmpty {
+                        w.beginObject("insertedContent"); w.string("text", e.content); w.endObject()
+                    }
+                    w.endObject()
+                }
+                w.endArray()
+                w.endObject()
+                w.endArray()
+                w.endObject()
+                w.endArray()
+            }
             w.beginObject("partialFingerprints")
             w.string("okrlintFingerprint/v1", prints[i])
             w.endObject()

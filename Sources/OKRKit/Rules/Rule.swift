@@ -59,6 +59,28 @@ public struct RuleExample: Sendable {
     }
 }
 
+/// A before/after pair in a rule's docs (SwiftLint's corrections): the test applies every fix the rule offers on
+/// `before`, safe and unsafe alike, round after round as `okrlint --fix` does, and compares the result with `after`
+/// byte for byte.
+public struct RuleCorrection: Sendable {
+    public var before: String
+    public var after: String
+    /// Option values as a config sets them.
+    public var options: [String: OptionValue]
+    /// The date the example is checked on (for rules that look at time).
+    public var today: CalendarDate?
+
+    public init(_ before: String, _ after: String, options: [String: OptionValue] = [:], today: String? = nil) {
+        self.before = before
+        self.after = after
+        self.options = options
+        self.today = today.flatMap { CalendarDate($0) }
+    }
+
+    /// The `before` as a rule example, to run it through the same pipeline as the others.
+    public var example: RuleExample { RuleExample(before, options: options, today: today?.description) }
+}
+
 /// Everything a rule says about itself: the registry, `okrlint rule ID`, docs and tests come from here. Its options
 /// are not listed here but in the rule's `Options` (`Rule.optionDocs`), the one place their names, defaults and
 /// summaries are declared.
@@ -72,15 +94,22 @@ public struct RuleDescription: Sendable {
     public var triggering: [RuleExample]
     /// Examples that must produce none.
     public var passing: [RuleExample]
+    /// What `okrlint --fix` does about the rule's findings, and whether it is safe ("Sets `current` to ... (safe)");
+    /// nil when the rule offers no fix.
+    public var fix: String?
+    /// Before/after examples of its fixes; a rule that offers a fix has at least one.
+    public var corrections: [RuleCorrection]
 
     public init(id: String, summary: String, rationale: String, defaultSeverity: Severity,
-                triggering: [RuleExample], passing: [RuleExample]) {
+                triggering: [RuleExample], passing: [RuleExample], fix: String? = nil, corrections: [RuleCorrection] = []) {
         self.id = id
         self.summary = summary
         self.rationale = rationale
         self.defaultSeverity = defaultSeverity
         self.triggering = triggering
         self.passing = passing
+        self.fix = fix
+        self.corrections = corrections
     }
 }
 

@@ -62,9 +62,10 @@ public struct DocumentContext<Options: RuleOptions>: Sendable {
     public var period: Period? { document.period(setup.calendar) }
 
     /// A diagnostic of this rule at `range` of the document under check.
-    public func diagnostic(_ range: SourceRange, _ message: String, help: String? = nil, severity: Severity? = nil) -> Diagnostic {
+    public func diagnostic(_ range: SourceRange, _ message: String, help: String? = nil, severity: Severity? = nil,
+                           fix: Fix? = nil) -> Diagnostic {
         Diagnostic(ruleID: setup.ruleID, severity: severity ?? setup.severity, message: message, help: help,
-                   path: path, range: range)
+                   path: path, range: range, fix: fix)
     }
 }
 
@@ -92,8 +93,9 @@ public struct WorkspaceContext<Options: RuleOptions>: Sendable {
     public var calendar: FiscalCalendar { setup.calendar }
 
     /// A diagnostic of this rule at `range` of the document under check.
-    public func diagnostic(_ range: SourceRange, _ message: String, help: String? = nil, severity: Severity? = nil) -> Diagnostic {
+    public func diagnostic(_ range: SourceRange, _ message: String, help: String? = nil, severity: Severity? = nil,
+                           fix: Fix? = nil) -> Diagnostic {
         Diagnostic(ruleID: setup.ruleID, severity: severity ?? setup.severity, message: message, help: help,
-                   path: subject.path, range: range)
+                   path: subject.path, range: range, fix: fix)
     }
 }

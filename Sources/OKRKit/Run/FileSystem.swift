@@ -234,6 +234,12 @@ public enum FileSystem {
         return text.withUTF8 { buf in writeAll(fd, UnsafeRawBufferPointer(buf)) }
     }
 
+    /// Writes bytes as they are (not as a string: invalid UTF-8 is kept), retrying short writes.
+    @discardableResult
+    public static func write(bytes: [UInt8], to fd: Int32) -> Bool {
+        bytes.withUnsafeBytes { writeAll(fd, $0) }
+    }
+
     static func writeAll(_ fd: Int32, _ buf: UnsafeRawBufferPointer) -> Bool {
         var offset = 0
         while offset < buf.count {

@@ -46,6 +46,11 @@ public struct RunOutcome: Sendable {
     public var fileIDs: Set<FileID> = []
     /// Symbolic links met while walking the paths given, not followed.
     public var skippedLinks: [String] = []
+    /// The file each entry of `result.files` was read from (for standard input: the name it stands for), in the
+    /// same order: `--fix` writes there.
+    public var reportedInputs: [FileDiscovery.File] = []
+    /// Whether `result.files[0]` is standard input.
+    public var firstIsStdin = false
 }
 
 /// One result per index, written from several threads at distinct indices. The storage is allocated once and never
@@ -188,15 +193,19 @@ public enum LintRun {
             second[k] = result
         }
         var results: [FileResult] = []
+        var reportedInputs: [FileDiscovery.File] = []
         results.reserveCapacity(reported.count)
         for k in 0..<reported.count {
             switch second[k]! {
-            case .success(let r): results.append(r)
+            case .success(let r): results.append(r); reportedInputs.append(files[reported[k]])
             case .failure(let e): errors.append(e)
             }
         }
-        return RunOutcome(result: LintResult(files: results), workspace: workspace, errors: errors,
-                          filesRequested: requestedCount, fileIDs: Set(files.map(\.id)), skippedLinks: found.skippedLinks)
+        var outcome = RunOutcome(result: LintResult(files: results), workspace: workspace, errors: errors,
+                                 filesRequested: requestedCount, fileIDs: Set(files.map(\.id)), skippedLinks: found.skippedLinks)
+        outcome.reportedInputs = reportedInputs
+        outcome.firstIsStdin = stdin != nil && reported.first == 0
+        return outcome
     }
 
     /// Reads a file that was there when it was found: gone now means deleted meanwhile.

@@ -142,8 +142,8 @@ struct LineScanner<Sink: LineSink> {
 
     // MARK: - Diagnostics
 
-    mutating func error(_ message: String, _ range: SourceRange, help: String? = nil) {
-        let d = Diagnostic(ruleID: syntaxErrorID, severity: .error, message: message, help: help, path: path, range: range)
+    mutating func error(_ message: String, _ range: SourceRange, help: String? = nil, fix: Fix? = nil) {
+        let d = Diagnostic(ruleID: syntaxErrorID, severity: .error, message: message, help: help, path: path, range: range, fix: fix)
         if readingValue { valueErrors.append(d) } else { sink.error(d) }
     }
 
@@ -523,6 +523,13 @@ struct LineScanner<Sink: LineSink> {
     /// `ID: title` for a heading written without the colon: `O2 - Delight customers`, `O2. Delight`, `KR1.1) Cut`
     /// and `O2 Delight` keep their own ID; other text gets `fallbackID`.
     func headingSuggestion(_ ts: Int, _ te: Int, _ fallbackID: String) -> String {
+        guard let h = headingID(ts, te) else { return "\(fallbackID): \(text(ts, te))" }
+        return "\(h.id): \(text(h.titleStart, te))"
+    }
+
+    /// The ID a heading without the colon starts with (see `headingSuggestion`), where its title starts, and whether
+    /// a separator stood between them (without one, `3D printing` would read as ID `3D`).
+    func headingID(_ ts: Int, _ te: Int) -> (id: String, titleStart: Int, separated: Bool)? {
         var i = ts
         while i < te && isIDByte(bytes[i]) { i += 1 }
         var idEnd = i
@@ -530,15 +537,25 @@ struct LineScanner<Sink: LineSink> {
         let id = text(ts, idEnd)
         let looksLikeID = idEnd > ts && idEnd - ts <= 16 && isIDStart(bytes[ts]) && id.utf8.contains(where: isDigit)
         var j = skipSpaces(i, te)
+        var separated = idEnd < i
         // A separator between the ID and the title: `-`, `–`, `—`, `.`, `)` or `:`.
         for sep in [[UInt8(ascii: "-")], Array("–".utf8), Array("—".utf8), [UInt8(ascii: ".")], [UInt8(ascii: ")")], [UInt8(ascii: ":")]]
         where hasPrefix(sep, at: j, end: te) {
             j += sep.count
+            separated = true
             break
         }
         let titleStart = skipSpaces(j, te)
-        guard looksLikeID, i < te, titleStart < te else { return "\(fallbackID): \(text(ts, te))" }
-        return "\(id): \(text(titleStart, te))"
+        guard looksLikeID, i < te, titleStart < te else { return nil }
+        return (id, titleStart, separated)
+    }
+
+    /// The fix of a heading without the colon whose ID is clear: `O2 - Title` -> `O2: Title` (safe with a
+    /// separator, unsafe without one).
+    func headingFix(_ ts: Int, _ te: Int) -> Fix? {
+        guard let h = headingID(ts, te) else { return nil }
+        return Fix(h.separated ? .safe : .unsafe, "write the heading as `\(h.id): ...`",
+                   edits: [.replace(SourceRange(start: ts, end: h.titleStart), with: "\(h.id): ")])
     }
 
     mutating func parseObjectiveHeading(_ s: Int, _ e: Int, _ ts: Int, _ te: Int) {
@@ -555,7 +572,8 @@ struct LineScanner<Sink: LineSink> {
                 error("objective heading has no ID", range,
                       help: "did you mean the section `## \(section)`? Otherwise write `## O\(state.objectives + 1): \(text(ts, te))`")
             } else {
-                error("objective heading has no ID", range, help: "write `## \(headingSuggestion(ts, te, "O\(state.objectives + 1)"))`; reserved sections are `## Check-ins`, `## Initiatives` and `## Notes`")
+                error("objective heading has no ID", range, help: "write `## \(headingSuggestion(ts, te, "O\(state.objectives + 1)"))`; reserved sections are `## Check-ins`, `## Initiatives` and `## Notes`",
+                      fix: headingFix(ts, te))
             }
         }
         sink.objective(objective)
@@ -582,7 +600,8 @@ struct LineScanner<Sink: LineSink> {
         } else {
             kr = KeyResult(id: nil, title: Spanned(text(ts, te), SourceRange(start: ts, end: te)), headingRange: line, range: line)
             error("key result heading has no ID", ts == te ? line : SourceRange(start: ts, end: te),
-                  help: "write `### \(headingSuggestion(ts, te, "KR\(state.objectives).\(state.keyResults + 1)"))`")
+                  help: "write `### \(headingSuggestion(ts, te, "KR\(state.objectives).\(state.keyResults + 1)"))`",
+                  fix: headingFix(ts, te))
         }
         sink.keyResult(kr)
         state.keyResults += 1
@@ -651,8 +670,12 @@ struct LineScanner<Sink: LineSink> {
         while u < e && ((bytes[u] >= 0x41 && bytes[u] <= 0x5A) || (bytes[u] >= 0x61 && bytes[u] <= 0x7A) || bytes[u] == UInt8(ascii: "-")) { u += 1 }
         if u > p && u < e && bytes[u] == UInt8(ascii: ":") && bytes[p] >= 0x41 && bytes[p] <= 0x5A && state.context != .section(.checkIns) {
             let key = text(p, u)
+            // Lowercased, the key reads as a fact when a space or the end follows its colon.
+            var reads = u + 1 == e || bytes[u + 1] == SP || bytes[u + 1] == TAB
+            if case .section = state.context { reads = false }
             error("fact keys are lowercase: `\(key)` should be `\(key.lowercased())`", SourceRange(start: p, end: u),
-                  help: "write `- \(key.lowercased()):`")
+                  help: "write `- \(key.lowercased()):`",
+                  fix: reads ? .safe("write the key as `\(key.lowercased())`", .replace(SourceRange(start: p, end: u), with: key.lowercased())) : nil)
             return
         }
         if state.context == .section(.checkIns) {

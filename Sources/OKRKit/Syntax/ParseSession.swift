@@ -226,7 +226,7 @@ extension Comment {
 }
 
 extension Diagnostic {
-    func shifted(by d: Int) -> Diagnostic { var x = self; x.range = range.shifted(by: d); return x }
+    func shifted(by d: Int) -> Diagnostic { var x = self; x.range = range.shifted(by: d); x.fix = fix?.shifted(by: d); return x }
 }
 
 extension FactValue {

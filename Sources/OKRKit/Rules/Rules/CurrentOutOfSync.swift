@@ -14,6 +14,11 @@ public struct CurrentOutOfSyncRule: DocumentRule {
         passing: [
             RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n- metric: 45 -> 15 min\n- current: 32 min\n\n## Check-ins\n- 2026-11-02 KR1.1: 38 min\n- 2026-11-16 KR1.1: 32 min\n"),
             RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n- metric: 45 -> 15 min\n- current: 32 min\n"),
+        ],
+        fix: "Sets `current` to the value of the latest check-in, as that check-in writes it (safe).",
+        corrections: [
+            RuleCorrection(exampleHeader + "## O1: A\n### KR1.1: a\n- metric: 45 -> 15 min\n- current: 31 min <!-- from the dashboard -->\n\n## Check-ins\n- 2026-11-16 KR1.1: 32 minutes, confidence 0.6 -- cache on\n- 2026-11-02 KR1.1: 38 min\n",
+                           exampleHeader + "## O1: A\n### KR1.1: a\n- metric: 45 -> 15 min\n- current: 32 minutes <!-- from the dashboard -->\n\n## Check-ins\n- 2026-11-16 KR1.1: 32 minutes, confidence 0.6 -- cache on\n- 2026-11-02 KR1.1: 38 min\n"),
         ])
 
     public func check(_ context: Context) -> [Diagnostic] {
@@ -28,8 +33,10 @@ public struct CurrentOutOfSyncRule: DocumentRule {
                 let key = kr.metric?.unitKey ?? cur.unitKey
                 guard let a = cur.value(in: key), let b = v.value(in: key) else { continue }
                 if abs(a - b) > 1e-9 * max(1, abs(a), abs(b)) {
+                    let written = context.source.utf8Text(v.range)
                     out.append(context.diagnostic(cur.range, "current value \(cur.display) of \(id.value) differs from its latest check-in \(v.display) (\(d))",
-                        help: "set `- current: \(v.display)`, or add a newer check-in if the value changed since"))
+                        help: "set `- current: \(v.display)`, or add a newer check-in if the value changed since",
+                        fix: written.map { .safe("set `current` to `\($0)`, the latest check-in's value", .replace(cur.range, with: $0)) }))
                 }
             }
         }

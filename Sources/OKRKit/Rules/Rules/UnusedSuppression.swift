@@ -17,6 +17,14 @@ public struct UnusedSuppressionRule: DocumentRule {
         ],
         passing: [
             RuleExample(exampleHeader + "<!-- a plain comment -->\n## O1: A\n"),
+        ],
+        fix: """
+        Removes a suppression that suppresses nothing: its whole line when the comment is alone on it, else the \
+        comment and the spaces before it (safe). One that names an unknown rule is left to you.
+        """,
+        corrections: [
+            RuleCorrection(exampleHeader + "## O1: A <!-- okrlint-disable-line -- nothing to hide here -->\n<!-- okrlint-disable-next-line -->\n## O2: B\n\n<!-- okrlint-disable-file\n     -- over two lines -->\n## O3: C\n<!-- okrlint-disable-line -->",
+                           exampleHeader + "## O1: A\n## O2: B\n\n## O3: C"),
         ])
 
     public func check(_ context: Context) -> [Diagnostic] { [] }

@@ -1,0 +1,103 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes a fixed file back, the way `--output` writes a report (`OutputFile`), with the checks a file a stranger
+/// may control needs:
+/// - everything happens relative to one descriptor of the file's folder, so the file checked, the temporary file
+///   and the rename are in the same folder whatever is renamed meanwhile;
+/// - the file is opened with `O_NOFOLLOW`: a symbolic link is refused, never written through or replaced (named on
+///   the command line or not); so is anything but a regular file, and a file with other hard links (replacing it
+///   would leave them with the old text);
+/// - it must still be the file that was read (device and inode) and still hold the bytes the fixes were made from,
+///   checked again just before the rename; otherwise it changed meanwhile and is left alone;
+/// - the new text goes to a temporary file beside it with a random name, created with `O_CREAT | O_EXCL |
+///   O_NOFOLLOW` (a name taken is never opened: another is tried), given the file's permission bits, synced, and
+///   renamed over the file: readers see the old text or the new, and a failure leaves nothing behind.
+public enum FixWriter {
+    /// Replaces `file` (as discovery found it) with `fixed`, if it still holds `original`.
+    public static func write(_ fixed: [UInt8], over original: [UInt8], to file: FileDiscovery.File) -> Result<Void, RunError> {
+        write(fixed, over: original, to: file, tempSuffix: OutputFile.randomSuffix, beforeRename: {})
+    }
+
+    /// `tempSuffix` makes the random part of temporary names; `beforeRename` runs between writing the temporary file
+    /// and the last check (tests change the file there).
+    static func write(_ fixed: [UInt8], over original: [UInt8], to file: FileDiscovery.File, tempSuffix: () -> String,
+                      beforeRename: () -> Void) -> Result<Void, RunError> {
+        func failure(_ message: String) -> Result<Void, RunError> { .failure(RunError(path: file.path, message: message)) }
+        let path = file.bytes
+        guard let name = path.split(separator: 0x2F, omittingEmptySubsequences: true).last.map(Array.init), !name.isEmpty,
+              path.last != 0x2F, name != [0x2E], name != [0x2E, 0x2E] else {
+            return failure("is not a file name; not fixed")
+        }
+        let folder: [UInt8] = {
+            guard let slash = path.lastIndex(of: 0x2F) else { return [0x2E] }
+            return slash == 0 ? [0x2F] : Array(path[..<slash])
+        }()
+        let dir = FileSystem.open(bytes: folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dir < 0 { return failure("cannot open its folder: \(FileSystem.errnoMessage(errno))") }
+        defer { close(dir) }
+        let fd = FileSystem.cString(name[...]) { openat(dir, $0, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC) }
+        if fd < 0 {
+            let e = errno
+            return failure(e == ELOOP ? "is a symbolic link; `--fix` does not write through links (fix the file it points to by its own name)"
+                                      : "cannot open it again to fix it: \(FileSystem.errnoMessage(e))")
+        }
+        defer { close(fd) }
+        var st = stat()
+        if fstat(fd, &st) != 0 { return failure(FileSystem.errnoMessage(errno)) }
+        guard st.st_mode & S_IFMT == S_IFREG else { return failure("is no longer a regular file; not fixed") }
+        let info = FileSystem.Info(st)
+        guard info.id == file.id else { return failure("was replaced while okrlint was running; not fixed") }
+        guard st.st_nlink <= 1 else {
+            return failure("has other hard links; replacing it would leave them with the old text, so it is not fixed")
+        }
+        func unchanged() -> Bool {
+            guard lseek(fd, 0, SEEK_SET) == 0,
+                  case .success(let now) = FileSystem.readAll(fd, sizeHint: original.count, limit: FileSystem.maxFileSize, display: file.path)
+            else { return false }
+            return now == original
+        }
+        guard unchanged() else { return failure("changed while okrlint was running; not fixed") }
+
+        // The temporary file, beside it.
+        var tmp: [UInt8] = []
+        var out: Int32 = -1
+        for _ in 0..<32 {
+            tmp = [0x2E] + name.prefix(200) + Array(".okrlint-\(tempSuffix()).tmp".utf8)
+            out = FileSystem.cString(tmp[...]) { openat(dir, $0, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600) }
+            if out >= 0 || errno != EEXIST { break }
+        }
+        if out < 0 { return failure("cannot create a temporary file beside it: \(FileSystem.errnoMessage(errno))") }
+        var ok = true
+        var error: Int32 = 0
+        if fchmod(out, mode_t(st.st_mode & 0o777)) != 0 { ok = false; error = errno }
+        if ok && !fixed.withUnsafeBytes({ FileSystem.writeAll(out, $0) }) { ok = false; error = errno }
+        if ok && fsync(out) != 0 { ok = false; error = errno }
+        if close(out) != 0 && ok { ok = false; error = errno }
+        func discard() { _ = FileSystem.cString(tmp[...]) { unlinkat(dir, $0, 0) } }
+        if !ok {
+            discard()
+            return failure("could not write the fixed file: \(FileSystem.errnoMessage(error))")
+        }
+        beforeRename()
+        // Still the same file, holding the same bytes, under the same name?
+        var now = stat()
+        let same = FileSystem.cString(name[...]) { fstatat(dir, $0, &now, AT_SYMLINK_NOFOLLOW) } == 0
+            && FileSystem.Info(now).id == file.id && unchanged()
+        guard same else {
+            discard()
+            return failure("changed while okrlint was running; not fixed")
+        }
+        let renamed = FileSystem.cString(tmp[...]) { from in FileSystem.cString(name[...]) { to in renameat(dir, from, dir, to) } }
+        if renamed != 0 {
+            let e = errno
+            discard()
+            return failure("could not replace it: \(FileSystem.errnoMessage(e))")
+        }
+        _ = fsync(dir)
+        return .success(())
+    }
+}
