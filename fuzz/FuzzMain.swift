@@ -1,7 +1,8 @@
 // libFuzzer entry point, compiled into the same module as OKRKit's sources by fuzz/run.
 // Each input runs parse (and checks the line layer, and on one input in four an incremental re-parse), every rule over
 // a two-file workspace, suppressions, the fixes (valid; on one input in two, applied round after round without adding a
-// syntax error, and diffed), the summary and progress, and the AST
+// syntax error, and diffed), the formatter (one input in two: idempotent, no syntax error added), the summary and
+// progress, and the AST
 // dump. Rendering dominates the cost of an input with many findings, so the human and JSON reporters run on one
 // input in 4 and the others (mostly fixed text per rule) on one in 32, chosen by the input's bytes: more inputs per
 // second reach the parser and the rules, and every reporter still sees thousands of inputs a minute.
@@ -36,6 +37,14 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         precondition(Parser.parse(path: "fuzz.okr", bytes: fixed.fixed).syntaxDiagnostics.count <= doc.syntaxDiagnostics.count,
                      "fixing added syntax errors")
         precondition(fixed.changed == !UnifiedDiff.diff(path: "fuzz.okr", old: fixed.original, new: fixed.fixed).isEmpty, "diff")
+    }
+    // The formatter (one input in two): what `okrlint fmt` writes reads with no more syntax errors than the input
+    // (`FormatRun` refuses a file otherwise), and formatting it again changes nothing.
+    if bytes.count % 2 == 1 || size == 0 {
+        let f = Formatter.format(doc)
+        let again = Parser.parse(path: "fuzz.okr", bytes: f.bytes)
+        precondition(again.syntaxDiagnostics.count <= doc.syntaxDiagnostics.count - f.keysLowercased, "formatting added syntax errors")
+        precondition(Formatter.format(again).bytes == f.bytes, "formatting twice differs")
     }
     let result = LintResult(files: [FileResult(source: doc.source, diagnostics: diags)])
     _ = ASTDump.dump(doc)

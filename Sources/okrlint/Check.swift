@@ -8,31 +8,9 @@ import Darwin
 /// `okrlint check`: find files, lint, report, choose the exit code.
 enum Check {
     static func run(_ options: Options) -> Never {
-        // Every absolute path below starts here: without it, the config and workspace searches have no ground.
-        if case .failure(let e) = FileSystem.workingDirectory { fail(e.message) }
-        var paths = options.paths.isEmpty ? ["."] : options.paths
-        var stdin: [UInt8]? = nil
-        if paths.contains("-") {
-            switch FileSystem.readStandardInput() {
-            case .success(let b): stdin = b
-            case .failure(let e): fail("standard input: \(e.message)")
-            }
-            paths.removeAll { $0 == "-" }
-        }
-        let resolver: ConfigResolver
-        do {
-            resolver = try ConfigResolver(explicit: options.configPath, disabled: options.noConfig, anchors: paths)
-        } catch {
-            fail(error.description)
-        }
+        let (paths, stdin, resolver, discovery) = setUp(options)
         let realToday = CalendarDate.today()
         var linters: [String: Linter] = [:]
-        // Walked paths are left out by the `exclude` / `include` of the config nearest to them.
-        let discovery = FileDiscovery(isExcluded: { path, isFolder in
-            let abs = Path.absolute(path)
-            let config = try resolver.config(forFolder: Path.parent(abs))
-            return config.isExcluded(abs) || (!isFolder && !config.isIncluded(abs))
-        })
         // The workspace root of each path: the nearest folder with a .okrlint.json, else the git root.
         // `--no-config` is isolated: the workspace is only the paths given (as ruff's `--isolated`).
         var roots: [String] = []
@@ -83,6 +61,34 @@ enum Check {
         if let why { FileSystem.write("okrlint: \(why)\n", to: 2) }
         // Exit without freeing the results: the process ends anyway, and freeing is measurable on large runs.
         withExtendedLifetime(outcome) { exit(code) }
+    }
+
+    /// What `check` and `fmt` share: the paths (`.` when none; `-` taken out and standard input read), the configs
+    /// and how files are found (walked paths are left out by the `exclude` / `include` of the config nearest to them).
+    static func setUp(_ options: Options) -> (paths: [String], stdin: [UInt8]?, resolver: ConfigResolver, discovery: FileDiscovery) {
+        // Every absolute path below starts here: without it, the config and workspace searches have no ground.
+        if case .failure(let e) = FileSystem.workingDirectory { fail(e.message) }
+        var paths = options.paths.isEmpty ? ["."] : options.paths
+        var stdin: [UInt8]? = nil
+        if paths.contains("-") {
+            switch FileSystem.readStandardInput() {
+            case .success(let b): stdin = b
+            case .failure(let e): fail("standard input: \(e.message)")
+            }
+            paths.removeAll { $0 == "-" }
+        }
+        let resolver: ConfigResolver
+        do {
+            resolver = try ConfigResolver(explicit: options.configPath, disabled: options.noConfig, anchors: paths)
+        } catch {
+            fail(error.description)
+        }
+        let discovery = FileDiscovery(isExcluded: { path, isFolder in
+            let abs = Path.absolute(path)
+            let config = try resolver.config(forFolder: Path.parent(abs))
+            return config.isExcluded(abs) || (!isFolder && !config.isIncluded(abs))
+        })
+        return (paths, stdin, resolver, discovery)
     }
 
     /// The run, or the config error that stopped it (exit 2).

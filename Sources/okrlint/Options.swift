@@ -27,15 +27,22 @@ struct Options {
     var unsafeFixes = false
     var diff = false
     var showFixes = false
+    /// `okrlint fmt --check`.
+    var check = false
+    /// Every option given, by its name (`--format`, `-q`), for the checks of what applies to which command.
+    var given: [String] = []
 
-    static let commands = ["check", "dump", "rules", "rule", "schema", "help", "version"]
+    static let commands = ["check", "fmt", "dump", "rules", "rule", "schema", "help", "version"]
     static var formats: [String] { ReportFormats.ids }
 
     /// Options that take a value.
     static let valued = ["--format", "--output-format", "--today", "--stdin-filename", "--output", "-o",
                          "--max-warnings", "--color", "--config", "--column-unit"]
     static let flags = ["--quiet", "-q", "--strict", "--exit-zero", "--help", "-h", "--version", "-V", "--no-config",
-                        "--report-all", "--no-color", "--fix", "--unsafe-fixes", "--diff", "--show-fixes"]
+                        "--report-all", "--no-color", "--fix", "--unsafe-fixes", "--diff", "--show-fixes", "--check"]
+    /// The options `okrlint fmt` takes; the others are about reports and findings.
+    static let fmtOptions: Set<String> = ["--check", "--diff", "--quiet", "-q", "--config", "--no-config", "--stdin-filename",
+                                          "--help", "-h"]
 
     struct UsageError: Error { var message: String }
 
@@ -60,7 +67,7 @@ struct Options {
                     let hint = Suggest.closest(to: arg, in: commands, maxDistance: 2).map { "; did you mean `\($0)`?" } ?? ""
                     throw UsageError(message: "unknown command `\(arg)`\(hint) (commands: \(commands.joined(separator: ", "))); "
                                      + "to check a file or folder of that name, write `./\(arg)`")
-                } else if o.command == "check" {
+                } else if o.command == "check" || o.command == "fmt" {
                     o.paths.append(arg)
                 } else {
                     o.commandArguments.append(arg)
@@ -74,6 +81,7 @@ struct Options {
                 name = String(arg[..<eq])
                 inlineValue = String(arg[arg.index(after: eq)...])
             }
+            if valued.contains(name) || flags.contains(name) { o.given.append(name) }
             if valued.contains(name) {
                 let value: String
                 if let v = inlineValue {
@@ -100,6 +108,7 @@ struct Options {
                 case "--unsafe-fixes": o.unsafeFixes = true
                 case "--diff": o.diff = true
                 case "--show-fixes": o.showFixes = true
+                case "--check": o.check = true
                 default: break
                 }
             } else {
@@ -110,13 +119,23 @@ struct Options {
         try o.checkCommandArguments()
         if o.command == "help" { o.showHelp = true }
         if o.command == "version" { o.showVersion = true }
+        if o.command == "fmt" {
+            if let other = o.given.first(where: { !fmtOptions.contains($0) }) {
+                throw UsageError(message: "`\(other)` does not apply to `okrlint fmt` (it takes --check, --diff, --quiet, --config, "
+                                 + "--no-config and --stdin-filename)")
+            }
+            if o.check && o.diff { throw UsageError(message: "`okrlint fmt` takes `--check` or `--diff`, not both (`--diff` exits 1 on a change too)") }
+        } else if o.check {
+            throw UsageError(message: "`--check` applies to `okrlint fmt` (is each file in the canonical form?); `okrlint` itself checks already")
+        }
         // `--stdin-filename` names standard input: alone it means "check standard input" (as in ruff).
-        if o.command == "check" && o.stdinFilename != nil && !o.paths.contains("-") {
+        if (o.command == "check" || o.command == "fmt") && o.stdinFilename != nil && !o.paths.contains("-") {
             guard o.paths.isEmpty else {
                 throw UsageError(message: "`--stdin-filename` names standard input; add `-` to check it besides \(o.paths.count == 1 ? "the path" : "the paths") given")
             }
             o.paths = ["-"]
         }
+        if o.command == "fmt" { return o }
         if o.showFixes && !o.fix && !o.diff {
             throw UsageError(message: "`--show-fixes` lists what `--fix` fixes or `--diff` would; add one of them")
         }
@@ -190,6 +209,11 @@ struct Options {
     Usage:
       okrlint [check] [OPTIONS] [PATH...]   check files and folders (default: .)
       okrlint [check] [OPTIONS] -           check standard input (name it with --stdin-filename)
+      okrlint fmt [--check | --diff] [PATH...]
+                                            put files in the canonical form (Grammar.md section 15): --check
+                                            only lists the files it would change, --diff prints the changes;
+                                            both write nothing and exit 1 if a file would change; `-` formats
+                                            standard input to standard output
       okrlint rules [--markdown]            list every rule (--markdown: the whole docs/rules.md)
       okrlint rule ID                       explain one rule
       okrlint schema                        print the JSON Schema of .okrlint.json

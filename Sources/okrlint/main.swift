@@ -102,6 +102,8 @@ case "rule":
 case "schema":
     FileSystem.write(ConfigSchema.generate(), to: 1)
     exit(0)
+case "fmt":
+    FmtCommand.run(options)
 default:
     Check.run(options)
 }

@@ -339,6 +339,9 @@ func replacing(_ start: Int, _ end: Int, with content: String, _ applicability: 
         // What a file controls is made visible; tabs stay.
         let f = UnifiedDiff.diff(path: "t\u{1B}.okr", old: Array("a\u{1B}[2J\tb\n".utf8), new: Array("c\n".utf8) + [0xFF, 0x0A])
         #expect(f == "--- t\\x1B.okr\n+++ t\\x1B.okr\n@@ -1 +1,2 @@\n-a\\x1B[2J\tb\n+c\n+\\xFF\n")
+        // Line breaks count: CRLF and CR show their CR as `\r`, and a line whose break alone changes is a change.
+        let g = UnifiedDiff.diff(path: "t.okr", old: Array("a\r\nb\rc\n".utf8), new: Array("a\nb\nc\n".utf8))
+        #expect(g == "--- t.okr\n+++ t.okr\n@@ -1,3 +1,3 @@\n-a\\r\n-b\\r\n+a\n+b\n c\n")
     }
 
     @Test func farApartVersionsAreOneBlockAndStillApply() {

@@ -380,11 +380,11 @@ import Testing
         #expect(both.code == 2 && both.stderr.contains("add `-`"), "\(both.stderr)")
     }
 
-    @Test(arguments: ["lsp", "fmt", "lint-all"])
+    @Test(arguments: ["lsp", "format", "lint-all"])
     func unknownCommandsAreNotPaths(_ word: String) throws {
-        let dir = try CLI.tempDir(["fmt/x.okr": cleanTeamFile()])
+        let dir = try CLI.tempDir(["format/x.okr": cleanTeamFile()])
         let r = try CLI.run([word] + today, in: dir)
-        if word == "fmt" {
+        if word == "format" {
             // A folder of that name exists: it is checked.
             #expect(r.code == 0 && r.stdout.contains("(1 file checked)"), "\(r.stdout)\(r.stderr)")
         } else {

@@ -29,7 +29,7 @@ import Testing
                       "- metric: 1,5 -> 2", "- current: 30 min", "- [ ] Work @a due:2026-03", "  - [x] step", "    - note",
                       "## Check-ins", "- 2026-11-02 KR1.1: 3 x, confidence 6/10 -- n", "<!-- c", "-->", "<!-- x --> y",
                       "## Notes", "| t |", "   ", "\t- tab", "- owner:", "- owner: @a", "- Owner: x", "### stray", "text",
-                      "- aligns: company/KR1.2, , bad", "\u{FEFF}", "\u{0}", "é日本", "####", "- [y] no", "## Initiatives"]
+                      "- aligns: company/KR1.2, , bad", "- Owner:@x", "- Due:2026-12", "- [X] done", "\u{FEFF}", "\u{0}", "é日本", "####", "- [y] no", "## Initiatives"]
         let endings: [[UInt8]] = [[0x0A], [0x0D, 0x0A], [0x0D], []]
         var out: [Input] = []
         var seed: UInt64 = 0x9E37_79B9_7F4A_7C15

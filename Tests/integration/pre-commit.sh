@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end test of the pre-commit hook: a throwaway git repo with one good and one bad .okr file and a
 # .pre-commit-config.yaml pointing at this repository (at its HEAD commit). The hook must fail on the bad file,
-# then pass once the file is fixed. Needs `pre-commit` (pip install pre-commit) and swift.
+# then pass once the file is fixed. The okrlint-fmt hook must rewrite a file that is not in the canonical form (and
+# fail, as formatters do in pre-commit), then pass. Needs `pre-commit` (pip install pre-commit) and swift.
 set -euo pipefail
 REPO="$(cd "$(dirname "$0")/../.." && pwd)"
 REV="$(git -C "$REPO" rev-parse HEAD)"
@@ -17,6 +18,7 @@ repos:
     rev: $REV
     hooks:
       - id: okrlint
+      - id: okrlint-fmt
 YAML
 cat > .okrlint.json <<'JSON'
 { "today": "2026-11-25" }
@@ -63,4 +65,21 @@ echo "-- pre-commit after fixing it (must pass)"
 printf '%s\n' "$good" | sed 's/^- team: platform$/- team: infra/' > bad.okr
 git add -A && git commit -qm fix
 pre-commit run --all-files
+
+echo "-- okrlint-fmt on a file that is not canonical (must rewrite it and fail)"
+printf '%s\n' "$good" | sed 's/^- metric: 45 -> 15 min$/- metric: 45->15 min/; s/^## O1: Make deploys boring$/## O1:   Make deploys boring/' > bad.okr
+printf '\n\n' >> bad.okr
+git add -A && git commit -qm messy --no-verify
+set +e
+pre-commit run okrlint-fmt --all-files > out2.txt 2>&1
+status=$?
+set -e
+cat out2.txt
+[ "$status" -ne 0 ] || { echo "FAIL: okrlint-fmt passed on a file it had to rewrite"; exit 1; }
+grep -q "files were modified by this hook" out2.txt || { echo "FAIL: pre-commit did not see the rewrite"; exit 1; }
+grep -q '^- metric: 45 -> 15 min$' bad.okr && grep -q '^## O1: Make deploys boring$' bad.okr || { echo "FAIL: bad.okr was not formatted"; cat bad.okr; exit 1; }
+[ "$(tail -c 2 bad.okr | od -An -c | tr -d ' ')" != '\n\n' ] || { echo "FAIL: trailing blank lines kept"; exit 1; }
+cmp -s good.okr <(printf '%s\n' "$good") || { echo "FAIL: good.okr changed"; exit 1; }
+git add -A && git commit -qm formatted
+pre-commit run okrlint-fmt --all-files
 echo "pre-commit hook test passed"

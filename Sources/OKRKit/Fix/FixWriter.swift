@@ -17,20 +17,31 @@ import Darwin
 ///   O_NOFOLLOW` (a name taken is never opened: another is tried), given the file's permission bits, synced, and
 ///   renamed over the file: readers see the old text or the new, and a failure leaves nothing behind.
 public enum FixWriter {
+    /// Who writes: the words of the messages (`--fix` fixes, `okrlint fmt` formats).
+    public struct Purpose: Sendable {
+        var command: String
+        var verb: String
+        var done: String
+        public static let fix = Purpose(command: "`--fix`", verb: "fix", done: "fixed")
+        public static let format = Purpose(command: "`okrlint fmt`", verb: "format", done: "formatted")
+    }
+
     /// Replaces `file` (as discovery found it) with `fixed`, if it still holds `original`.
-    public static func write(_ fixed: [UInt8], over original: [UInt8], to file: FileDiscovery.File) -> Result<Void, RunError> {
-        write(fixed, over: original, to: file, tempSuffix: OutputFile.randomSuffix, beforeRename: {})
+    public static func write(_ fixed: [UInt8], over original: [UInt8], to file: FileDiscovery.File,
+                             purpose: Purpose = .fix) -> Result<Void, RunError> {
+        write(fixed, over: original, to: file, purpose: purpose, tempSuffix: OutputFile.randomSuffix, beforeRename: {})
     }
 
     /// `tempSuffix` makes the random part of temporary names; `beforeRename` runs between writing the temporary file
     /// and the last check (tests change the file there).
-    static func write(_ fixed: [UInt8], over original: [UInt8], to file: FileDiscovery.File, tempSuffix: () -> String,
-                      beforeRename: () -> Void) -> Result<Void, RunError> {
+    static func write(_ fixed: [UInt8], over original: [UInt8], to file: FileDiscovery.File, purpose: Purpose = .fix,
+                      tempSuffix: () -> String, beforeRename: () -> Void) -> Result<Void, RunError> {
+        let p = purpose
         func failure(_ message: String) -> Result<Void, RunError> { .failure(RunError(path: file.path, message: message)) }
         let path = file.bytes
         guard let name = path.split(separator: 0x2F, omittingEmptySubsequences: true).last.map(Array.init), !name.isEmpty,
               path.last != 0x2F, name != [0x2E], name != [0x2E, 0x2E] else {
-            return failure("is not a file name; not fixed")
+            return failure("is not a file name; not \(p.done)")
         }
         let folder: [UInt8] = {
             guard let slash = path.lastIndex(of: 0x2F) else { return [0x2E] }
@@ -42,17 +53,17 @@ public enum FixWriter {
         let fd = FileSystem.cString(name[...]) { openat(dir, $0, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC) }
         if fd < 0 {
             let e = errno
-            return failure(e == ELOOP ? "is a symbolic link; `--fix` does not write through links (fix the file it points to by its own name)"
-                                      : "cannot open it again to fix it: \(FileSystem.errnoMessage(e))")
+            return failure(e == ELOOP ? "is a symbolic link; \(p.command) does not write through links (\(p.verb) the file it points to by its own name)"
+                                      : "cannot open it again to \(p.verb) it: \(FileSystem.errnoMessage(e))")
         }
         defer { close(fd) }
         var st = stat()
         if fstat(fd, &st) != 0 { return failure(FileSystem.errnoMessage(errno)) }
-        guard st.st_mode & S_IFMT == S_IFREG else { return failure("is no longer a regular file; not fixed") }
+        guard st.st_mode & S_IFMT == S_IFREG else { return failure("is no longer a regular file; not \(p.done)") }
         let info = FileSystem.Info(st)
-        guard info.id == file.id else { return failure("was replaced while okrlint was running; not fixed") }
+        guard info.id == file.id else { return failure("was replaced while okrlint was running; not \(p.done)") }
         guard st.st_nlink <= 1 else {
-            return failure("has other hard links; replacing it would leave them with the old text, so it is not fixed")
+            return failure("has other hard links; replacing it would leave them with the old text, so it is not \(p.done)")
         }
         func unchanged() -> Bool {
             guard lseek(fd, 0, SEEK_SET) == 0,
@@ -60,7 +71,7 @@ public enum FixWriter {
             else { return false }
             return now == original
         }
-        guard unchanged() else { return failure("changed while okrlint was running; not fixed") }
+        guard unchanged() else { return failure("changed while okrlint was running; not \(p.done)") }
 
         // The temporary file, beside it.
         var tmp: [UInt8] = []
@@ -80,7 +91,7 @@ public enum FixWriter {
         func discard() { _ = FileSystem.cString(tmp[...]) { unlinkat(dir, $0, 0) } }
         if !ok {
             discard()
-            return failure("could not write the fixed file: \(FileSystem.errnoMessage(error))")
+            return failure("could not write the \(p.done) file: \(FileSystem.errnoMessage(error))")
         }
         beforeRename()
         // Still the same file, holding the same bytes, under the same name?
@@ -89,7 +100,7 @@ public enum FixWriter {
             && FileSystem.Info(now).id == file.id && unchanged()
         guard same else {
             discard()
-            return failure("changed while okrlint was running; not fixed")
+            return failure("changed while okrlint was running; not \(p.done)")
         }
         let renamed = FileSystem.cString(tmp[...]) { from in FileSystem.cString(name[...]) { to in renameat(dir, from, dir, to) } }
         if renamed != 0 {

@@ -1,7 +1,7 @@
-/// A unified diff (`diff -u`, three lines of context) of two versions of a file, for `okrlint --diff`. Lines are
-/// compared by their bytes and whether they end with a line break (LF, CRLF and CR count alike); they are printed
-/// without their line breaks, with what must not reach a terminal made visible (`SafeText`; tabs are kept), so the
-/// diff is for reading, and exact for ordinary text.
+/// A unified diff (`diff -u`, three lines of context) of two versions of a file, for `okrlint --diff` and `okrlint fmt
+/// --diff`. Lines are compared by their bytes and their line break (none, LF, CRLF or CR); they are printed with what
+/// must not reach a terminal made visible (`SafeText`; tabs are kept) and a CR of their line break as `\r`, so the
+/// diff is for reading, and exact (a patch) for ordinary text with LF line breaks.
 ///
 /// The common first and last lines are set aside; lines that occur once in each version anchor the rest (patience
 /// diff: the longest run of them in the same order), and the pieces between anchors are diffed with Myers'
@@ -17,8 +17,8 @@ public enum UnifiedDiff {
         let bytes: [UInt8]
         /// Content ranges, without line breaks.
         var ranges: [Range<Int>] = []
-        /// Whether each line ends with a line break.
-        var ended: [Bool] = []
+        /// Each line's line break: 0 none, 1 LF, 2 CRLF, 3 CR.
+        var endings: [UInt8] = []
         var hashes: [UInt64] = []
 
         init(_ bytes: [UInt8]) {
@@ -30,18 +30,22 @@ public enum UnifiedDiff {
                 let b = bytes[i]
                 if b == 0x0A || b == 0x0D {
                     ranges.append(start..<i)
-                    ended.append(true)
-                    if b == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A { i += 1 }
+                    if b == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A {
+                        endings.append(2)
+                        i += 1
+                    } else {
+                        endings.append(b == 0x0A ? 1 : 3)
+                    }
                     start = i + 1
                 }
                 i += 1
             }
             if start < n {
                 ranges.append(start..<n)
-                ended.append(false)
+                endings.append(0)
             }
-            hashes = zip(ranges, ended).map { r, e in
-                var h: UInt64 = e ? 0xcbf29ce484222325 : 0x84222325cbf29ce4
+            hashes = zip(ranges, endings).map { r, e in
+                var h: UInt64 = 0xcbf29ce484222325 &+ UInt64(e) &* 0x9E3779B97F4A7C15
                 for k in r { h = (h ^ UInt64(bytes[k])) &* 0x100000001b3 }
                 return h
             }
@@ -51,7 +55,7 @@ public enum UnifiedDiff {
     }
 
     static func same(_ a: Lines, _ i: Int, _ b: Lines, _ j: Int) -> Bool {
-        a.hashes[i] == b.hashes[j] && a.ended[i] == b.ended[j] && a.bytes[a.ranges[i]] == b.bytes[b.ranges[j]]
+        a.hashes[i] == b.hashes[j] && a.endings[i] == b.endings[j] && a.bytes[a.ranges[i]] == b.bytes[b.ranges[j]]
     }
 
     enum Op: Equatable { case keep, delete, insert }
@@ -126,7 +130,11 @@ public enum UnifiedDiff {
             }
             p += length
         }
-        return s + (l.ended[i] ? "\n" : "\n\\ No newline at end of file\n")
+        switch l.endings[i] {
+        case 0: return s + "\n\\ No newline at end of file\n"
+        case 1: return s + "\n"
+        default: return s + "\\r\n"
+        }
     }
 
     /// The edit script: common first and last lines kept, anchors of unique lines, Myers between them.

@@ -20,16 +20,12 @@ public enum Formatter {
     static let objectiveOrder = Parser.objectiveKeys
     static let keyResultOrder = Parser.keyResultKeys
 
-    public static func format(path: String = "-", bytes: [UInt8], fiscalYearStart: Int? = nil) -> Result {
+    public static func format(path: String = "-", bytes: [UInt8]) -> Result {
         format(Parser.parse(path: path, bytes: bytes))
     }
 
     public static func format(_ doc0: Document) -> Result {
-        var doc = doc0
-        // `- Owner: x` is a syntax error whose only fix is certain: the key in lower case. Do that first, then format
-        // what the file reads as with it.
-        let (lowered, count) = lowercasingKeys(doc)
-        if count > 0 { doc = Parser.parse(path: doc.path, bytes: lowered) }
+        let (doc, count) = read(doc0)
         var p = Printer(doc: doc)
         p.run()
         return Result(bytes: p.out, linesWithErrors: p.linesWithErrors, keysLowercased: count,
@@ -38,13 +34,24 @@ public enum Formatter {
 
     static let keyCaseMessage = "fact keys are lowercase"
 
+    /// What the formatter formats: `- Owner: x` is a syntax error whose only fix is certain, the key in lower case;
+    /// the document with those keys lowered, and how many. Unless that makes another error (`- Owner:` below an
+    /// `- owner:` is then a key given twice): then the document as it is, those lines kept as written.
+    static func read(_ doc: Document) -> (Document, Int) {
+        let (lowered, count) = lowercasingKeys(doc)
+        guard count > 0 else { return (doc, 0) }
+        let reread = Parser.parse(path: doc.path, bytes: lowered)
+        return reread.syntaxDiagnostics.count == doc.syntaxDiagnostics.count - count ? (reread, count) : (doc, 0)
+    }
+
     /// The bytes with every key that is a syntax error only for its capitals in lower case, and how many there were.
     static func lowercasingKeys(_ doc: Document) -> ([UInt8], Int) {
         var errorsPerLine: [Int: Int] = [:]
         for d in doc.syntaxDiagnostics { errorsPerLine[doc.source.lineIndex(of: d.range.start), default: 0] += 1 }
         var bytes = doc.source.bytes
         var count = 0
-        for d in doc.syntaxDiagnostics where d.message.hasPrefix(keyCaseMessage)
+        // Only where the parser offers the fix: lowercased, the key must read as a fact (`- Owner:@x` would not).
+        for d in doc.syntaxDiagnostics where d.message.hasPrefix(keyCaseMessage) && d.fix != nil
             && errorsPerLine[doc.source.lineIndex(of: d.range.start)] == 1 {
             for i in d.range.start..<d.range.end where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] += 0x20 }
             count += 1
