@@ -35,7 +35,9 @@ public struct Quantity: Sendable, Hashable {
             number = isSigned ? String(lexeme.prefix(1)) + c + lexeme.dropFirst() : c + lexeme
         }
         guard let first = unit.unicodeScalars.first else { return number }
-        let glued = first == "%" || first == "/" || first == "×" || unit == "x" || unit.hasPrefix("x ")
+        // `2x` is glued, but not after a letter: `250K x` glued would read as the unit `Kx`.
+        let afterDigit = lexeme.unicodeScalars.last.map { $0.properties.numericType != nil } ?? false
+        let glued = first == "%" || first == "/" || first == "×" || (afterDigit && (unit == "x" || unit.hasPrefix("x ")))
         return number + (glued ? "" : " ") + unit
     }
 
