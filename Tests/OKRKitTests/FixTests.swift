@@ -117,7 +117,10 @@ func replacing(_ start: Int, _ end: Int, with content: String, _ applicability: 
     }
 
     @Test(arguments: ["# T\n\n## Check-in\n", "# T\n\n## Delight customers\n", "# T\n\n- Owner:x\n", "# T\n\n## Notes\n- Owner: x\n",
-                      "# T\n\n## Check-ins\n- Owner: x\n", "# T\n\n## Initiatives\n- Owner: x\n"])
+                      "# T\n\n## Check-ins\n- Owner: x\n", "# T\n\n## Initiatives\n- Owner: x\n",
+                      // Lowered, the key would be given twice (with 20 keys before it, the indexed lookup).
+                      "# T\n\n## O1: A\n- owner: @a\n- Owner: @b\n",
+                      "# T\n\n## O1: A\n" + (0..<20).map { "- x-k\($0): v\n" }.joined() + "- owner: @a\n- x-z: 1\n- Owner: @b\n"])
     func noFixWhereTheIntentIsUnclear(_ text: String) {
         let doc = Parser.parse(path: "x.okr", text: text)
         #expect(!doc.syntaxDiagnostics.contains { $0.fix != nil }, "\(doc.syntaxDiagnostics.map(\.message))")

@@ -57,7 +57,14 @@ struct TreeBuilder: LineSink {
 
     // MARK: - LineSink
 
-    mutating func error(_ d: Diagnostic) {
+    mutating func error(_ d0: Diagnostic) {
+        var d = d0
+        // `- Owner:` where the block has an `owner` already: lowered, it would be a key given twice, so the fix
+        // is not certain.
+        if let fix = d.fix, d.message.hasPrefix("fact keys are lowercase"), fix.edits.count == 1, hasKey(fix.edits[0].content) {
+            d.fix = nil
+            d.help = "this block has `\(fix.edits[0].content)` already: remove one of them, or write the key in lower case"
+        }
         doc.syntaxDiagnostics.append(d)
         lineHasError = true
     }
@@ -218,6 +225,14 @@ struct TreeBuilder: LineSink {
         if let first = blockKeys[prop.key.value] { return first }
         blockKeys[prop.key.value] = prop.range.start
         return nil
+    }
+
+    /// Whether the current block has a fact `key` already (as `duplicate`: a few searched, many indexed).
+    private mutating func hasKey(_ key: String) -> Bool {
+        let existing = currentProperties
+        if existing.count < 16 { return existing.contains { $0.key.value == key } }
+        if blockKeys.isEmpty { for p in existing where blockKeys[p.key.value] == nil { blockKeys[p.key.value] = p.range.start } }
+        return blockKeys[key] != nil
     }
 
     private mutating func addProperty(_ prop: Property) {
