@@ -139,6 +139,27 @@ import Testing
         #expect(try Self.read(broken, "a.okr") == Self.messy)
     }
 
+    @Test func onlyOKRFilesWritableByTheUserAreWrittenAndTheyKeepTheirOwner() throws {
+        let dir = try CLI.tempDir(["README.md": "- Name: x\n\n\n", "ro.okr": Self.messy, "own.okr": Self.messy])
+        let fm = FileManager.default
+        let ro = dir.appendingPathComponent("ro.okr").path
+        try fm.setAttributes([.posixPermissions: 0o444], ofItemAtPath: ro)
+        let r = try CLI.run(["fmt", "README.md", "ro.okr"], in: dir)
+        #expect(r.code == 2)
+        #expect(r.stderr.contains("okrlint: error: README.md: is not an OKR file (*.okr, *.okr.md); not formatted"), "\(r.stderr)")
+        #expect(r.stderr.contains("okrlint: error: ro.okr: is read-only; not formatted"), "\(r.stderr)")
+        #expect(try Self.read(dir, "README.md") == "- Name: x\n\n\n" && Self.read(dir, "ro.okr") == Self.messy)
+        // Another user's file (root can give it away) keeps its owner and group when it is rewritten.
+        if getuid() == 0 {
+            let own = dir.appendingPathComponent("own.okr").path
+            try fm.setAttributes([.ownerAccountID: 65534, .groupOwnerAccountID: 65534], ofItemAtPath: own)
+            let w = try CLI.run(["fmt", "own.okr"], in: dir)
+            #expect(try w.code == 0 && Self.read(dir, "own.okr") == Self.canonical, "\(w.stderr)")
+            let attrs = try fm.attributesOfItem(atPath: own)
+            #expect(attrs[.ownerAccountID] as? Int == 65534 && attrs[.groupOwnerAccountID] as? Int == 65534)
+        }
+    }
+
     @Test(arguments: [
         (["fmt", "--format", "json", "samples"], "`--format` does not apply to `okrlint fmt`"),
         (["fmt", "--fix", "samples"], "`--fix` does not apply to `okrlint fmt`"),

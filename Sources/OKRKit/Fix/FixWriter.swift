@@ -62,6 +62,10 @@ public enum FixWriter {
         guard st.st_mode & S_IFMT == S_IFREG else { return failure("is no longer a regular file; not \(p.done)") }
         let info = FileSystem.Info(st)
         guard info.id == file.id else { return failure("was replaced while okrlint was running; not \(p.done)") }
+        // Replacing goes through the folder, so the file's own permission must be asked for: a read-only file is
+        // left alone, as an editor would.
+        let writable = FileSystem.cString(name[...]) { faccessat(dir, $0, W_OK, AT_EACCESS) } == 0
+        guard st.st_mode & 0o222 != 0 && writable else { return failure("is read-only; not \(p.done)") }
         guard st.st_nlink <= 1 else {
             return failure("has other hard links; replacing it would leave them with the old text, so it is not \(p.done)")
         }
@@ -84,6 +88,15 @@ public enum FixWriter {
         if out < 0 { return failure("cannot create a temporary file beside it: \(FileSystem.errnoMessage(errno))") }
         var ok = true
         var error: Int32 = 0
+        // The same owner and group: a file another user or group owns is not quietly made ours.
+        if fchown(out, st.st_uid, st.st_gid) != 0 {
+            var mine = stat()
+            if fstat(out, &mine) != 0 || mine.st_uid != st.st_uid || mine.st_gid != st.st_gid {
+                _ = close(out)
+                _ = FileSystem.cString(tmp[...]) { unlinkat(dir, $0, 0) }
+                return failure("belongs to another user or group; replacing it would change that, so it is not \(p.done)")
+            }
+        }
         if fchmod(out, mode_t(st.st_mode & 0o777)) != 0 { ok = false; error = errno }
         if ok && !fixed.withUnsafeBytes({ FileSystem.writeAll(out, $0) }) { ok = false; error = errno }
         if ok && fsync(out) != 0 { ok = false; error = errno }

@@ -39,9 +39,16 @@ public enum FormatRun {
     /// Formats `paths` (files and folders; `-` is `stdin`, shown as `stdinPath`).
     public static func run(paths: [String], discovery: FileDiscovery, stdin: [UInt8]?, stdinPath: String,
                            mode: Mode) throws -> Outcome {
-        let found = try discovery.discover(paths.filter { $0 != "-" })
+        var found = try discovery.discover(paths.filter { $0 != "-" })
         var outcome = Outcome(errors: found.errors, skippedLinks: found.skippedLinks)
         outcome.filesRequested = found.files.count + (stdin == nil ? 0 : 1)
+        // A file named on the command line is checked whatever its name, but rewriting `README.md` or a binary that a
+        // shell glob caught would destroy it: only OKR files are formatted.
+        found.files.removeAll { f in
+            guard !Path.isOKRFile(f.path) else { return false }
+            outcome.errors.append(RunError(path: f.path, message: "is not an OKR file (*.okr, *.okr.md); not formatted"))
+            return true
+        }
         if let stdin {
             let path = Path.clean(stdinPath)
             switch format(path: path, bytes: stdin) {

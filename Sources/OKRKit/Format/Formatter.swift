@@ -74,6 +74,9 @@ private struct Printer {
     var trailing: [Int: SourceRange] = [:]
     /// Lines with a comment `okrlint-disable-next-line`: the line after them must stay after them.
     var pinsNext: Set<Int> = []
+    /// Lines ending in an `okrlint-disable` / `okrlint-enable` comment: a region starts or ends there, so no line
+    /// may move across them (they end runs of facts and check-ins, as own-line comments do).
+    var regionAt: Set<Int> = []
     var checkInAt: [Int: Int] = [:]
     /// Where own-line comments open.
     var commentStarts: Set<Int> = []
@@ -83,6 +86,9 @@ private struct Printer {
     var factBlock: [Int: Block] = [:]
     /// `## Notes` sections: their lines are kept as written.
     var notes: [SourceRange] = []
+    /// The quantities the parser read (metric ends, `current`, check-in values), by where they start: printed from
+    /// these instead of reading the bytes again.
+    var quantityAt: [Int: Quantity] = [:]
 
     init(doc: Document) {
         self.doc = doc
@@ -91,6 +97,10 @@ private struct Printer {
         for c in doc.comments {
             let first = doc.source.lineIndex(of: c.range.start)
             if !c.ownLine { trailing[first] = c.range } else { commentStarts.insert(c.range.start) }
+            if !c.ownLine && (c.text.hasPrefix("okrlint-disable") || c.text.hasPrefix("okrlint-enable"))
+                && !c.text.hasPrefix("okrlint-disable-line") && !c.text.hasPrefix("okrlint-disable-next-line") {
+                regionAt.insert(first)
+            }
             if c.text.hasPrefix("okrlint-disable-next-line") {
                 pinsNext.insert(c.ownLine ? doc.source.lineIndex(of: max(c.range.start, c.range.end - 1)) : first)
             }
@@ -105,6 +115,14 @@ private struct Printer {
             for p in o.properties { factBlock[p.range.start] = .objective }
             for k in o.keyResults { for p in k.properties { factBlock[p.range.start] = .keyResult } }
         }
+        for o in doc.objectives {
+            for k in o.keyResults {
+                if let q = k.metric?.baseline { quantityAt[q.range.start] = q }
+                if let q = k.metric?.target { quantityAt[q.range.start] = q }
+                if let q = k.current { quantityAt[q.range.start] = q }
+            }
+        }
+        for c in doc.checkIns { if let q = c.value { quantityAt[q.range.start] = q } }
         func note(_ list: [Initiative]) { for i in list { for s in i.subItems { subItemDepthAt[s.range.start] = s.depth } } }
         note(doc.initiatives)
         for o in doc.objectives {
@@ -124,7 +142,7 @@ private struct Printer {
     /// A line that may move within its run: valid, of the run's kind, neither pinning the next line nor pinned.
     func movable(_ i: Int, _ kind: LineKind) -> Bool {
         let l = doc.lines[i]
-        return l.kind == kind && !l.hasError && !pinsNext.contains(i) && !(i > 0 && pinsNext.contains(i - 1))
+        return l.kind == kind && !l.hasError && !pinsNext.contains(i) && !(i > 0 && pinsNext.contains(i - 1)) && !regionAt.contains(i)
     }
 
     mutating func run() {
@@ -204,6 +222,10 @@ private struct Printer {
             lines.append(l)
         }
         while let last = lines.last, last.kind == .blank { lines.removeLast() }
+        // A second byte order mark is text of the first line: the first stays, so the line reads as it did.
+        if doc.source.hasBOM && bytes.count >= 6 && bytes[3] == 0xEF && bytes[4] == 0xBB && bytes[5] == 0xBF {
+            out.append(contentsOf: [0xEF, 0xBB, 0xBF])
+        }
         for l in lines {
             out.append(contentsOf: l.text)
             out.append(LF)
@@ -282,7 +304,14 @@ private struct Printer {
         // A closing sequence of `#` after a space (CommonMark).
         var k = e
         while k > a && text[k - 1] == UInt8(ascii: "#") { k -= 1 }
-        if k < e && (k == a || text[k - 1] == SP || text[k - 1] == TAB) { e = k }
+        if k < e && (k == a || text[k - 1] == SP || text[k - 1] == TAB) {
+            var t = k
+            while t > a && (text[t - 1] == SP || text[t - 1] == TAB) { t -= 1 }
+            // Dropped, the closing run would leave text that reads differently: a `#` that then closes the heading,
+            // or a `<!--` that then starts a comment. Such a heading keeps it.
+            let exposes = (t > a && text[t - 1] == UInt8(ascii: "#")) || text[a..<t].contains(UInt8(ascii: "<"))
+            if !exposes { e = k }
+        }
         while e > a && (text[e - 1] == SP || text[e - 1] == TAB) { e -= 1 }
         let body = text[a..<e]
         guard level > 1, let colon = body.firstIndex(of: UInt8(ascii: ":")) else { return Array(body) }
@@ -351,9 +380,11 @@ private struct Printer {
         }
         var lines: [OutLine] = []
         var known: [(rank: Int, index: Int)] = []
+        lines.reserveCapacity(range.count)
         for (n, li) in range.enumerated() {
-            lines.append(OutLine(text: renderFact(li, block), kind: .fact))
-            if let rank = order.firstIndex(where: { $0.utf8.elementsEqual(fact(li).key) }) { known.append((rank, n)) }
+            let f = fact(li)
+            lines.append(OutLine(text: renderFact(f, block), kind: .fact))
+            if let rank = order.firstIndex(where: { $0.utf8.elementsEqual(f.key) }) { known.append((rank, n)) }
         }
         let sorted = known.sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.index < $1.index }
         var result = lines
@@ -361,20 +392,47 @@ private struct Printer {
         return result
     }
 
-    func renderFact(_ li: Int, _ block: Block?) -> [UInt8] {
-        let (key, value, comment) = fact(li)
-        var v = Array(value)
-        if block == .keyResult {
-            if key.elementsEqual("metric".utf8) { v = canonicalMetric(v) }
-            if key.elementsEqual("current".utf8) { v = canonicalQuantity(v[...]) }
+    func renderFact(_ li: Int, _ block: Block?) -> [UInt8] { renderFact(fact(li), block) }
+
+    func renderFact(_ f: (key: ArraySlice<UInt8>, value: ArraySlice<UInt8>, comment: ArraySlice<UInt8>?), _ block: Block?) -> [UInt8] {
+        let (key, value, comment) = f
+        var out: [UInt8] = []
+        out.reserveCapacity(4 + key.count + value.count + (comment?.count ?? 0) + 8)
+        out.append(UInt8(ascii: "-"))
+        out.append(SP)
+        out.append(contentsOf: key)
+        out.append(UInt8(ascii: ":"))
+        if !value.isEmpty {
+            out.append(SP)
+            if block == .keyResult && key.elementsEqual("metric".utf8) {
+                out.append(contentsOf: canonicalMetric(value))
+            } else if block == .keyResult && key.elementsEqual("current".utf8) {
+                out.append(contentsOf: canonicalQuantity(value))
+            } else {
+                out.append(contentsOf: value)
+            }
         }
-        return withComment(Array("- ".utf8) + Array(key) + [UInt8(ascii: ":")] + (v.isEmpty ? [] : [SP] + v), comment)
+        if let c = comment {
+            if !out.isEmpty { out.append(SP) }
+            out.append(contentsOf: c)
+        }
+        return out
     }
 
     /// A quantity with one space between the number and a unit word (`15min` -> `15 min`), the number as written.
     func canonicalQuantity(_ s: ArraySlice<UInt8>) -> [UInt8] {
-        let b = Array(s)
-        guard case .success(let q) = ValueReader.milestoneOrQuantity(b, 0, b.count) else { return b }
+        // Every slice here is of the file's bytes: read in place, no copy.
+        precondition(s.isEmpty || s.startIndex >= 0 && s.endIndex <= bytes.count)
+        // The parser's reading of these very bytes, if it holds all of them and nothing else (a quantity that took
+        // its metric's unit would print a word not written).
+        if let q = quantityAt[s.startIndex], q.range.start == s.startIndex, q.range.end == s.endIndex {
+            let display = Array(q.display.utf8)
+            var written = 0, printed = 0
+            for b in s where b != SP && b != TAB { written += 1 }
+            for b in display where b != SP { printed += 1 }
+            if written == printed { return display }
+        }
+        guard case .success(let q) = ValueReader.milestoneOrQuantity(bytes, s.startIndex, s.endIndex) else { return Array(s) }
         return Array(q.display.utf8)
     }
 
@@ -391,18 +449,18 @@ private struct Printer {
 
     /// `baseline -> target`, `>= level`, `at least level`, a change or `milestone`, each quantity as
     /// `canonicalQuantity` writes it (the same reading as `ValueReader.metric`).
-    func canonicalMetric(_ b: [UInt8]) -> [UInt8] {
-        let e = b.count
-        if e == 9 && ValueReader.hasPrefixFolded(b, ValueReader.milestoneWord, at: 0, end: e) { return Array("milestone".utf8) }
-        for k in 0..<e {
+    func canonicalMetric(_ v: ArraySlice<UInt8>) -> [UInt8] {
+        let b = bytes, a = v.startIndex, e = v.endIndex
+        if e - a == 9 && ValueReader.hasPrefixFolded(b, ValueReader.milestoneWord, at: a, end: e) { return Array("milestone".utf8) }
+        for k in a..<e {
             for arrow in Self.arrows where ValueReader.hasPrefix(b, arrow, at: k, end: e) {
-                return canonicalQuantity(trim(b[0..<k])) + Array(" -> ".utf8) + canonicalQuantity(trim(b[(k + arrow.count)...]))
+                return canonicalQuantity(trim(b[a..<k])) + Array(" -> ".utf8) + canonicalQuantity(trim(b[(k + arrow.count)..<e]))
             }
         }
-        for (written, canonical) in Self.levels where ValueReader.hasPrefixFolded(b, written, at: 0, end: e) {
-            return Array(canonical.utf8) + [SP] + canonicalQuantity(trim(b[written.count...]))
+        for (written, canonical) in Self.levels where ValueReader.hasPrefixFolded(b, written, at: a, end: e) {
+            return Array(canonical.utf8) + [SP] + canonicalQuantity(trim(b[(a + written.count)..<e]))
         }
-        return canonicalQuantity(b[...])
+        return canonicalQuantity(v)
     }
 
     func trim(_ s: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
@@ -439,17 +497,33 @@ private struct Printer {
             k += 1
         }
         if mentions > 1 { return withComment(Array(text), comment) }
-        var line = Array("- ".utf8) + Array(c.dateText.value.utf8) + [SP] + Array(c.keyResultID.value.utf8) + [UInt8(ascii: ":")]
-        var parts: [[UInt8]] = []
-        if let v = c.value { parts.append(canonicalQuantity(bytes[v.range.start..<v.range.end])) }
+        var line: [UInt8] = []
+        line.reserveCapacity(text.count + (comment?.count ?? 0) + 16)
+        line.append(UInt8(ascii: "-"))
+        line.append(SP)
+        line.append(contentsOf: c.dateText.value.utf8)
+        line.append(SP)
+        line.append(contentsOf: c.keyResultID.value.utf8)
+        line.append(UInt8(ascii: ":"))
+        var first = true
+        if let v = c.value {
+            line.append(SP)
+            line.append(contentsOf: canonicalQuantity(bytes[v.range.start..<v.range.end]))
+            first = false
+        }
         if let conf = c.confidence {
             // `Confidence: 60%` -> `confidence 60%`: the word in lower case, the value as written.
             var a = conf.range.start + ScanBytes.confidenceLower.count
             if a < conf.range.end && bytes[a] == UInt8(ascii: ":") { a += 1 }
-            parts.append(Array("confidence ".utf8) + Array(trim(bytes[a..<conf.range.end])))
+            if first { line.append(SP) } else { line.append(UInt8(ascii: ",")); line.append(SP) }
+            line.append(contentsOf: "confidence ".utf8)
+            line.append(contentsOf: trim(bytes[a..<conf.range.end]))
         }
-        for (k, p) in parts.enumerated() { line += (k == 0 ? [SP] : Array(", ".utf8)) + p }
-        if let note = c.note { line += (note.value.isEmpty ? Array(" --".utf8) : Array(" -- ".utf8) + Array(note.value.utf8)) }
-        return withComment(line, comment)
+        if let note = c.note {
+            line.append(contentsOf: " --".utf8)
+            if !note.value.isEmpty { line.append(SP); line.append(contentsOf: note.value.utf8) }
+        }
+        if let cm = comment { line.append(SP); line.append(contentsOf: cm) }
+        return line
     }
 }
