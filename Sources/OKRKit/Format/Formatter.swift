@@ -17,6 +17,9 @@ public enum Formatter {
 
     /// Canonical order of the known keys of each block; other keys keep their places.
     static let headerOrder = ["okr", "team", "period", "fiscal-year-start", "owner"]
+    static let headerOrderBytes = headerOrder.map { Array($0.utf8) }
+    static let objectiveOrderBytes = objectiveOrder.map { Array($0.utf8) }
+    static let keyResultOrderBytes = keyResultOrder.map { Array($0.utf8) }
     static let objectiveOrder = Parser.objectiveKeys
     static let keyResultOrder = Parser.keyResultKeys
 
@@ -66,6 +69,8 @@ private struct Printer {
     let doc: Document
     let bytes: [UInt8]
     var out: [UInt8] = []
+    /// Every output line's bytes, one after another (lines are then reordered and laid out by their ranges).
+    var buf: [UInt8] = []
     var linesWithErrors = 0
 
     enum Block { case header, objective, keyResult }
@@ -77,23 +82,25 @@ private struct Printer {
     /// Lines ending in an `okrlint-disable` / `okrlint-enable` comment: a region starts or ends there, so no line
     /// may move across them (they end runs of facts and check-ins, as own-line comments do).
     var regionAt: Set<Int> = []
-    var checkInAt: [Int: Int] = [:]
+    /// The check-in on each line (its index in `doc.checkIns`), -1 for none.
+    var checkInOfLine: [Int32] = []
     /// Where own-line comments open.
     var commentStarts: Set<Int> = []
     var subItemDepthAt: [Int: Int] = [:]
     var sectionAt: [Int: SectionKind] = [:]
     /// The block each fact belongs to, by the start of its line's content, as the parser attached it.
-    var factBlock: [Int: Block] = [:]
+    var blockOfLine: [Block?] = []
     /// `## Notes` sections: their lines are kept as written.
     var notes: [SourceRange] = []
     /// The quantities the parser read (metric ends, `current`, check-in values), by where they start: printed from
     /// these instead of reading the bytes again.
-    var quantityAt: [Int: Quantity] = [:]
+    var quantities: [Quantity] = []
 
     init(doc: Document) {
         self.doc = doc
         self.bytes = doc.source.bytes
         out.reserveCapacity(bytes.count + 64)
+        buf.reserveCapacity(bytes.count + 256)
         for c in doc.comments {
             let first = doc.source.lineIndex(of: c.range.start)
             if !c.ownLine { trailing[first] = c.range } else { commentStarts.insert(c.range.start) }
@@ -105,35 +112,54 @@ private struct Printer {
                 pinsNext.insert(c.ownLine ? doc.source.lineIndex(of: max(c.range.start, c.range.end - 1)) : first)
             }
         }
-        for (n, c) in doc.checkIns.enumerated() { checkInAt[c.range.start] = n }
+        // Per line, found by binary search over the line starts: no hashing per fact or check-in.
+        let lineCount = doc.lines.count
+        checkInOfLine = Array(repeating: -1, count: lineCount)
+        let source = doc.source
+        for (n, c) in doc.checkIns.enumerated() {
+            let li = source.lineIndex(of: c.range.start)
+            if li < lineCount { checkInOfLine[li] = Int32(n) }
+        }
         for s in doc.sections {
             sectionAt[s.headingRange.start] = s.kind
             if s.kind == .notes { notes.append(s.range) }
         }
-        for p in doc.header.properties { factBlock[p.range.start] = .header }
-        for o in doc.objectives {
-            for p in o.properties { factBlock[p.range.start] = .objective }
-            for k in o.keyResults { for p in k.properties { factBlock[p.range.start] = .keyResult } }
-        }
-        for o in doc.objectives {
-            for k in o.keyResults {
-                if let q = k.metric?.baseline { quantityAt[q.range.start] = q }
-                if let q = k.metric?.target { quantityAt[q.range.start] = q }
-                if let q = k.current { quantityAt[q.range.start] = q }
+        // One pass over the tree: the block of each fact's line, the quantities read, sub-item depths.
+        var blocks = Array<Block?>(repeating: nil, count: lineCount)
+        var found: [Quantity] = []
+        var depths: [Int: Int] = [:]
+        let lines = doc.lines
+        func mark(_ props: [Property], _ b: Block) {
+            for p in props {
+                let li = source.lineIndex(of: p.range.start)
+                if li < lineCount && lines[li].contentStart == p.range.start { blocks[li] = b }
             }
         }
-        for c in doc.checkIns { if let q = c.value { quantityAt[q.range.start] = q } }
-        func note(_ list: [Initiative]) { for i in list { for s in i.subItems { subItemDepthAt[s.range.start] = s.depth } } }
+        func note(_ list: [Initiative]) { for i in list { for s in i.subItems { depths[s.range.start] = s.depth } } }
+        mark(doc.header.properties, .header)
         note(doc.initiatives)
         for o in doc.objectives {
+            mark(o.properties, .objective)
             note(o.initiatives)
-            for k in o.keyResults { note(k.initiatives) }
+            for k in o.keyResults {
+                mark(k.properties, .keyResult)
+                note(k.initiatives)
+                if let q = k.metric?.baseline { found.append(q) }
+                if let q = k.metric?.target { found.append(q) }
+                if let q = k.current { found.append(q) }
+            }
         }
+        for c in doc.checkIns { if let q = c.value { found.append(q) } }
+        found.sort { $0.range.start < $1.range.start }
+        blockOfLine = blocks
+        quantities = found
+        subItemDepthAt = depths
     }
 
     /// One output line before the blank-line layout: its text, its kind, and whether the line after it is pinned.
     struct OutLine {
-        var text: [UInt8]
+        /// Its bytes in `buf`.
+        var text: Range<Int>
         var kind: LineKind
         var pinsNext = false
         var isHeading: Bool { kind == .objective || kind == .keyResult || kind == .section }
@@ -156,16 +182,23 @@ private struct Printer {
             if l.start == l.next && l.start == bytes.count && i > 0 { i += 1; continue }
             // Runs of facts of one block (known keys put in order) and of check-ins (put in date order).
             if movable(i, .fact) || movable(i, .checkIn) {
-                let block = factBlock[l.contentStart]
+                let block = blockOfLine[i]
                 var j = i + 1
-                while j < lines.count && movable(j, l.kind) && (l.kind == .checkIn || factBlock[lines[j].contentStart] == block) { j += 1 }
+                while j < lines.count && movable(j, l.kind) && (l.kind == .checkIn || blockOfLine[j] == block) { j += 1 }
                 if j - i > 1 {
                     outLines += l.kind == .fact ? factRun(i..<j, block) : checkInRun(i..<j)
                     i = j
                     continue
                 }
             }
-            outLines.append(OutLine(text: render(i), kind: l.kind, pinsNext: pinsNext.contains(i)))
+            let text: Range<Int>
+            switch l.kind {
+            case .fact where !l.hasError: text = emitFact(fact(i), blockOfLine[i])
+            case .checkIn where !l.hasError: text = emitCheckIn(i)
+            case .task where !l.hasError: text = emitTask(i)
+            default: text = put(render(i))
+            }
+            outLines.append(OutLine(text: text, kind: l.kind, pinsNext: pinsNext.contains(i)))
             i += 1
         }
         layout(outLines)
@@ -189,7 +222,7 @@ private struct Printer {
     mutating func layout(_ input: [OutLine]) {
         var lines: [OutLine] = []
         lines.reserveCapacity(input.count + input.count / 4)
-        let blank = OutLine(text: [], kind: .blank)
+        let blank = OutLine(text: 0..<0, kind: .blank)
         for l in input {
             if l.kind == .blank {
                 guard let last = lines.last, last.kind != .blank else { continue }
@@ -227,7 +260,7 @@ private struct Printer {
             out.append(contentsOf: [0xEF, 0xBB, 0xBF])
         }
         for l in lines {
-            out.append(contentsOf: l.text)
+            out.append(contentsOf: buf[l.text])
             out.append(LF)
         }
         // A comment never closed runs to the end of the file: its last line keeps its (missing) line ending.
@@ -288,9 +321,9 @@ private struct Printer {
         case .subItem:
             return renderSubItem(li)
         case .fact:
-            return renderFact(li, factBlock[l.contentStart])
+            return Array(buf[emitFact(fact(li), blockOfLine[li])])
         case .checkIn:
-            return renderCheckIn(li)
+            return Array(buf[emitCheckIn(li)])
         case .invalid:
             return Array(bytes[start(li)..<l.end])
         }
@@ -339,6 +372,29 @@ private struct Printer {
         return Array((box == SP ? "[ ]" : "[x]").utf8) + (r < text.endIndex ? [SP] + Array(text[r...]) : [])
     }
 
+    /// `renderTask`, straight into `buf` (the common case: a task box).
+    mutating func emitTask(_ li: Int) -> Range<Int> {
+        let (text, comment) = split(li)
+        let p = afterMarker(text)
+        guard p + 2 < text.endIndex, text[p] == UInt8(ascii: "["), text[p + 2] == UInt8(ascii: "]") else { return put(renderTask(li)) }
+        let box = text[p + 1]
+        guard box == SP || box == UInt8(ascii: "x") || box == UInt8(ascii: "X"),
+              p + 3 == text.endIndex || text[p + 3] == SP || text[p + 3] == TAB else { return put(renderTask(li)) }
+        var r = p + 3
+        while r < text.endIndex && (text[r] == SP || text[r] == TAB) { r += 1 }
+        let start = buf.count
+        buf.append(contentsOf: box == SP ? "- [ ]".utf8 : "- [x]".utf8)
+        if r < text.endIndex {
+            buf.append(SP)
+            buf.append(contentsOf: text[r...])
+        }
+        if let c = comment {
+            buf.append(SP)
+            buf.append(contentsOf: c)
+        }
+        return start..<buf.count
+    }
+
     /// `- [ ] title tokens`, `- [x] ...`: one space after `-` and after the box, `x` in lower case.
     func renderTask(_ li: Int) -> [UInt8] {
         let (text, comment) = split(li)
@@ -370,12 +426,12 @@ private struct Printer {
     }
 
     /// A run of facts: the known keys, in their canonical order, fill the places known keys had; other keys keep theirs.
-    func factRun(_ range: Range<Int>, _ block: Block?) -> [OutLine] {
-        let order: [String]
+    mutating func factRun(_ range: Range<Int>, _ block: Block?) -> [OutLine] {
+        let order: [[UInt8]]
         switch block {
-        case .header: order = Formatter.headerOrder
-        case .objective: order = Formatter.objectiveOrder
-        case .keyResult: order = Formatter.keyResultOrder
+        case .header: order = Formatter.headerOrderBytes
+        case .objective: order = Formatter.objectiveOrderBytes
+        case .keyResult: order = Formatter.keyResultOrderBytes
         case nil: order = []
         }
         var lines: [OutLine] = []
@@ -383,8 +439,8 @@ private struct Printer {
         lines.reserveCapacity(range.count)
         for (n, li) in range.enumerated() {
             let f = fact(li)
-            lines.append(OutLine(text: renderFact(f, block), kind: .fact))
-            if let rank = order.firstIndex(where: { $0.utf8.elementsEqual(f.key) }) { known.append((rank, n)) }
+            lines.append(OutLine(text: emitFact(f, block), kind: .fact))
+            if let rank = order.firstIndex(where: { $0.count == f.key.count && $0[...] == f.key }) { known.append((rank, n)) }
         }
         let sorted = known.sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.index < $1.index }
         var result = lines
@@ -392,48 +448,68 @@ private struct Printer {
         return result
     }
 
-    func renderFact(_ li: Int, _ block: Block?) -> [UInt8] { renderFact(fact(li), block) }
+    /// Appends `bytes` to `buf`; their range there.
+    mutating func put<C: Collection>(_ bytes: C) -> Range<Int> where C.Element == UInt8 {
+        let start = buf.count
+        buf.append(contentsOf: bytes)
+        return start..<buf.count
+    }
 
-    func renderFact(_ f: (key: ArraySlice<UInt8>, value: ArraySlice<UInt8>, comment: ArraySlice<UInt8>?), _ block: Block?) -> [UInt8] {
+    /// `- key: value` into `buf`, with a metric's or a current value's canonical spacing; its range there.
+    mutating func emitFact(_ f: (key: ArraySlice<UInt8>, value: ArraySlice<UInt8>, comment: ArraySlice<UInt8>?), _ block: Block?) -> Range<Int> {
         let (key, value, comment) = f
-        var out: [UInt8] = []
-        out.reserveCapacity(4 + key.count + value.count + (comment?.count ?? 0) + 8)
-        out.append(UInt8(ascii: "-"))
-        out.append(SP)
-        out.append(contentsOf: key)
-        out.append(UInt8(ascii: ":"))
+        let start = buf.count
+        buf.append(UInt8(ascii: "-"))
+        buf.append(SP)
+        buf.append(contentsOf: key)
+        buf.append(UInt8(ascii: ":"))
         if !value.isEmpty {
-            out.append(SP)
+            buf.append(SP)
             if block == .keyResult && key.elementsEqual("metric".utf8) {
-                out.append(contentsOf: canonicalMetric(value))
+                writeMetric(value)
             } else if block == .keyResult && key.elementsEqual("current".utf8) {
-                out.append(contentsOf: canonicalQuantity(value))
+                writeQuantity(value)
             } else {
-                out.append(contentsOf: value)
+                buf.append(contentsOf: value)
             }
         }
         if let c = comment {
-            if !out.isEmpty { out.append(SP) }
-            out.append(contentsOf: c)
+            buf.append(SP)
+            buf.append(contentsOf: c)
         }
-        return out
+        return start..<buf.count
+    }
+
+    /// The quantity the parser read starting at `offset` (binary search).
+    func quantity(at offset: Int) -> Quantity? {
+        var lo = 0, hi = quantities.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if quantities[mid].range.start < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < quantities.count && quantities[lo].range.start == offset ? quantities[lo] : nil
     }
 
     /// A quantity with one space between the number and a unit word (`15min` -> `15 min`), the number as written.
-    func canonicalQuantity(_ s: ArraySlice<UInt8>) -> [UInt8] {
+    mutating func writeQuantity(_ s: ArraySlice<UInt8>) {
         // Every slice here is of the file's bytes: read in place, no copy.
         precondition(s.isEmpty || s.startIndex >= 0 && s.endIndex <= bytes.count)
         // The parser's reading of these very bytes, if it holds all of them and nothing else (a quantity that took
         // its metric's unit would print a word not written).
-        if let q = quantityAt[s.startIndex], q.range.start == s.startIndex, q.range.end == s.endIndex {
-            let display = Array(q.display.utf8)
+        if let q = quantity(at: s.startIndex), q.range.end == s.endIndex {
+            let mark = buf.count
+            q.writeDisplay(into: &buf)
             var written = 0, printed = 0
             for b in s where b != SP && b != TAB { written += 1 }
-            for b in display where b != SP { printed += 1 }
-            if written == printed { return display }
+            for k in mark..<buf.count where buf[k] != SP { printed += 1 }
+            if written == printed { return }
+            buf.removeSubrange(mark...)
         }
-        guard case .success(let q) = ValueReader.milestoneOrQuantity(bytes, s.startIndex, s.endIndex) else { return Array(s) }
-        return Array(q.display.utf8)
+        guard case .success(let q) = ValueReader.milestoneOrQuantity(bytes, s.startIndex, s.endIndex) else {
+            buf.append(contentsOf: s)
+            return
+        }
+        q.writeDisplay(into: &buf)
     }
 
     static let arrows = [Array("->".utf8), Array("→".utf8)]
@@ -448,19 +524,28 @@ private struct Printer {
     }
 
     /// `baseline -> target`, `>= level`, `at least level`, a change or `milestone`, each quantity as
-    /// `canonicalQuantity` writes it (the same reading as `ValueReader.metric`).
-    func canonicalMetric(_ v: ArraySlice<UInt8>) -> [UInt8] {
+    /// `writeQuantity` writes it (the same reading as `ValueReader.metric`).
+    mutating func writeMetric(_ v: ArraySlice<UInt8>) {
         let b = bytes, a = v.startIndex, e = v.endIndex
-        if e - a == 9 && ValueReader.hasPrefixFolded(b, ValueReader.milestoneWord, at: a, end: e) { return Array("milestone".utf8) }
+        if e - a == 9 && ValueReader.hasPrefixFolded(b, ValueReader.milestoneWord, at: a, end: e) {
+            buf.append(contentsOf: "milestone".utf8)
+            return
+        }
         for k in a..<e {
             for arrow in Self.arrows where ValueReader.hasPrefix(b, arrow, at: k, end: e) {
-                return canonicalQuantity(trim(b[a..<k])) + Array(" -> ".utf8) + canonicalQuantity(trim(b[(k + arrow.count)..<e]))
+                writeQuantity(trim(b[a..<k]))
+                buf.append(contentsOf: " -> ".utf8)
+                writeQuantity(trim(b[(k + arrow.count)..<e]))
+                return
             }
         }
         for (written, canonical) in Self.levels where ValueReader.hasPrefixFolded(b, written, at: a, end: e) {
-            return Array(canonical.utf8) + [SP] + canonicalQuantity(trim(b[(a + written.count)..<e]))
+            buf.append(contentsOf: canonical.utf8)
+            buf.append(SP)
+            writeQuantity(trim(b[(a + written.count)..<e]))
+            return
         }
-        return canonicalQuantity(v)
+        writeQuantity(v)
     }
 
     func trim(_ s: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
@@ -473,57 +558,59 @@ private struct Printer {
     // MARK: - Check-ins
 
     /// A run of check-ins in date order (stable: lines of one date keep their order).
-    func checkInRun(_ range: Range<Int>) -> [OutLine] {
+    mutating func checkInRun(_ range: Range<Int>) -> [OutLine] {
         var items: [(date: Int, index: Int, line: OutLine)] = []
         for (n, li) in range.enumerated() {
-            let date = checkInAt[doc.lines[li].contentStart].flatMap { doc.checkIns[$0].date?.value.dayNumber } ?? Int.min
-            items.append((date, n, OutLine(text: renderCheckIn(li), kind: .checkIn)))
+            let ci = checkInOfLine[li]
+            let date = ci >= 0 ? doc.checkIns[Int(ci)].date?.value.dayNumber ?? Int.min : Int.min
+            items.append((date, n, OutLine(text: emitCheckIn(li), kind: .checkIn)))
         }
         items.sort { $0.date != $1.date ? $0.date < $1.date : $0.index < $1.index }
         return items.map(\.line)
     }
 
     /// `- DATE ID: value, confidence C -- note`, each part as written.
-    func renderCheckIn(_ li: Int) -> [UInt8] {
+    mutating func emitCheckIn(_ li: Int) -> Range<Int> {
         let l = doc.lines[li]
         let (text, comment) = split(li)
-        guard let n = checkInAt[l.contentStart] else { return withComment(Array(text), comment) }
-        let c = doc.checkIns[n]
+        let n = checkInOfLine[li]
+        guard n >= 0 && doc.checkIns[Int(n)].range.start == l.contentStart else { return put(withComment(Array(text), comment)) }
+        let c = doc.checkIns[Int(n)]
         // A line that names a confidence twice reads the last one: it is left as written, so no word is lost.
         var mentions = 0
         var k = text.startIndex
         while k < text.endIndex {
-            if ValueReader.hasPrefixFolded(bytes, ScanBytes.confidenceLower, at: k, end: text.endIndex) { mentions += 1 }
+            let b = bytes[k] | 0x20
+            if b == UInt8(ascii: "c") && ValueReader.hasPrefixFolded(bytes, ScanBytes.confidenceLower, at: k, end: text.endIndex) { mentions += 1 }
             k += 1
         }
-        if mentions > 1 { return withComment(Array(text), comment) }
-        var line: [UInt8] = []
-        line.reserveCapacity(text.count + (comment?.count ?? 0) + 16)
-        line.append(UInt8(ascii: "-"))
-        line.append(SP)
-        line.append(contentsOf: c.dateText.value.utf8)
-        line.append(SP)
-        line.append(contentsOf: c.keyResultID.value.utf8)
-        line.append(UInt8(ascii: ":"))
+        if mentions > 1 { return put(withComment(Array(text), comment)) }
+        let start = buf.count
+        buf.append(UInt8(ascii: "-"))
+        buf.append(SP)
+        buf.append(contentsOf: bytes[c.dateText.range.start..<c.dateText.range.end])
+        buf.append(SP)
+        buf.append(contentsOf: bytes[c.keyResultID.range.start..<c.keyResultID.range.end])
+        buf.append(UInt8(ascii: ":"))
         var first = true
         if let v = c.value {
-            line.append(SP)
-            line.append(contentsOf: canonicalQuantity(bytes[v.range.start..<v.range.end]))
+            buf.append(SP)
+            writeQuantity(bytes[v.range.start..<v.range.end])
             first = false
         }
         if let conf = c.confidence {
             // `Confidence: 60%` -> `confidence 60%`: the word in lower case, the value as written.
             var a = conf.range.start + ScanBytes.confidenceLower.count
             if a < conf.range.end && bytes[a] == UInt8(ascii: ":") { a += 1 }
-            if first { line.append(SP) } else { line.append(UInt8(ascii: ",")); line.append(SP) }
-            line.append(contentsOf: "confidence ".utf8)
-            line.append(contentsOf: trim(bytes[a..<conf.range.end]))
+            if first { buf.append(SP) } else { buf.append(UInt8(ascii: ",")); buf.append(SP) }
+            buf.append(contentsOf: "confidence ".utf8)
+            buf.append(contentsOf: trim(bytes[a..<conf.range.end]))
         }
         if let note = c.note {
-            line.append(contentsOf: " --".utf8)
-            if !note.value.isEmpty { line.append(SP); line.append(contentsOf: note.value.utf8) }
+            buf.append(contentsOf: " --".utf8)
+            if !note.value.isEmpty { buf.append(SP); buf.append(contentsOf: note.value.utf8) }
         }
-        if let cm = comment { line.append(SP); line.append(contentsOf: cm) }
-        return line
+        if let cm = comment { buf.append(SP); buf.append(contentsOf: cm) }
+        return start..<buf.count
     }
 }

@@ -30,15 +30,36 @@ public struct Quantity: Sendable, Hashable {
 
     /// As written, with one space between number and a unit word: `$180 per month`, `99.9%`, `2x`, `15 min`.
     public var display: String {
-        var number = lexeme
+        var out: [UInt8] = []
+        writeDisplay(into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `display`'s bytes, appended to `out` (the formatter writes them straight into its buffer).
+    public func writeDisplay(into out: inout [UInt8]) {
         if let c = currency {
-            number = isSigned ? String(lexeme.prefix(1)) + c + lexeme.dropFirst() : c + lexeme
+            if isSigned {
+                out.append(contentsOf: lexeme.utf8.prefix(1))
+                out.append(contentsOf: c.utf8)
+                out.append(contentsOf: lexeme.utf8.dropFirst())
+            } else {
+                out.append(contentsOf: c.utf8)
+                out.append(contentsOf: lexeme.utf8)
+            }
+        } else {
+            out.append(contentsOf: lexeme.utf8)
         }
-        guard let first = unit.unicodeScalars.first else { return number }
+        guard let first = unit.utf8.first else { return }
         // `2x` is glued, but not after a letter: `250K x` glued would read as the unit `Kx`.
-        let afterDigit = lexeme.unicodeScalars.last.map { $0.properties.numericType != nil } ?? false
-        let glued = first == "%" || first == "/" || first == "×" || (afterDigit && (unit == "x" || unit.hasPrefix("x ")))
-        return number + (glued ? "" : " ") + unit
+        let afterDigit = lexeme.utf8.last.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
+        let u = unit.utf8
+        var second: UInt8? = nil
+        if u.count > 1 { second = u[u.index(after: u.startIndex)] }
+        let x = first == 0x78 && (u.count == 1 || second == 0x20)
+        // `%`, `/`, `×` (C3 97).
+        let glued = first == 0x25 || first == 0x2F || (first == 0xC3 && second == 0x97) || (afterDigit && x)
+        if !glued { out.append(0x20) }
+        out.append(contentsOf: u)
     }
 
     /// The value in the unit `key` (time units convert), or nil when the units cannot be compared.
