@@ -54,7 +54,10 @@ enum FmtCommand {
             let summary: String
             switch mode {
             case .write:
-                summary = "\(plural(changed.count, "file")) reformatted, \(plural(unchanged, "file")) left unchanged"
+                // Standard input is not a file written: it is not counted.
+                let written = changed.filter { !$0.isStandardInput }.count
+                let kept = outcome.files.filter { !$0.changed && !$0.isStandardInput }.count
+                summary = "\(plural(written, "file")) reformatted, \(plural(kept, "file")) left unchanged"
             case .check, .diff:
                 summary = changed.isEmpty ? "\(plural(unchanged, "file")) already formatted"
                     : "\(plural(changed.count, "file")) would be reformatted, \(plural(unchanged, "file")) already formatted"

@@ -131,7 +131,7 @@ struct Options {
         // `--stdin-filename` names standard input: alone it means "check standard input" (as in ruff).
         if (o.command == "check" || o.command == "fmt") && o.stdinFilename != nil && !o.paths.contains("-") {
             guard o.paths.isEmpty else {
-                throw UsageError(message: "`--stdin-filename` names standard input; add `-` to check it besides \(o.paths.count == 1 ? "the path" : "the paths") given")
+                throw UsageError(message: "`--stdin-filename` names standard input; add `-` to \(o.command == "fmt" ? "format" : "check") it besides \(o.paths.count == 1 ? "the path" : "the paths") given")
             }
             o.paths = ["-"]
         }

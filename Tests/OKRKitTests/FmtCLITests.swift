@@ -90,6 +90,15 @@ import Testing
         #expect(none.code == 0 && none.stdout.isEmpty && none.stderr.contains("2 files already formatted"))
     }
 
+    @Test func standardInputIsNotCountedAsAFileWritten() throws {
+        let dir = try CLI.tempDir(["a.okr": Self.messy])
+        let r = try CLI.run(["fmt", "-", "a.okr", "--stdin-filename", "b.okr"], in: dir, stdin: Self.messy)
+        #expect(r.code == 0 && r.stdout == Self.canonical)
+        #expect(r.stderr.contains("1 file reformatted, 0 files left unchanged"), "\(r.stderr)")
+        let both = try CLI.run(["fmt", "--stdin-filename", "b.okr", "a.okr"], in: dir, stdin: Self.messy)
+        #expect(both.code == 2 && both.stderr.contains("add `-` to format it"), "\(both.stderr)")
+    }
+
     @Test func standardInputGoesToStandardOutput() throws {
         let r = try CLI.run(["fmt", "-"], stdin: Self.messy)
         #expect(r.code == 0 && r.stdout == Self.canonical)
@@ -121,6 +130,12 @@ import Testing
         #expect(named.code == 2 && named.stderr.contains("is a symbolic link; `okrlint fmt` does not write through links (format the file it points to by its own name)"), "\(named.stderr)")
         #expect(try Self.read(dir, "outside/target.okr") == Self.messy)
         #expect(try fm.destinationOfSymbolicLink(atPath: dir.appendingPathComponent("ws/link.okr").path) == "../outside/target.okr")
+        // A folder reached through a link, named: read, never written into.
+        for named in ["ws/folder", "ws/folder/target.okr"] {
+            let f = try CLI.run(["fmt", named], in: dir)
+            #expect(f.code == 2 && f.stderr.contains("is in a folder reached through a symbolic link; `okrlint fmt` does not write through links"), "\(named): \(f.stderr)")
+            #expect(try Self.read(dir, "outside/target.okr") == Self.messy)
+        }
         // `--check` reads through a named link and writes nothing.
         let check = try CLI.run(["fmt", "--check", "ws/link.okr"], in: dir)
         #expect(check.code == 1 && check.stdout.contains("Would reformat: ws/link.okr"))

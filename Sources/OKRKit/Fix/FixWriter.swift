@@ -26,6 +26,41 @@ public enum FixWriter {
         public static let format = Purpose(command: "`okrlint fmt`", verb: "format", done: "formatted")
     }
 
+    /// Opens `folder` one component at a time, never through a symbolic link (a link to a folder outside the
+    /// workspace, named on the command line, must not get a file written there). An absolute path is walked from the
+    /// working directory when it lies under it (what is above it is the user's, not the checked files'), else from
+    /// `/`. Returns -1 and whether a component was a link.
+    static func openFolder(_ folder: [UInt8]) -> (fd: Int32, link: Bool) {
+        var rest = folder[...]
+        var fd: Int32
+        let cwd: [UInt8]? = { if case .success(let c) = FileSystem.workingDirectory { return Array(c.utf8) } else { return nil } }()
+        if folder.first == 0x2F {
+            if let cwd, cwd.count > 1, folder.starts(with: cwd), folder.count == cwd.count || folder[cwd.count] == 0x2F {
+                rest = folder[cwd.count...]
+                fd = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            } else {
+                fd = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            }
+        } else {
+            fd = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        }
+        if fd < 0 { return (-1, false) }
+        for part in rest.split(separator: 0x2F, omittingEmptySubsequences: true) where part != [0x2E] {
+            let next = FileSystem.cString(part) { openat(fd, $0, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
+            if next < 0 {
+                let e = errno
+                var st = stat()
+                let isLink = FileSystem.cString(part) { fstatat(fd, $0, &st, AT_SYMLINK_NOFOLLOW) } == 0 && st.st_mode & S_IFMT == S_IFLNK
+                close(fd)
+                errno = e
+                return (-1, isLink)
+            }
+            close(fd)
+            fd = next
+        }
+        return (fd, false)
+    }
+
     /// Replaces `file` (as discovery found it) with `fixed`, if it still holds `original`.
     public static func write(_ fixed: [UInt8], over original: [UInt8], to file: FileDiscovery.File,
                              purpose: Purpose = .fix) -> Result<Void, RunError> {
@@ -47,8 +82,14 @@ public enum FixWriter {
             guard let slash = path.lastIndex(of: 0x2F) else { return [0x2E] }
             return slash == 0 ? [0x2F] : Array(path[..<slash])
         }()
-        let dir = FileSystem.open(bytes: folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if dir < 0 { return failure("cannot open its folder: \(FileSystem.errnoMessage(errno))") }
+        let (dir, linkedFolder) = openFolder(folder)
+        if dir < 0 {
+            if linkedFolder {
+                return failure("is in a folder reached through a symbolic link; \(p.command) does not write through links "
+                               + "(\(p.verb) it by its real path)")
+            }
+            return failure("cannot open its folder: \(FileSystem.errnoMessage(errno))")
+        }
         defer { close(dir) }
         let fd = FileSystem.cString(name[...]) { openat(dir, $0, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC) }
         if fd < 0 {

@@ -25,6 +25,8 @@ public enum FormatRun {
         public var diff: String?
         /// Standard input: the canonical text.
         public var formatted: [UInt8]?
+        /// Standard input (formatted to standard output, never written).
+        public var isStandardInput: Bool { formatted != nil }
     }
 
     public struct Outcome: Sendable {
