@@ -162,7 +162,7 @@ public enum FixWriter {
             discard()
             return failure("could not replace it: \(FileSystem.errnoMessage(e))")
         }
-        _ = fsync(dir)
+        // The folder is not synced: after a crash the rename may be lost, which leaves the old text, never a mix.
         return .success(())
     }
 }
