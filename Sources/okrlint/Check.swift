@@ -104,15 +104,21 @@ enum Check {
 
     /// Notes on links not followed, and exit 2 when there was nothing to check.
     static func afterRun(_ outcome: RunOutcome, _ options: Options, paths: [String]) {
+        afterFinding(skippedLinks: outcome.skippedLinks, requested: outcome.filesRequested, failed: !outcome.errors.isEmpty,
+                     options, paths: paths, verb: "check")
+    }
+
+    /// `afterRun` for any command that finds files (`check`, `fmt`: `verb` says which).
+    static func afterFinding(skippedLinks: [String], requested: Int, failed: Bool, _ options: Options, paths: [String], verb: String) {
         if !options.quiet {
-            for link in outcome.skippedLinks {
-                note("\(Path.clean(link)): symbolic link not followed (links found in folders are not followed; name its target to check it)")
+            for link in skippedLinks {
+                note("\(Path.clean(link)): symbolic link not followed (links found in folders are not followed; name its target to \(verb) it)")
             }
         }
         // A run that checks nothing must not pass as if all were well (ESLint: "No files matching the pattern").
-        if outcome.filesRequested == 0 && outcome.errors.isEmpty {
+        if requested == 0 && !failed {
             let given = options.paths.isEmpty ? "." : paths.joined(separator: " ")
-            fail("no OKR files (*.okr, *.okr.md) to check in \(given); hidden folders, node_modules, .build, build, "
+            fail("no OKR files (*.okr, *.okr.md) to \(verb) in \(given); hidden folders, node_modules, .build, build, "
                  + "DerivedData, symbolic links and the config's `exclude` are skipped")
         }
     }

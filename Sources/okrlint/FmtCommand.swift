@@ -21,16 +21,8 @@ enum FmtCommand {
         } catch {
             fail("\(error)")
         }
-        if !options.quiet {
-            for link in outcome.skippedLinks {
-                note("\(Path.clean(link)): symbolic link not followed (links found in folders are not followed; name its target to format it)")
-            }
-        }
-        if outcome.filesRequested == 0 && outcome.errors.isEmpty {
-            let given = options.paths.isEmpty ? "." : paths.joined(separator: " ")
-            fail("no OKR files (*.okr, *.okr.md) to format in \(given); hidden folders, node_modules, .build, build, "
-                 + "DerivedData, symbolic links and the config's `exclude` are skipped")
-        }
+        Check.afterFinding(skippedLinks: outcome.skippedLinks, requested: outcome.filesRequested, failed: !outcome.errors.isEmpty,
+                           options, paths: paths, verb: "format")
         let changed = outcome.files.filter(\.changed)
         // Standard output carries the formatted text (`-`) or the diffs; then the words go to standard error.
         let stdinMode = stdin != nil
