@@ -83,7 +83,7 @@ import Testing
         // The repeated `owner` is a node marked duplicate, in its block, with the error on its line.
         let owners = doc.objectives[0].properties.filter { $0.key.value == "owner" }
         #expect(owners.map(\.isDuplicate) == [false, true])
-        #expect(doc.objectives[0].owner?.value == "@a")
+        #expect(doc.text(doc.objectives[0].owner) == "@a")
         #expect(doc.lines[8].hasError && !doc.lines[7].hasError)
     }
 

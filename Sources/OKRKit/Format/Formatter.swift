@@ -608,7 +608,7 @@ private struct Printer {
         }
         if let note = c.note {
             buf.append(contentsOf: " --".utf8)
-            if !note.value.isEmpty { buf.append(SP); buf.append(contentsOf: note.value.utf8) }
+            if !note.isEmpty { buf.append(SP); buf.append(contentsOf: bytes[note.range.start..<note.range.end]) }
         }
         if let cm = comment { buf.append(SP); buf.append(contentsOf: cm) }
         return start..<buf.count

@@ -45,7 +45,7 @@ public enum Progress {
         let latest = document.latestCheckIns
         var sum = 0.0, weights = 0.0
         for kr in o.keyResults {
-            guard let p = keyResult(kr, latest: kr.id.flatMap { latest[$0.value] }) else { continue }
+            guard let p = keyResult(kr, latest: kr.id.flatMap { latest[document.text($0)] }) else { continue }
             let w = kr.weight?.value ?? 1
             sum += p * w
             weights += w

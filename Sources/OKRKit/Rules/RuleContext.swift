@@ -50,6 +50,9 @@ public struct DocumentContext<Options: RuleOptions>: Sendable {
     /// Path of the document under check.
     public var path: String { _read { yield subject.document.source.path } }
     public var source: SourceFile { document.source }
+    /// The text of a span of the document (made only when a rule reads it).
+    public func text(_ span: TextSpan) -> String { subject.document.source.text(span.range) }
+    public func text(_ span: TextSpan?) -> String? { span.map { subject.document.source.text($0.range) } }
     /// The rule's options, decoded and prepared once per linter.
     public var options: Options { _read { yield setup.options } }
     public var severity: Severity { setup.severity }

@@ -147,16 +147,17 @@ extension String {
 
 extension Document {
     /// All key result IDs in the file.
-    var keyResultIDs: [String] { objectives.flatMap { $0.keyResults.compactMap { $0.id?.value } } }
+    var keyResultIDs: [String] { objectives.flatMap { $0.keyResults.compactMap { text($0.id) } } }
 
     /// The latest check-in of each key result (by date; on the same date, the later line wins).
-    static func computeLatestCheckIns(_ checkIns: [CheckIn]) -> [String: CheckIn] {
+    static func computeLatestCheckIns(_ checkIns: [CheckIn], source: SourceFile) -> [String: CheckIn] {
         var latest: [String: CheckIn] = [:]
         latest.reserveCapacity(checkIns.count)
         for c in checkIns {
             guard let d = c.date?.value else { continue }
-            if let prev = latest[c.keyResultID.value], let pd = prev.date?.value, pd > d { continue }
-            latest[c.keyResultID.value] = c
+            let id = source.text(c.keyResultID)
+            if let prev = latest[id], let pd = prev.date?.value, pd > d { continue }
+            latest[id] = c
         }
         return latest
     }

@@ -8,17 +8,30 @@ public struct Spanned<Value: Sendable & Hashable>: Sendable, Hashable {
     }
 }
 
+/// Text of the source file, kept as its byte range: it becomes a `String` only when a rule or reporter reads it
+/// (`Document.text(_:)`, `SourceFile.text(_:)`), and is compared as bytes (`SourceFile.equal`). The parser makes no
+/// strings for titles, values, IDs, owners, notes or free text.
+public struct TextSpan: Sendable, Hashable {
+    public var range: SourceRange
+    public init(_ range: SourceRange) { self.range = range }
+    public init(_ start: Int, _ end: Int) { self.range = SourceRange(start: start, end: max(start, end)) }
+    public var isEmpty: Bool { range.isEmpty }
+    /// Length in bytes.
+    public var count: Int { range.end - range.start }
+    func shifted(by d: Int) -> TextSpan { TextSpan(range.shifted(by: d)) }
+}
+
 /// One `- key: value` fact. Every fact is kept, known or not, so nothing in a file is lost.
 public struct Property: Sendable, Hashable {
     public var key: Spanned<String>
-    /// The value as written, trimmed; its range covers the trimmed text.
-    public var value: Spanned<String>
+    /// The value as written, trimmed.
+    public var value: TextSpan
     /// The whole line (without terminator or leading indentation).
     public var range: SourceRange
     /// A key already given in the same block: kept as a node, but its value is not read (the first one counts).
     public var isDuplicate = false
 
-    public init(key: Spanned<String>, value: Spanned<String>, range: SourceRange, isDuplicate: Bool = false) {
+    public init(key: Spanned<String>, value: TextSpan, range: SourceRange, isDuplicate: Bool = false) {
         self.key = key
         self.value = value
         self.range = range
@@ -41,11 +54,11 @@ public struct AlignmentLink: Sendable, Hashable {
 /// A task item `- [ ]` / `- [x]`: work under a key result.
 public struct Initiative: Sendable, Hashable {
     public var done: Bool
-    public var title: Spanned<String>
-    public var owner: Spanned<String>?
+    public var title: TextSpan
+    public var owner: TextSpan?
     public var due: Spanned<CalendarDate>?
     /// An explicit `kr:ID` token naming the key result this work serves.
-    public var keyResultRef: Spanned<String>?
+    public var keyResultRef: TextSpan?
     public var range: SourceRange
     /// Nested list items under the task (`  - [ ] step`, `  - note`), kept in order; a nested task is an initiative
     /// of its own, a nested plain item a note.
@@ -56,15 +69,15 @@ public struct Initiative: Sendable, Hashable {
 public struct InitiativeSubItem: Sendable, Hashable {
     /// A nested task `- [ ]` / `- [x]`; nil for a plain nested item, a note.
     public var done: Bool?
-    public var text: Spanned<String>
+    public var text: TextSpan
     public var range: SourceRange
     /// How deep it is nested (1 for directly under the initiative).
     public var depth: Int
 }
 
 public struct KeyResult: Sendable, Hashable {
-    public var id: Spanned<String>?
-    public var title: Spanned<String>
+    public var id: TextSpan?
+    public var title: TextSpan
     /// The heading line.
     public var headingRange: SourceRange
     /// From the heading to the last line that belongs to it.
@@ -73,13 +86,13 @@ public struct KeyResult: Sendable, Hashable {
     public var metric: Metric?
     public var current: Quantity?
     public var confidence: Spanned<Double>?
-    public var owner: Spanned<String>?
+    public var owner: TextSpan?
     public var due: Spanned<CalendarDate>?
     public var weight: Spanned<Double>?
     /// The final grade, 0.0-1.0, given at the end of the period (Google's scoring); it is the key result's progress.
     public var score: Spanned<Double>?
     public var initiatives: [Initiative] = []
-    public var description: [Spanned<String>] = []
+    public var description: [TextSpan] = []
 
     public func property(_ key: String) -> Property? { properties.first { $0.key.value == key } }
 }
@@ -90,12 +103,12 @@ public enum ObjectiveType: String, Sendable, Hashable {
 }
 
 public struct Objective: Sendable, Hashable {
-    public var id: Spanned<String>?
-    public var title: Spanned<String>
+    public var id: TextSpan?
+    public var title: TextSpan
     public var headingRange: SourceRange
     public var range: SourceRange
     public var properties: [Property] = []
-    public var owner: Spanned<String>?
+    public var owner: TextSpan?
     public var aligns: [AlignmentLink] = []
     public var type: Spanned<ObjectiveType>?
     public var due: Spanned<CalendarDate>?
@@ -104,7 +117,7 @@ public struct Objective: Sendable, Hashable {
     public var keyResults: [KeyResult] = []
     /// Task items directly under the objective, before any key result: work attached to no KR.
     public var initiatives: [Initiative] = []
-    public var description: [Spanned<String>] = []
+    public var description: [TextSpan] = []
 
     public func property(_ key: String) -> Property? { properties.first { $0.key.value == key } }
 }
@@ -113,24 +126,24 @@ public struct Objective: Sendable, Hashable {
 public struct CheckIn: Sendable, Hashable {
     public var date: Spanned<CalendarDate>?
     /// The date as written (kept even when it is not a real date).
-    public var dateText: Spanned<String>
-    public var keyResultID: Spanned<String>
+    public var dateText: TextSpan
+    public var keyResultID: TextSpan
     public var value: Quantity?
     public var confidence: Spanned<Double>?
-    public var note: Spanned<String>?
+    public var note: TextSpan?
     public var range: SourceRange
 }
 
 public struct Header: Sendable, Hashable {
-    public var title: Spanned<String>?
+    public var title: TextSpan?
     public var properties: [Property] = []
-    public var formatVersion: Spanned<String>?
-    public var team: Spanned<String>?
-    public var period: Spanned<String>?
-    public var owner: Spanned<String>?
+    public var formatVersion: TextSpan?
+    public var team: TextSpan?
+    public var period: TextSpan?
+    public var owner: TextSpan?
     /// `- fiscal-year-start:` as a month 1-12 (it overrides the config's).
     public var fiscalYearStart: Spanned<Int>?
-    public var description: [Spanned<String>] = []
+    public var description: [TextSpan] = []
 
     public func property(_ key: String) -> Property? { properties.first { $0.key.value == key } }
 }
@@ -155,7 +168,7 @@ public struct Section: Sendable, Hashable {
     public var kind: SectionKind
     public var headingRange: SourceRange
     public var range: SourceRange
-    public var lines: [Spanned<String>] = []
+    public var lines: [TextSpan] = []
 }
 
 /// One parsed `.okr` file.
@@ -177,6 +190,11 @@ public struct Document: Sendable {
 
     public var path: String { source.path }
 
+    /// The text of a span of this file (bad UTF-8 bytes read as U+FFFD).
+    public func text(_ span: TextSpan) -> String { source.text(span.range) }
+    /// The text of an optional span; nil when there is none.
+    public func text(_ span: TextSpan?) -> String? { span.map { source.text($0.range) } }
+
     public init(source: SourceFile) { self.source = source }
 
     /// Every key result with the objective it belongs to.
@@ -186,7 +204,7 @@ public struct Document: Sendable {
 
     /// The period of the header, read with the fiscal year of `calendar` unless the header sets its own.
     public func period(_ calendar: FiscalCalendar = .calendarYear) -> Period? {
-        guard let text = header.period?.value else { return nil }
+        guard let text = text(header.period) else { return nil }
         var c = calendar
         if let start = header.fiscalYearStart?.value { c.startMonth = start }
         return Period(text, calendar: c)

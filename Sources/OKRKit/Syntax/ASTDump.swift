@@ -25,7 +25,7 @@ public enum ASTDump {
         }
         func props(_ list: [Property], known: [String], indent: String) {
             for p in list where !known.contains(p.key.value) {
-                out.append("\(indent)property \(p.key.value) \(q(p.value.value)) \(pos(p.range))\(p.isDuplicate ? " duplicate" : "")")
+                out.append("\(indent)property \(p.key.value) \(q(doc.text(p.value))) \(pos(p.range))\(p.isDuplicate ? " duplicate" : "")")
             }
         }
         /// As written, plus the value read when the digits alone do not show it (`$4M (=4000000)`).
@@ -42,36 +42,36 @@ public enum ASTDump {
             return line
         }
         func initiative(_ i: Initiative, indent: String) {
-            var line = "\(indent)initiative [\(i.done ? "x" : " ")] \(q(i.title.value))"
-            if let o = i.owner { line += " owner=\(o.value)" }
+            var line = "\(indent)initiative [\(i.done ? "x" : " ")] \(q(doc.text(i.title)))"
+            if let o = i.owner { line += " owner=\(doc.text(o))" }
             if let d = i.due { line += " due=\(d.value)" }
-            if let k = i.keyResultRef { line += " kr=\(k.value)" }
+            if let k = i.keyResultRef { line += " kr=\(doc.text(k))" }
             out.append(line + " " + pos(i.range))
             for sub in i.subItems {
                 let box = sub.done.map { $0 ? "[x] " : "[ ] " } ?? ""
-                out.append("\(indent)\(String(repeating: "  ", count: sub.depth))- \(box)\(q(sub.text.value)) \(pos(sub.range))")
+                out.append("\(indent)\(String(repeating: "  ", count: sub.depth))- \(box)\(q(doc.text(sub.text))) \(pos(sub.range))")
             }
         }
-        func description(_ lines: [Spanned<String>], indent: String) {
-            for l in lines { out.append("\(indent)text \(q(l.value))") }
+        func description(_ lines: [TextSpan], indent: String) {
+            for l in lines { out.append("\(indent)text \(q(doc.text(l)))") }
         }
 
         let h = doc.header
-        if let t = h.title { out.append("title \(q(t.value)) \(pos(t.range))") }
+        if let t = h.title { out.append("title \(q(doc.text(t))) \(pos(t.range))") }
         var fields: [String] = []
-        if let v = h.formatVersion { fields.append("okr=\(v.value)") }
-        if let v = h.team { fields.append("team=\(v.value)") }
+        if let v = h.formatVersion { fields.append("okr=\(doc.text(v))") }
+        if let v = h.team { fields.append("team=\(doc.text(v))") }
         if let v = h.period {
             // Periods written other than `2026`, `2026-Q1`, `2026-H1`, `2026-03` show the dates they were read as.
-            let u = Array(v.value.utf8)
+            let u = Array(doc.source.bytes(v))
             let canonical = u.count == 4 || (u.count == 7 && u[4] == UInt8(ascii: "-") && u[0] != UInt8(ascii: "F"))
             if !canonical, let p = doc.period() {
-                fields.append("period=\(v.value) (\(p.start)..\(p.end))")
+                fields.append("period=\(doc.text(v)) (\(p.start)..\(p.end))")
             } else {
-                fields.append("period=\(v.value)")
+                fields.append("period=\(doc.text(v))")
             }
         }
-        if let v = h.owner { fields.append("owner=\(v.value)") }
+        if let v = h.owner { fields.append("owner=\(doc.text(v))") }
         if let v = h.fiscalYearStart { fields.append("fiscal-year-start=\(v.value)") }
         if !fields.isEmpty { out.append("header " + fields.joined(separator: " ")) }
         props(h.properties, known: Parser.headerKeys, indent: "")
@@ -81,8 +81,8 @@ public enum ASTDump {
             initiative(i, indent: "")
         }
         for o in doc.objectives {
-            out.append("objective \(o.id?.value ?? "?") \(q(o.title.value)) \(pos(o.range))")
-            if let v = o.owner { out.append("  owner \(v.value)") }
+            out.append("objective \(doc.text(o.id) ?? "?") \(q(doc.text(o.title))) \(pos(o.range))")
+            if let v = o.owner { out.append("  owner \(doc.text(v))") }
             if let t = o.type { out.append("  type \(t.value.rawValue)") }
             if let d = o.due { out.append("  due \(d.value)") }
             if let v = o.score { out.append("  score \(formatNumber(v.value))") }
@@ -91,11 +91,11 @@ public enum ASTDump {
             description(o.description, indent: "  ")
             for i in o.initiatives { initiative(i, indent: "  ") }
             for k in o.keyResults {
-                out.append("  kr \(k.id?.value ?? "?") \(q(k.title.value)) \(pos(k.range))")
+                out.append("  kr \(doc.text(k.id) ?? "?") \(q(doc.text(k.title))) \(pos(k.range))")
                 if let m = k.metric { out.append("    " + metric(m)) }
                 if let c = k.current { out.append("    current \(quantity(c))") }
                 if let c = k.confidence { out.append("    confidence \(formatNumber(c.value))") }
-                if let v = k.owner { out.append("    owner \(v.value)") }
+                if let v = k.owner { out.append("    owner \(doc.text(v))") }
                 if let d = k.due { out.append("    due \(d.value)") }
                 if let w = k.weight { out.append("    weight \(formatNumber(w.value))") }
                 if let v = k.score { out.append("    score \(formatNumber(v.value))") }
@@ -113,10 +113,10 @@ public enum ASTDump {
             }
             if s.kind == .checkIns {
                 for c in doc.checkIns where s.range.start <= c.range.start && c.range.end <= s.range.end {
-                    var line = "  checkin \(c.dateText.value) \(c.keyResultID.value)"
+                    var line = "  checkin \(doc.text(c.dateText)) \(doc.text(c.keyResultID))"
                     if let v = c.value { line += " \(quantity(v))" }
                     if let v = c.confidence { line += " confidence=\(formatNumber(v.value))" }
-                    if let n = c.note { line += " note=\(q(n.value))" }
+                    if let n = c.note { line += " note=\(q(doc.text(n)))" }
                     out.append(line + " " + pos(c.range))
                 }
             }

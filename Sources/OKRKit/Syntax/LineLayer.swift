@@ -52,12 +52,12 @@ extension Document {
         facts(header.properties)
         for d in header.description { expect(d.range.start, [.text], "a description line") }
         for o in objectives {
-            expect(o.headingRange.start, [.objective], "objective \(o.id?.value ?? "?")")
+            expect(o.headingRange.start, [.objective], "objective \(o.id.map { text($0) } ?? "?")")
             facts(o.properties)
             for d in o.description { expect(d.range.start, [.text], "a description line") }
             checkInitiatives(o.initiatives)
             for k in o.keyResults {
-                expect(k.headingRange.start, [.keyResult], "key result \(k.id?.value ?? "?")")
+                expect(k.headingRange.start, [.keyResult], "key result \(k.id.map { text($0) } ?? "?")")
                 facts(k.properties)
                 for d in k.description { expect(d.range.start, [.text], "a description line") }
                 checkInitiatives(k.initiatives)

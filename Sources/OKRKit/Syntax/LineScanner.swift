@@ -32,7 +32,7 @@ struct ScanState: Equatable, Sendable {
 /// What one line holds for the tree.
 enum LineEvent: Sendable {
     case none
-    case title(Spanned<String>)
+    case title(TextSpan)
     case section(SectionKind, SourceRange)
     case objective(Objective)
     case keyResult(KeyResult)
@@ -43,16 +43,16 @@ enum LineEvent: Sendable {
     case subItem(InitiativeSubItem)
     case checkIn(CheckIn)
     /// A description line, prose in a section, or a line of `## Notes`.
-    case text(Spanned<String>)
+    case text(TextSpan)
 }
 
 /// The typed reading of a known fact; the tree builder puts it on the block the fact belongs to.
 enum FactValue: Sendable {
     case none
-    case formatVersion(Spanned<String>)
-    case team(Spanned<String>)
-    case period(Spanned<String>)
-    case owner(Spanned<String>)
+    case formatVersion(TextSpan)
+    case team(TextSpan)
+    case period(TextSpan)
+    case owner(TextSpan)
     case fiscalYearStart(Spanned<Int>)
     case aligns([AlignmentLink])
     case type(Spanned<ObjectiveType>)
@@ -71,7 +71,7 @@ protocol LineSink {
     mutating func comment(_ c: Comment)
     mutating func commentOpens(_ at: Int)
     mutating func commentCloses(_ at: Int)
-    mutating func title(_ t: Spanned<String>)
+    mutating func title(_ t: TextSpan)
     mutating func section(_ kind: SectionKind, _ range: SourceRange)
     mutating func objective(_ o: Objective)
     mutating func keyResult(_ k: KeyResult)
@@ -81,7 +81,7 @@ protocol LineSink {
     mutating func task(_ i: Initiative)
     mutating func subItem(_ s: InitiativeSubItem)
     mutating func checkIn(_ c: CheckIn)
-    mutating func text(_ t: Spanned<String>)
+    mutating func text(_ t: TextSpan)
     /// The line is read: what it is.
     mutating func endLine(_ kind: LineKind)
 }
@@ -148,6 +148,7 @@ struct LineScanner<Sink: LineSink> {
     }
 
     func text(_ a: Int, _ b: Int) -> String { String(decoding: bytes[a..<max(a, b)], as: UTF8.self) }
+    func text(_ t: TextSpan) -> String { text(t.range.start, t.range.end) }
 
     /// Reports the first invalid UTF-8 sequence or control character of a line.
     mutating func checkEncoding(_ start: Int, _ end: Int) {
@@ -386,7 +387,7 @@ struct LineScanner<Sink: LineSink> {
         if textStart == e {
             error("empty nested list item", line, help: "write what the step is, or remove the line")
         }
-        sink.subItem(InitiativeSubItem(done: done, text: Spanned(text(textStart, e), SourceRange(start: textStart, end: e)),
+        sink.subItem(InitiativeSubItem(done: done, text: TextSpan(textStart, e),
                                        range: line, depth: depth))
     }
 
@@ -437,7 +438,7 @@ struct LineScanner<Sink: LineSink> {
     mutating func addText(_ s: Int, _ e: Int) {
         kind = .text
         if state.context == .header { state.headerHasContent = true }
-        if state.context != .stray { sink.text(Spanned(text(s, e), SourceRange(start: s, end: e))) }
+        if state.context != .stray { sink.text(TextSpan(s, e)) }
     }
 
     // MARK: - Headings
@@ -467,7 +468,7 @@ struct LineScanner<Sink: LineSink> {
             kind = .title
             if state.context == .header && !state.sawTitle && !state.headerHasContent {
                 state.sawTitle = true
-                sink.title(Spanned(text(ts, te), SourceRange(start: ts, end: te)))
+                sink.title(TextSpan(ts, te))
                 if ts == te { error("the title is empty", line, help: "write `# <team> OKRs <period>`") }
             } else {
                 error("a file has one `#` title, at the top", line,
@@ -510,14 +511,14 @@ struct LineScanner<Sink: LineSink> {
     }
 
     /// Splits `ID: title`. Returns nil when the text has no valid ID.
-    func splitID(_ ts: Int, _ te: Int) -> (id: Spanned<String>, title: Spanned<String>)? {
+    func splitID(_ ts: Int, _ te: Int) -> (id: TextSpan, title: TextSpan)? {
         var i = ts
         while i < te && isIDByte(bytes[i]) { i += 1 }
         guard i > ts, i < te, bytes[i] == UInt8(ascii: ":"), isIDStart(bytes[ts]) else { return nil }
         guard i + 1 == te || bytes[i + 1] == SP || bytes[i + 1] == TAB else { return nil }
         let titleStart = skipSpaces(i + 1, te)
-        return (Spanned(text(ts, i), SourceRange(start: ts, end: i)),
-                Spanned(text(titleStart, te), SourceRange(start: titleStart, end: te)))
+        return (TextSpan(ts, i),
+                TextSpan(titleStart, te))
     }
 
     /// `ID: title` for a heading written without the colon: `O2 - Delight customers`, `O2. Delight`, `KR1.1) Cut`
@@ -564,9 +565,9 @@ struct LineScanner<Sink: LineSink> {
         var objective: Objective
         if let (id, title) = splitID(ts, te) {
             objective = Objective(id: id, title: title, headingRange: line, range: line)
-            if title.value.isEmpty { error("objective \(id.value) has no title", line, help: "write `## \(id.value): what you want to achieve`") }
+            if title.isEmpty { error("objective \(text(id)) has no title", line, help: "write `## \(text(id)): what you want to achieve`") }
         } else {
-            objective = Objective(id: nil, title: Spanned(text(ts, te), SourceRange(start: ts, end: te)), headingRange: line, range: line)
+            objective = Objective(id: nil, title: TextSpan(ts, te), headingRange: line, range: line)
             let range = ts == te ? line : SourceRange(start: ts, end: te)
             if let section = Suggest.closest(to: text(ts, te), in: ["Check-ins", "Initiatives", "Notes"], maxDistance: 2) {
                 error("objective heading has no ID", range,
@@ -596,9 +597,9 @@ struct LineScanner<Sink: LineSink> {
         var kr: KeyResult
         if let (id, title) = splitID(ts, te) {
             kr = KeyResult(id: id, title: title, headingRange: line, range: line)
-            if title.value.isEmpty { error("key result \(id.value) has no title", line) }
+            if title.isEmpty { error("key result \(text(id)) has no title", line) }
         } else {
-            kr = KeyResult(id: nil, title: Spanned(text(ts, te), SourceRange(start: ts, end: te)), headingRange: line, range: line)
+            kr = KeyResult(id: nil, title: TextSpan(ts, te), headingRange: line, range: line)
             error("key result heading has no ID", ts == te ? line : SourceRange(start: ts, end: te),
                   help: "write `### \(headingSuggestion(ts, te, "KR\(state.objectives).\(state.keyResults + 1)"))`",
                   fix: headingFix(ts, te))
@@ -658,7 +659,7 @@ struct LineScanner<Sink: LineSink> {
             if k < e && bytes[k] == UInt8(ascii: ":") && (k + 1 == e || bytes[k + 1] == SP || bytes[k + 1] == TAB) {
                 let vs = skipSpaces(k + 1, e)
                 let prop = Property(key: Spanned(text(p, k), SourceRange(start: p, end: k)),
-                                    value: Spanned(text(vs, e), SourceRange(start: vs, end: e)),
+                                    value: TextSpan(vs, e),
                                     range: line)
                 parseFact(prop)
                 return
@@ -729,7 +730,7 @@ struct LineScanner<Sink: LineSink> {
     }
 
     mutating func requireValue(_ prop: Property) -> Bool {
-        if prop.value.value.isEmpty {
+        if prop.value.isEmpty {
             error("`\(prop.key.value)` has no value", prop.range, help: "write `- \(prop.key.value): <value>` or remove the line")
             return false
         }
@@ -740,15 +741,15 @@ struct LineScanner<Sink: LineSink> {
         switch prop.key.value {
         case "okr":
             guard requireValue(prop) else { return .none }
-            if !Parser.supportedVersions.contains(prop.value.value) {
-                error("unsupported format version `\(prop.value.value)`", prop.value.range,
+            if !Parser.supportedVersions.contains(text(prop.value)) {
+                error("unsupported format version `\(text(prop.value))`", prop.value.range,
                       help: "this okrlint reads format version \(Parser.supportedVersions.joined(separator: ", ")): write `- okr: 1`")
             }
             return .formatVersion(prop.value)
         case "team":
             guard requireValue(prop) else { return .none }
-            if !prop.value.value.utf8.allSatisfy({ isIDByte($0) }) {
-                error("team name `\(prop.value.value)` may use only letters, digits, `.`, `_` and `-`", prop.value.range,
+            if !text(prop.value).utf8.allSatisfy({ isIDByte($0) }) {
+                error("team name `\(text(prop.value))` may use only letters, digits, `.`, `_` and `-`", prop.value.range,
                       help: "other files link to this team as `team/O1`, so it cannot hold spaces or `/`")
             }
             return .team(prop.value)
@@ -760,8 +761,8 @@ struct LineScanner<Sink: LineSink> {
             return .owner(prop.value)
         case "fiscal-year-start":
             guard requireValue(prop) else { return .none }
-            if let m = FiscalCalendar.month(prop.value.value) { return .fiscalYearStart(Spanned(m, prop.value.range)) }
-            error("`fiscal-year-start` is a month, not `\(prop.value.value)`", prop.value.range,
+            if let m = FiscalCalendar.month(text(prop.value)) { return .fiscalYearStart(Spanned(m, prop.value.range)) }
+            error("`fiscal-year-start` is a month, not `\(text(prop.value))`", prop.value.range,
                   help: "write the month the fiscal year starts in: `2`, `Feb` or `February`")
             return .none
         default:
@@ -780,7 +781,7 @@ struct LineScanner<Sink: LineSink> {
             return .aligns(parseAlignments(r))
         case "type":
             guard requireValue(prop) else { return .none }
-            if let t = ObjectiveType(rawValue: prop.value.value.lowercased()) { return .type(Spanned(t, r)) }
+            if let t = ObjectiveType(rawValue: text(prop.value).lowercased()) { return .type(Spanned(t, r)) }
             error("objective type must be `committed` or `aspirational`", r,
                   help: "committed OKRs are expected to reach 1.0; aspirational ones about 0.7")
             return .none
@@ -809,7 +810,7 @@ struct LineScanner<Sink: LineSink> {
             switch ValueReader.milestoneOrQuantity(bytes, r.start, r.end) {
             case .success(let q): return .current(q)
             case .failure(let p):
-                error("cannot read current value `\(prop.value.value)`: \(p.message)", r,
+                error("cannot read current value `\(text(prop.value))`: \(p.message)", r,
                       help: "write a number and unit such as `32 min`, `99.9%`, `$4.2M`, or `done` / `not done` for a milestone")
                 return .none
             }
@@ -951,9 +952,9 @@ struct LineScanner<Sink: LineSink> {
         let line = SourceRange(start: s, end: e)
         kind = .task
         var titleEnd = e
-        var owner: Spanned<String>? = nil
+        var owner: TextSpan? = nil
         var due: Spanned<CalendarDate>? = nil
-        var kr: Spanned<String>? = nil
+        var kr: TextSpan? = nil
         // Trailing tokens, read from the end: `@owner`, `due:YYYY-MM-DD`, `kr:ID`.
         while titleEnd > titleStart {
             var ts = titleEnd
@@ -961,18 +962,18 @@ struct LineScanner<Sink: LineSink> {
             let range = SourceRange(start: ts, end: titleEnd)
             let first = bytes[ts]
             if first == UInt8(ascii: "@") && titleEnd - ts > 1 && owner == nil {
-                owner = Spanned(text(ts, titleEnd), range)
+                owner = TextSpan(range)
             } else if first == UInt8(ascii: "d") && hasPrefix(ScanBytes.duePrefix, at: ts, end: titleEnd) && due == nil {
                 if let d = parseDueDate(ts + 4, titleEnd) { due = Spanned(d, range) }
             } else if first == UInt8(ascii: "k") && hasPrefix(ScanBytes.krPrefix, at: ts, end: titleEnd) && kr == nil && titleEnd - ts > 3 {
-                kr = Spanned(text(ts + 3, titleEnd), SourceRange(start: ts + 3, end: titleEnd))
+                kr = TextSpan(ts + 3, titleEnd)
             } else {
                 break
             }
             titleEnd = trimEnd(titleStart, ts)
         }
-        let title = Spanned(text(titleStart, titleEnd), SourceRange(start: titleStart, end: titleEnd))
-        if title.value.isEmpty {
+        let title = TextSpan(titleStart, titleEnd)
+        if title.isEmpty {
             error("initiative has no title", line, help: "write `- [ ] what will be done @owner due:YYYY-MM-DD`")
         }
         let initiative = Initiative(done: done, title: title, owner: owner, due: due, keyResultRef: kr, range: line)
@@ -1008,11 +1009,11 @@ struct LineScanner<Sink: LineSink> {
     mutating func parseCheckIn(_ s: Int, _ e: Int, dateStart p: Int) {
         let line = SourceRange(start: s, end: e)
         let dateRange = SourceRange(start: p, end: p + 10)
-        let dateText = Spanned(text(p, p + 10), dateRange)
+        let dateText = TextSpan(dateRange)
         let date = parseDate(p, p + 10, what: "check-in date").map { Spanned($0, dateRange) }
         let idStart = skipSpaces(p + 10, e)
         if idStart < e && bytes[idStart] == UInt8(ascii: ":") || idStart == e {
-            error("a check-in names its key result after the date: `- \(dateText.value) KR1.1: value`", line,
+            error("a check-in names its key result after the date: `- \(text(dateText)) KR1.1: value`", line,
                   help: "write the ID of the key result this check-in is for, then a colon")
             return
         }
@@ -1020,15 +1021,15 @@ struct LineScanner<Sink: LineSink> {
         while i < e && isIDByte(bytes[i]) { i += 1 }
         guard i > idStart, i == e || bytes[i] == UInt8(ascii: ":") else {
             error("a check-in names its key result: `- YYYY-MM-DD KR1.1: value`", line,
-                  help: "write the key result ID and a colon after the date, e.g. `- \(dateText.value) KR1.1: 38 min`")
+                  help: "write the key result ID and a colon after the date, e.g. `- \(text(dateText)) KR1.1: 38 min`")
             return
         }
-        let id = Spanned(text(idStart, i), SourceRange(start: idStart, end: i))
+        let id = TextSpan(idStart, i)
         var rest = i < e ? i + 1 : e
         rest = skipSpaces(rest, e)
         // Note after ` -- ` or ` — `.
         var measureEnd = e
-        var note: Spanned<String>? = nil
+        var note: TextSpan? = nil
         if rest < e {
             var best: (Int, Int)? = nil
             for sep in ScanBytes.noteSeparators {
@@ -1039,7 +1040,7 @@ struct LineScanner<Sink: LineSink> {
             }
             if let (at, len) = best {
                 let ns = skipSpaces(min(at + len, e), e)
-                note = Spanned(text(ns, e), SourceRange(start: ns, end: e))
+                note = TextSpan(ns, e)
                 measureEnd = trimEnd(rest, max(rest, at))
             }
         }

@@ -99,7 +99,7 @@ struct LineRecorder: LineSink {
     mutating func comment(_ c: Comment) { current.comment = c }
     mutating func commentOpens(_ at: Int) { current.commentOpens = at }
     mutating func commentCloses(_ at: Int) { current.commentCloses = at }
-    mutating func title(_ t: Spanned<String>) { current.event = .title(t) }
+    mutating func title(_ t: TextSpan) { current.event = .title(t) }
     mutating func section(_ kind: SectionKind, _ range: SourceRange) { current.event = .section(kind, range) }
     mutating func objective(_ o: Objective) { current.event = .objective(o) }
     mutating func keyResult(_ k: KeyResult) { current.event = .keyResult(k) }
@@ -111,7 +111,7 @@ struct LineRecorder: LineSink {
     mutating func task(_ i: Initiative) { current.event = .task(i) }
     mutating func subItem(_ s: InitiativeSubItem) { current.event = .subItem(s) }
     mutating func checkIn(_ c: CheckIn) { current.event = .checkIn(c) }
-    mutating func text(_ t: Spanned<String>) { current.event = .text(t) }
+    mutating func text(_ t: TextSpan) { current.event = .text(t) }
     mutating func endLine(_ kind: LineKind) {
         current.kind = kind
         done = current

@@ -152,4 +152,38 @@ public struct SourceFile: Sendable {
         let hi = min(max(lo, range.end), bytes.count)
         return String(decoding: bytes[lo..<hi], as: UTF8.self)
     }
+
+    /// The text of a span (invalid UTF-8 replaced by U+FFFD).
+    public func text(_ span: TextSpan) -> String { text(span.range) }
+
+    /// The bytes of a span, clamped to the file.
+    public func bytes(_ span: TextSpan) -> ArraySlice<UInt8> {
+        let lo = min(max(0, span.range.start), bytes.count)
+        let hi = min(max(lo, span.range.end), bytes.count)
+        return bytes[lo..<hi]
+    }
+
+    /// Whether two spans of this file hold the same bytes.
+    public func equal(_ a: TextSpan, _ b: TextSpan) -> Bool {
+        a.count == b.count && bytes(a).elementsEqual(bytes(b))
+    }
+
+    /// Whether a span holds exactly the UTF-8 of `string`.
+    public func equal(_ a: TextSpan, _ string: String) -> Bool {
+        var s = string
+        return s.withUTF8 { u in a.count == u.count && bytes(a).elementsEqual(u) }
+    }
+
+    /// Whether a span holds `string`, ASCII letters compared without case.
+    public func equalFolded(_ a: TextSpan, _ string: String) -> Bool {
+        var s = string
+        return s.withUTF8 { u in
+            guard a.count == u.count else { return false }
+            for (x, y) in zip(bytes(a), u) where x != y {
+                let lx = x >= 0x41 && x <= 0x5A ? x | 0x20 : x, ly = y >= 0x41 && y <= 0x5A ? y | 0x20 : y
+                if lx != ly { return false }
+            }
+            return true
+        }
+    }
 }

@@ -79,7 +79,7 @@ struct TreeBuilder: LineSink {
         openComment = nil
     }
 
-    mutating func title(_ t: Spanned<String>) { doc.header.title = t }
+    mutating func title(_ t: TextSpan) { doc.header.title = t }
 
     mutating func section(_ kind: SectionKind, _ range: SourceRange) {
         doc.sections.append(Section(kind: kind, headingRange: range, range: range))
@@ -157,7 +157,7 @@ struct TreeBuilder: LineSink {
         extend(to: c.range.end)
     }
 
-    mutating func text(_ t: Spanned<String>) {
+    mutating func text(_ t: TextSpan) {
         switch block {
         case .header:
             doc.header.description.append(t)
@@ -197,7 +197,7 @@ struct TreeBuilder: LineSink {
         }
         // Reported in file order whatever order the checks ran in.
         doc.syntaxDiagnostics.sort { $0.range.start != $1.range.start ? $0.range.start < $1.range.start : $0.range.end < $1.range.end }
-        doc.latestCheckIns = Document.computeLatestCheckIns(doc.checkIns)
+        doc.latestCheckIns = Document.computeLatestCheckIns(doc.checkIns, source: doc.source)
     }
 
     private mutating func enter(_ b: Block) {

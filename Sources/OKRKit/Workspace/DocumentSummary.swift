@@ -14,8 +14,8 @@ public struct DocumentSummary: Sendable {
 
     public init(_ document: Document, calendar: FiscalCalendar = .calendarYear) {
         path = document.path
-        team = document.header.team?.value
-        periodText = document.header.period?.value
+        team = document.text(document.header.team)
+        periodText = document.text(document.header.period)
         period = document.period(calendar)
         titleRange = document.header.title?.range
         let latest = document.latestCheckIns
@@ -26,12 +26,12 @@ public struct DocumentSummary: Sendable {
             let first = links.count
             for l in o.aligns { links.append(LineColumn(locator.location(of: l.range.start))) }
             return ObjectiveSummary(
-                id: o.id, idLocation: o.id.map { LineColumn(locator.location(of: $0.range.start)) },
-                title: o.title.value, headingRange: o.headingRange, aligns: o.aligns, firstLinkLocation: Int32(first),
+                id: o.id.map { Spanned(document.text($0), $0.range) }, idLocation: o.id.map { LineColumn(locator.location(of: $0.range.start)) },
+                title: document.text(o.title), headingRange: o.headingRange, aligns: o.aligns, firstLinkLocation: Int32(first),
                 hasAlignsProperty: o.property("aligns") != nil,
                 progress: Progress.objective(o, in: document), score: o.score?.value,
                 keyResults: o.keyResults.map { kr in
-                    KeyResultSummary(id: kr.id?.value, progress: Progress.keyResult(kr, latest: kr.id.flatMap { latest[$0.value] }),
+                    KeyResultSummary(id: document.text(kr.id), progress: Progress.keyResult(kr, latest: kr.id.flatMap { latest[document.text($0)] }),
                                      weight: kr.weight?.value ?? 1)
                 })
         }

@@ -36,7 +36,7 @@ public struct BehindScheduleRule: DocumentRule {
         return context.document.objectives.compactMap { o in
             guard let p = Progress.objective(o, in: context.document), p < elapsed - tolerance else { return nil }
             return context.diagnostic(o.id?.range ?? o.headingRange,
-                "objective \(o.id?.value ?? "") is at \(percent(p)) with \(percent(elapsed)) of \(period.text) gone",
+                "objective \(context.text(o.id) ?? "") is at \(percent(p)) with \(percent(elapsed)) of \(period.text) gone",
                 help: "decide now: add or change initiatives, lower the target with the team, or say why in a check-in")
         }
     }

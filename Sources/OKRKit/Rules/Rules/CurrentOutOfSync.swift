@@ -28,13 +28,13 @@ public struct CurrentOutOfSyncRule: DocumentRule {
         var seen = Set<String>()
         for o in context.document.objectives {
             for kr in o.keyResults {
-                guard let id = kr.id, seen.insert(id.value).inserted, let cur = kr.current, let c = latest[id.value], let v = c.value, let d = c.date?.value else { continue }
+                guard let id = kr.id, seen.insert(context.text(id)).inserted, let cur = kr.current, let c = latest[context.text(id)], let v = c.value, let d = c.date?.value else { continue }
                 // Compared in one unit: `12 min` and `720 s` agree; values that cannot be compared are metric-inconsistent's.
                 let key = kr.metric?.unitKey ?? cur.unitKey
                 guard let a = cur.value(in: key), let b = v.value(in: key) else { continue }
                 if abs(a - b) > 1e-9 * max(1, abs(a), abs(b)) {
                     let written = context.source.utf8Text(v.range)
-                    out.append(context.diagnostic(cur.range, "current value \(cur.display) of \(id.value) differs from its latest check-in \(v.display) (\(d))",
+                    out.append(context.diagnostic(cur.range, "current value \(cur.display) of \(context.text(id)) differs from its latest check-in \(v.display) (\(d))",
                         help: "set `- current: \(v.display)`, or add a newer check-in if the value changed since",
                         fix: written.map { .safe("set `current` to `\($0)`, the latest check-in's value", .replace(cur.range, with: $0)) }))
                 }

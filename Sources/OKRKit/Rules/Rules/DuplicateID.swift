@@ -23,20 +23,20 @@ public struct DuplicateIDRule: DocumentRule {
         let src = context.source
         for o in context.document.objectives {
             if let id = o.id {
-                if let first = objectives[id.value] {
-                    out.append(context.diagnostic(id.range, "objective ID \(id.value) is already used on line \(src.location(of: first.start).line)",
+                if let first = objectives[context.text(id)] {
+                    out.append(context.diagnostic(id.range, "objective ID \(context.text(id)) is already used on line \(src.location(of: first.start).line)",
                                                   help: "give each objective its own ID (e.g. O\(context.document.objectives.count + 1))"))
                 } else {
-                    objectives[id.value] = id.range
+                    objectives[context.text(id)] = id.range
                 }
             }
             for kr in o.keyResults {
                 guard let id = kr.id else { continue }
-                if let first = keyResults[id.value] {
-                    out.append(context.diagnostic(id.range, "key result ID \(id.value) is already used on line \(src.location(of: first.start).line)",
+                if let first = keyResults[context.text(id)] {
+                    out.append(context.diagnostic(id.range, "key result ID \(context.text(id)) is already used on line \(src.location(of: first.start).line)",
                                                   help: "give each key result its own ID; check-ins and `kr:` links name key results by ID"))
                 } else {
-                    keyResults[id.value] = id.range
+                    keyResults[context.text(id)] = id.range
                 }
             }
         }

@@ -29,13 +29,13 @@ public struct InvalidPeriodRule: DocumentRule {
         guard let p = context.document.header.period else { return [] }
         var calendar = context.calendar
         if let s = context.document.header.fiscalYearStart?.value { calendar.startMonth = s }
-        switch Period.read(p.value, calendar: calendar) {
+        switch Period.read(context.text(p), calendar: calendar) {
         case .failure(let problem):
-            return [context.diagnostic(p.range, "period `\(p.value)` cannot be read: \(problem.message)",
+            return [context.diagnostic(p.range, "period `\(context.text(p))` cannot be read: \(problem.message)",
                                        help: "write \(Period.forms)")]
         case .success(let period) where period.isFiscal && calendar.startMonth == nil:
             return [context.diagnostic(p.range,
-                "fiscal period `\(p.value)` is read as \(period.start) to \(period.end) because no fiscal year start is set",
+                "fiscal period `\(context.text(p))` is read as \(period.start) to \(period.end) because no fiscal year start is set",
                 help: "add `- fiscal-year-start: <month>` to the header, or `\"fiscal-year-start\": <month>` to .okrlint.json; a fiscal year is named by the calendar year it ends in",
                 severity: min(context.severity, .warning))]
         case .success:

@@ -181,12 +181,12 @@ public struct KeyResultIsATaskRule: DocumentRule {
             // Indices rather than copies of each key result: this runs on every key result of every file.
             let krs = objectives[oi].keyResults
             for ki in krs.indices {
-                guard let finding = Self.classify(krs[ki].title.value, kind: krs[ki].metric?.kind,
-                                                  metricText: { krs[ki].metric == nil ? nil : krs[ki].property("metric")?.value.value }, lex) else { continue }
+                guard let finding = Self.classify(context.text(krs[ki].title), kind: krs[ki].metric?.kind,
+                                                  metricText: { krs[ki].metric == nil ? nil : context.text(krs[ki].property("metric")?.value) }, lex) else { continue }
                 let kr = krs[ki]
-                let name = kr.id?.value ?? "key result"
+                let name = context.text(kr.id) ?? "key result"
                 let range = kr.id?.range ?? kr.title.range
-                let title = kr.title.value
+                let title = context.text(kr.title)
                 // A milestone with a date ("Publish latency measurements by March 7") is the measurable milestone
                 // Google's playbook accepts as a key result: an info, not a warning.
                 if kr.metric?.kind == .milestone && (kr.due != nil || Self.hasDeadline(title)) {

@@ -54,7 +54,7 @@ public struct MetricDirectionRule: DocumentRule {
                 case .stayBelow: metricDirection = .down; threshold = true
                 case .flat, .milestone: continue
                 }
-                let title = krs[ki].title.value
+                let title = context.text(krs[ki].title)
                 // Most titles start with a verb that agrees with the metric and hold no number to read: one word decides.
                 if let lead = TitleWords.leadingHashes(title), lead.first != 0,
                    Self.verbTable.flags(hash: lead.first) & (metricDirection == .up ? 1 : 2) != 0, !TitleWords.hasNumber(title) {
@@ -62,11 +62,11 @@ public struct MetricDirectionRule: DocumentRule {
                 }
                 let kr = krs[ki]
                 guard let prop = kr.property("metric") else { continue }
-                let text = prop.value.value
+                let text = context.text(prop.value)
                 guard let metric = kr.metric,
                       let said = Self.titleDirection(title, metricText: Self.wordsText(metric), threshold: threshold),
                       said.direction != metricDirection else { continue }
-                let name = kr.id?.value ?? "the key result"
+                let name = context.text(kr.id) ?? "the key result"
                 let does: String
                 let help: String
                 if threshold {

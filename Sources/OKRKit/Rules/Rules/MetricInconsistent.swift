@@ -70,7 +70,7 @@ public struct MetricInconsistentRule: DocumentRule {
         for oi in doc.objectives.indices {
             for ki in doc.objectives[oi].keyResults.indices {
                 if let m = doc.objectives[oi].keyResults[ki].metric {
-                    let id = doc.objectives[oi].keyResults[ki].id?.value
+                    let id = doc.text(doc.objectives[oi].keyResults[ki].id)
                     if hasCheckIns, let id, metricsByKR[id] == nil { metricsByKR[id] = m }
                     if m.kind == .flat, let b = m.baseline {
                         out.append(context.diagnostic(m.range, "\(name(id)) has the same baseline and target (\(b.display)): it asks for no change",
@@ -82,14 +82,14 @@ public struct MetricInconsistentRule: DocumentRule {
                     }
                     if let c = doc.objectives[oi].keyResults[ki].current { checkValue(c, m, "current value", id) }
                 }
-                if let c = doc.objectives[oi].keyResults[ki].confidence { checkConfidence(c, doc.objectives[oi].keyResults[ki].id?.value) }
+                if let c = doc.objectives[oi].keyResults[ki].confidence { checkConfidence(c, doc.text(doc.objectives[oi].keyResults[ki].id)) }
             }
         }
         for i in doc.checkIns.indices {
-            if let v = doc.checkIns[i].value, let m = metricsByKR[doc.checkIns[i].keyResultID.value] {
-                checkValue(v, m, "check-in value", doc.checkIns[i].keyResultID.value)
+            if let v = doc.checkIns[i].value, let m = metricsByKR[doc.text(doc.checkIns[i].keyResultID)] {
+                checkValue(v, m, "check-in value", doc.text(doc.checkIns[i].keyResultID))
             }
-            if let conf = doc.checkIns[i].confidence { checkConfidence(conf, doc.checkIns[i].keyResultID.value) }
+            if let conf = doc.checkIns[i].confidence { checkConfidence(conf, doc.text(doc.checkIns[i].keyResultID)) }
         }
         return out
     }

@@ -33,13 +33,13 @@ public struct MissingOwnerRule: DocumentRule {
         for o in context.document.objectives {
             if o.owner == nil && o.property("owner") == nil {
                 out.append(context.diagnostic(o.id?.range ?? o.headingRange,
-                    "objective \(o.id?.value ?? o.title.value) has no owner",
+                    "objective \(context.text(o.id) ?? context.text(o.title)) has no owner",
                     help: "add `- owner: @name` under the heading: one person accountable for it"))
             }
             guard krs else { continue }
             for kr in o.keyResults where kr.owner == nil && kr.property("owner") == nil {
                 out.append(context.diagnostic(kr.id?.range ?? kr.headingRange,
-                    "key result \(kr.id?.value ?? kr.title.value) has no owner",
+                    "key result \(context.text(kr.id) ?? context.text(kr.title)) has no owner",
                     help: "add `- owner: @name`; until then it falls to the objective's owner",
                     severity: min(context.severity, .info)))
             }

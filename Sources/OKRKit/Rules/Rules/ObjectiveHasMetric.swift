@@ -24,14 +24,14 @@ public struct ObjectiveHasMetricRule: DocumentRule {
         context.document.objectives.compactMap { o in
             guard let r = Self.metricRange(in: o.title, source: context.source) else { return nil }
             return context.diagnostic(r,
-                "objective \(o.id?.value ?? "") has a number in its title: \"\(context.source.text(r))\"",
+                "objective \(context.text(o.id) ?? "") has a number in its title: \"\(context.source.text(r))\"",
                 help: "keep the objective qualitative (why it matters) and put the number in a key result's `- metric:`")
         }
     }
 
     /// The first number in the title that reads as a measure: a percentage, an amount of money, or a number
     /// followed by a unit-like word. Years (four digits from 1900 to 2100 alone) and ordinals are not measures.
-    static func metricRange(in title: Spanned<String>, source: SourceFile) -> SourceRange? {
+    static func metricRange(in title: TextSpan, source: SourceFile) -> SourceRange? {
         let b = source.bytes
         var i = title.range.start
         let end = title.range.end

@@ -29,14 +29,14 @@ public struct ObjectiveTooLongRule: DocumentRule {
         return context.document.objectives.compactMap { o in
             var n = 0
             var inWord = false
-            for b in o.title.value.utf8 {
+            for b in context.source.bytes(o.title) {
                 let separator = b == 0x20 || b == 0x09
                 if !separator && !inWord { n += 1 }
                 inWord = !separator
             }
             guard n > max else { return nil }
             return context.diagnostic(o.title.range,
-                "objective \(o.id?.value ?? "") has \(n) words; keep it to \(max) or fewer",
+                "objective \(context.text(o.id) ?? "") has \(n) words; keep it to \(max) or fewer",
                 help: "an objective fits on one line; move the detail into a description line below the heading")
         }
     }

@@ -37,13 +37,13 @@ public struct OrphanedInitiativeRule: DocumentRule {
         for o in context.document.objectives where !underObjective {
             for i in o.initiatives where i.keyResultRef == nil {
                 out.append(context.diagnostic(i.range,
-                    "initiative \"\(i.title.value)\" is under objective \(o.id?.value ?? o.title.value) but no key result",
+                    "initiative \"\(context.text(i.title))\" is under objective \(context.text(o.id) ?? context.text(o.title)) but no key result",
                     help: "move it under the `###` key result it moves, or add `kr:<ID>`; if it moves none, ask whether it is needed"))
             }
         }
         for i in context.document.initiatives where i.keyResultRef == nil {
             out.append(context.diagnostic(i.range,
-                "initiative \"\(i.title.value)\" is attached to no key result",
+                "initiative \"\(context.text(i.title))\" is attached to no key result",
                 help: "add `kr:<ID>` naming the key result it moves, or move it under that key result"))
         }
         return out

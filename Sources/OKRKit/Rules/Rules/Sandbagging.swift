@@ -21,10 +21,10 @@ public struct SandbaggingRule: DocumentRule {
         guard let period = context.period, period.contains(context.today), period.elapsedFraction(at: context.today) < 0.5 else { return [] }
         let latest = context.document.latestCheckIns
         return context.document.objectives.compactMap { o in
-            let ps = o.keyResults.map { kr in Progress.keyResult(kr, latest: kr.id.flatMap { latest[$0.value] }) }
+            let ps = o.keyResults.map { kr in Progress.keyResult(kr, latest: kr.id.flatMap { latest[context.text($0)] }) }
             guard !ps.isEmpty, ps.allSatisfy({ $0 == 1 }) else { return nil }
             return context.diagnostic(o.id?.range ?? o.headingRange,
-                "every key result of \(o.id?.value ?? "this objective") is already met, \(percent(period.elapsedFraction(at: context.today))) into \(period.text)",
+                "every key result of \(context.text(o.id) ?? "this objective") is already met, \(percent(period.elapsedFraction(at: context.today))) into \(period.text)",
                 help: "raise the targets to what would be a stretch, or mark the objective `- type: committed` if meeting it early was the plan")
         }
     }

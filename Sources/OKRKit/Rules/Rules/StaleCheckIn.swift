@@ -41,16 +41,16 @@ public struct StaleCheckInRule: DocumentRule {
         for o in context.document.objectives {
             for kr in o.keyResults {
                 // A key result with a final score is closed: nothing left to check in.
-                guard let id = kr.id, seen.insert(id.value).inserted, kr.score == nil, o.score == nil else { continue }
-                if let c = latest[id.value], let d = c.date?.value {
+                guard let id = kr.id, seen.insert(context.text(id)).inserted, kr.score == nil, o.score == nil else { continue }
+                if let c = latest[context.text(id)], let d = c.date?.value {
                     let age = context.today.days(since: d)
                     if age > maxDays {
-                        out.append(context.diagnostic(id.range, "key result \(id.value) has had no check-in for \(age) days (last \(d))",
-                            help: "add a line `- \(context.today) \(id.value): <value>` under `## Check-ins`; stale key results are how OKRs get forgotten"))
+                        out.append(context.diagnostic(id.range, "key result \(context.text(id)) has had no check-in for \(age) days (last \(d))",
+                            help: "add a line `- \(context.today) \(context.text(id)): <value>` under `## Check-ins`; stale key results are how OKRs get forgotten"))
                     }
                 } else if context.today.days(since: period.start) >= grace {
-                    out.append(context.diagnostic(id.range, "key result \(id.value) has no check-in \(context.today.days(since: period.start)) days into \(period.text)",
-                        help: "add a line `- \(context.today) \(id.value): <value>` under `## Check-ins`"))
+                    out.append(context.diagnostic(id.range, "key result \(context.text(id)) has no check-in \(context.today.days(since: period.start)) days into \(period.text)",
+                        help: "add a line `- \(context.today) \(context.text(id)): <value>` under `## Check-ins`"))
                 }
             }
         }

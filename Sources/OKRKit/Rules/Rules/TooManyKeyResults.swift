@@ -30,7 +30,7 @@ public struct TooManyKeyResultsRule: DocumentRule {
         return context.document.objectives.compactMap { o in
             guard o.keyResults.count > max else { return nil }
             return context.diagnostic(o.id?.range ?? o.headingRange,
-                "objective \(o.id?.value ?? o.title.value) has \(o.keyResults.count) key results; the limit is \(max)",
+                "objective \(context.text(o.id) ?? context.text(o.title)) has \(o.keyResults.count) key results; the limit is \(max)",
                 help: "keep the \(max) that best show the objective is met; the rest may be initiatives or belong to another objective")
         }
     }

@@ -53,8 +53,8 @@ public struct UnknownKeyRule: DocumentRule {
         let doc = context.document
         check(doc.header.properties, Parser.headerKeys, "the file header")
         for o in doc.objectives {
-            check(o.properties, Parser.objectiveKeys, "objective \(o.id?.value ?? "")")
-            for kr in o.keyResults { check(kr.properties, Parser.keyResultKeys, "key result \(kr.id?.value ?? "")") }
+            check(o.properties, Parser.objectiveKeys, "objective \(context.text(o.id) ?? "")")
+            for kr in o.keyResults { check(kr.properties, Parser.keyResultKeys, "key result \(context.text(kr.id) ?? "")") }
         }
         return out
     }

@@ -24,18 +24,19 @@ public struct UnknownReferenceRule: DocumentRule {
         // Sets only for many IDs: a few are searched faster than hashed.
         let krSet: Set<String>? = krIDs.count > 16 ? Set(krIDs) : nil
         func hasKR(_ id: String) -> Bool { krSet?.contains(id) ?? krIDs.contains(id) }
-        let objectiveIDs = doc.objectives.compactMap { $0.id?.value }
+        let objectiveIDs = doc.objectives.compactMap { doc.text($0.id) }
         let objectiveSet: Set<String>? = objectiveIDs.count > 16 ? Set(objectiveIDs) : nil
         var out: [Diagnostic] = []
         var budget = Suggest.fileBudget
-        func missingKR(_ id: Spanned<String>, _ what: String) {
+        func missingKR(_ span: TextSpan, _ what: String) {
+            let id = Spanned(doc.text(span), span.range)
             let hint = Suggest.phrase(id.value, in: krIDs, budget: &budget)
             out.append(context.diagnostic(id.range, "\(what) names key result \(id.value), which is not in this file",
                 help: hint.isEmpty ? "use the ID of a `###` key result in this file (\(krIDs.isEmpty ? "there are none" : krIDs.prefix(5).joined(separator: ", ")))" : hint))
         }
-        for c in doc.checkIns where !hasKR(c.keyResultID.value) { missingKR(c.keyResultID, "check-in") }
+        for c in doc.checkIns where !hasKR(doc.text(c.keyResultID)) { missingKR(c.keyResultID, "check-in") }
         func check(_ initiatives: [Initiative]) {
-            for i in initiatives { if let ref = i.keyResultRef, !hasKR(ref.value) { missingKR(ref, "initiative") } }
+            for i in initiatives { if let ref = i.keyResultRef, !hasKR(doc.text(ref)) { missingKR(ref, "initiative") } }
         }
         // The initiatives section, then each objective's and its key results'.
         check(doc.initiatives)

@@ -39,14 +39,14 @@ public struct UnmeasurableKeyResultRule: DocumentRule {
             for kr in o.keyResults where kr.metric == nil {
                 // A metric that failed to parse is already a syntax error.
                 if kr.property("metric") != nil { continue }
-                let name = kr.id?.value ?? kr.title.value
+                let name = context.text(kr.id) ?? context.text(kr.title)
                 let range = kr.id?.range ?? kr.headingRange
-                let words = kr.title.value.lowercasedWords
+                let words = context.text(kr.title).lowercasedWords
                 if let v = words.first(where: { vague.contains($0) }) {
                     out.append(context.diagnostic(range,
                         "key result \(name) says \"\(v)\" but has no metric: how much, from what, to what?",
                         help: "add `- metric: <baseline> -> <target> <unit>`, e.g. `- metric: 40% -> 70%`"))
-                } else if !kr.title.value.containsDigit {
+                } else if !context.text(kr.title).containsDigit {
                     out.append(context.diagnostic(range,
                         "key result \(name) has no metric and no number",
                         help: "add `- metric: <baseline> -> <target> <unit>` (or `- metric: milestone` for a yes/no result)"))
