@@ -42,10 +42,9 @@ public enum Progress {
 
     public static func objective(_ o: Objective, in document: Document) -> Double? {
         if let s = o.score?.value { return s }
-        let latest = document.latestCheckIns
         var sum = 0.0, weights = 0.0
         for kr in o.keyResults {
-            guard let p = keyResult(kr, latest: kr.id.flatMap { latest[document.text($0)] }) else { continue }
+            guard let p = keyResult(kr, latest: document.latestCheckIn(of: kr)) else { continue }
             let w = kr.weight?.value ?? 1
             sum += p * w
             weights += w

@@ -148,19 +148,6 @@ extension String {
 extension Document {
     /// All key result IDs in the file.
     var keyResultIDs: [String] { objectives.flatMap { $0.keyResults.compactMap { text($0.id) } } }
-
-    /// The latest check-in of each key result (by date; on the same date, the later line wins).
-    static func computeLatestCheckIns(_ checkIns: [CheckIn], source: SourceFile) -> [String: CheckIn] {
-        var latest: [String: CheckIn] = [:]
-        latest.reserveCapacity(checkIns.count)
-        for c in checkIns {
-            guard let d = c.date?.value else { continue }
-            let id = source.text(c.keyResultID)
-            if let prev = latest[id], let pd = prev.date?.value, pd > d { continue }
-            latest[id] = c
-        }
-        return latest
-    }
 }
 
 /// Header used by rule examples so they read like real files.

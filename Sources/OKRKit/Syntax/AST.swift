@@ -59,6 +59,8 @@ public struct Initiative: Sendable, Hashable {
     public var due: Spanned<CalendarDate>?
     /// An explicit `kr:ID` token naming the key result this work serves.
     public var keyResultRef: TextSpan?
+    /// The key result `keyResultRef` names in this file (the first with that ID); set by the parser.
+    public var keyResult: KeyResultIndex? = nil
     public var range: SourceRange
     /// Nested list items under the task (`  - [ ] step`, `  - note`), kept in order; a nested task is an initiative
     /// of its own, a nested plain item a note.
@@ -93,6 +95,12 @@ public struct KeyResult: Sendable, Hashable {
     public var score: Spanned<Double>?
     public var initiatives: [Initiative] = []
     public var description: [TextSpan] = []
+    /// Index in `Document.checkIns` of the latest check-in naming this key result's ID (by date; on the same date the
+    /// later line); set by the parser (`Document.resolveReferences`).
+    public var latestCheckIn: Int? = nil
+    /// The earlier key result of this file with the same ID, when the ID repeats (set by the parser); check-ins and
+    /// references belong to the first.
+    public var repeatsIDOf: KeyResultIndex? = nil
 
     public func property(_ key: String) -> Property? { properties.first { $0.key.value == key } }
 }
@@ -132,6 +140,19 @@ public struct CheckIn: Sendable, Hashable {
     public var confidence: Spanned<Double>?
     public var note: TextSpan?
     public var range: SourceRange
+    /// The key result in this file whose ID the check-in names (the first one with that ID); nil when none has it.
+    /// Set by the parser (`Document.resolveReferences`).
+    public var keyResult: KeyResultIndex? = nil
+}
+
+/// Where a key result is in its document: `document.objectives[objective].keyResults[keyResult]`.
+public struct KeyResultIndex: Sendable, Hashable {
+    public var objective: Int
+    public var keyResult: Int
+    public init(objective: Int, keyResult: Int) {
+        self.objective = objective
+        self.keyResult = keyResult
+    }
 }
 
 public struct Header: Sendable, Hashable {
@@ -185,8 +206,6 @@ public struct Document: Sendable {
     public var syntaxDiagnostics: [Diagnostic] = []
     /// Every physical line, with what it is: the lossless layer under the tree (`Line.print` gives the file back).
     public var lines: [Line] = []
-    /// The latest check-in of each key result ID (by date; on the same date the later line), computed once by the parser.
-    public var latestCheckIns: [String: CheckIn] = [:]
 
     public var path: String { source.path }
 
@@ -196,6 +215,15 @@ public struct Document: Sendable {
     public func text(_ span: TextSpan?) -> String? { span.map { source.text($0.range) } }
 
     public init(source: SourceFile) { self.source = source }
+
+    /// The key result at `index`.
+    public subscript(index: KeyResultIndex) -> KeyResult { objectives[index.objective].keyResults[index.keyResult] }
+
+    /// The latest check-in of a key result of this document (see `KeyResult.latestCheckIn`).
+    public func latestCheckIn(of kr: KeyResult) -> CheckIn? {
+        guard let i = kr.latestCheckIn, i < checkIns.count else { return nil }
+        return checkIns[i]
+    }
 
     /// Every key result with the objective it belongs to.
     public var allKeyResults: [(objective: Objective, keyResult: KeyResult)] {

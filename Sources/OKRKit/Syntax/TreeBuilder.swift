@@ -197,7 +197,7 @@ struct TreeBuilder: LineSink {
         }
         // Reported in file order whatever order the checks ran in.
         doc.syntaxDiagnostics.sort { $0.range.start != $1.range.start ? $0.range.start < $1.range.start : $0.range.end < $1.range.end }
-        doc.latestCheckIns = Document.computeLatestCheckIns(doc.checkIns, source: doc.source)
+        doc.resolveReferences()
     }
 
     private mutating func enter(_ b: Block) {

@@ -18,7 +18,6 @@ public struct DocumentSummary: Sendable {
         periodText = document.text(document.header.period)
         period = document.period(calendar)
         titleRange = document.header.title?.range
-        let latest = document.latestCheckIns
         // Line and column of what other files' findings point at, while the line table is at hand (pass 1).
         var locator = SourceLocator(document.source)
         var links: [LineColumn] = []
@@ -31,7 +30,7 @@ public struct DocumentSummary: Sendable {
                 hasAlignsProperty: o.property("aligns") != nil,
                 progress: Progress.objective(o, in: document), score: o.score?.value,
                 keyResults: o.keyResults.map { kr in
-                    KeyResultSummary(id: document.text(kr.id), progress: Progress.keyResult(kr, latest: kr.id.flatMap { latest[document.text($0)] }),
+                    KeyResultSummary(id: document.text(kr.id), progress: Progress.keyResult(kr, latest: document.latestCheckIn(of: kr)),
                                      weight: kr.weight?.value ?? 1)
                 })
         }

@@ -22,13 +22,11 @@ public struct CurrentOutOfSyncRule: DocumentRule {
         ])
 
     public func check(_ context: Context) -> [Diagnostic] {
-        let latest = context.document.latestCheckIns
         var out: [Diagnostic] = []
         // With a duplicated ID, check-ins belong to the first key result (the duplicate is `duplicate-id`'s finding).
-        var seen = Set<String>()
         for o in context.document.objectives {
             for kr in o.keyResults {
-                guard let id = kr.id, seen.insert(context.text(id)).inserted, let cur = kr.current, let c = latest[context.text(id)], let v = c.value, let d = c.date?.value else { continue }
+                guard let id = kr.id, kr.repeatsIDOf == nil, let cur = kr.current, let c = context.document.latestCheckIn(of: kr), let v = c.value, let d = c.date?.value else { continue }
                 // Compared in one unit: `12 min` and `720 s` agree; values that cannot be compared are metric-inconsistent's.
                 let key = kr.metric?.unitKey ?? cur.unitKey
                 guard let a = cur.value(in: key), let b = v.value(in: key) else { continue }

@@ -19,25 +19,26 @@ public struct DuplicateIDRule: DocumentRule {
     public func check(_ context: Context) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var objectives: [String: SourceRange] = [:]
-        var keyResults: [String: SourceRange] = [:]
         let src = context.source
-        for o in context.document.objectives {
+        let doc = context.document
+        for (oi, o) in doc.objectives.enumerated() {
             if let id = o.id {
-                if let first = objectives[context.text(id)] {
+                // A few objectives are compared as bytes; many through a table.
+                let first: SourceRange? = doc.objectives.count <= 12
+                    ? doc.objectives[..<oi].first(where: { $0.id.map { src.equal($0, id) } ?? false })?.id?.range
+                    : objectives[context.text(id)]
+                if let first {
                     out.append(context.diagnostic(id.range, "objective ID \(context.text(id)) is already used on line \(src.location(of: first.start).line)",
                                                   help: "give each objective its own ID (e.g. O\(context.document.objectives.count + 1))"))
-                } else {
+                } else if doc.objectives.count > 12 {
                     objectives[context.text(id)] = id.range
                 }
             }
             for kr in o.keyResults {
-                guard let id = kr.id else { continue }
-                if let first = keyResults[context.text(id)] {
-                    out.append(context.diagnostic(id.range, "key result ID \(context.text(id)) is already used on line \(src.location(of: first.start).line)",
-                                                  help: "give each key result its own ID; check-ins and `kr:` links name key results by ID"))
-                } else {
-                    keyResults[context.text(id)] = id.range
-                }
+                // The parser found repeated key result IDs.
+                guard let id = kr.id, let earlier = kr.repeatsIDOf, let first = doc[earlier].id else { continue }
+                out.append(context.diagnostic(id.range, "key result ID \(context.text(id)) is already used on line \(src.location(of: first.range.start).line)",
+                                              help: "give each key result its own ID; check-ins and `kr:` links name key results by ID"))
             }
         }
         return out

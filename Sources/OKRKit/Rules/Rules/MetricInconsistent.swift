@@ -41,13 +41,10 @@ public struct MetricInconsistentRule: DocumentRule {
     public func check(_ context: Context) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let doc = context.document
-        // Metrics by key result ID, for the check-ins (only when there are some).
-        var metricsByKR: [String: Metric] = [:]
-        let hasCheckIns = !doc.checkIns.isEmpty
         func unitName(_ q: Quantity) -> String { q.hasNoUnit ? "no unit" : "`\(q.currency.map { $0 + (q.unit.isEmpty ? "" : " ") } ?? "")\(q.unit)`" }
-        func name(_ id: String?) -> String { id.map { "key result \($0)" } ?? "the key result" }
+        func name(_ id: TextSpan?) -> String { id.map { "key result \(doc.text($0))" } ?? "the key result" }
         // Names are made only for findings; key results are read in place, not copied (this runs on every one).
-        func checkValue(_ q: Quantity, _ m: Metric, _ what: String, _ id: String?) {
+        func checkValue(_ q: Quantity, _ m: Metric, _ what: String, _ id: TextSpan?) {
             if m.kind == .milestone {
                 if q.hasNoUnit && (q.value == 0 || q.value == 1) { return }
                 out.append(context.diagnostic(q.range, "\(what) `\(q.display)` of milestone \(name(id)) is not done / not done",
@@ -60,7 +57,7 @@ public struct MetricInconsistentRule: DocumentRule {
                                               help: help))
             }
         }
-        func checkConfidence(_ c: Spanned<Double>, _ id: String?) {
+        func checkConfidence(_ c: Spanned<Double>, _ id: TextSpan?) {
             guard c.value < 0 || c.value > 1 else { return }
             let scale = c.value > 1 && c.value <= 10 && c.value == c.value.rounded() ? "; on a scale of ten write `\(formatNumber(c.value))/10`" : ""
             out.append(context.diagnostic(c.range, "confidence \(formatNumber(c.value)) of \(name(id)) is outside 0 to 1",
@@ -70,8 +67,7 @@ public struct MetricInconsistentRule: DocumentRule {
         for oi in doc.objectives.indices {
             for ki in doc.objectives[oi].keyResults.indices {
                 if let m = doc.objectives[oi].keyResults[ki].metric {
-                    let id = doc.text(doc.objectives[oi].keyResults[ki].id)
-                    if hasCheckIns, let id, metricsByKR[id] == nil { metricsByKR[id] = m }
+                    let id = doc.objectives[oi].keyResults[ki].id
                     if m.kind == .flat, let b = m.baseline {
                         out.append(context.diagnostic(m.range, "\(name(id)) has the same baseline and target (\(b.display)): it asks for no change",
                                                       help: "to hold a level write `>= \(b.display)` or `<= \(b.display)`; otherwise set the target you aim for"))
@@ -82,14 +78,14 @@ public struct MetricInconsistentRule: DocumentRule {
                     }
                     if let c = doc.objectives[oi].keyResults[ki].current { checkValue(c, m, "current value", id) }
                 }
-                if let c = doc.objectives[oi].keyResults[ki].confidence { checkConfidence(c, doc.text(doc.objectives[oi].keyResults[ki].id)) }
+                if let c = doc.objectives[oi].keyResults[ki].confidence { checkConfidence(c, doc.objectives[oi].keyResults[ki].id) }
             }
         }
         for i in doc.checkIns.indices {
-            if let v = doc.checkIns[i].value, let m = metricsByKR[doc.text(doc.checkIns[i].keyResultID)] {
-                checkValue(v, m, "check-in value", doc.text(doc.checkIns[i].keyResultID))
+            if let v = doc.checkIns[i].value, let k = doc.checkIns[i].keyResult, let m = doc.objectives[k.objective].keyResults[k.keyResult].metric {
+                checkValue(v, m, "check-in value", doc.checkIns[i].keyResultID)
             }
-            if let conf = doc.checkIns[i].confidence { checkConfidence(conf, doc.text(doc.checkIns[i].keyResultID)) }
+            if let conf = doc.checkIns[i].confidence { checkConfidence(conf, doc.checkIns[i].keyResultID) }
         }
         return out
     }

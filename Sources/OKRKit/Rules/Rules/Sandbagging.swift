@@ -19,9 +19,8 @@ public struct SandbaggingRule: DocumentRule {
 
     public func check(_ context: Context) -> [Diagnostic] {
         guard let period = context.period, period.contains(context.today), period.elapsedFraction(at: context.today) < 0.5 else { return [] }
-        let latest = context.document.latestCheckIns
         return context.document.objectives.compactMap { o in
-            let ps = o.keyResults.map { kr in Progress.keyResult(kr, latest: kr.id.flatMap { latest[context.text($0)] }) }
+            let ps = o.keyResults.map { kr in Progress.keyResult(kr, latest: context.document.latestCheckIn(of: kr)) }
             guard !ps.isEmpty, ps.allSatisfy({ $0 == 1 }) else { return nil }
             return context.diagnostic(o.id?.range ?? o.headingRange,
                 "every key result of \(context.text(o.id) ?? "this objective") is already met, \(percent(period.elapsedFraction(at: context.today))) into \(period.text)",

@@ -35,14 +35,12 @@ public struct StaleCheckInRule: DocumentRule {
         guard let period = context.period, period.contains(context.today) else { return [] }
         let maxDays = context.options.maxDays
         let grace = context.options.graceDays
-        let latest = context.document.latestCheckIns
         var out: [Diagnostic] = []
-        var seen = Set<String>()
         for o in context.document.objectives {
             for kr in o.keyResults {
                 // A key result with a final score is closed: nothing left to check in.
-                guard let id = kr.id, seen.insert(context.text(id)).inserted, kr.score == nil, o.score == nil else { continue }
-                if let c = latest[context.text(id)], let d = c.date?.value {
+                guard let id = kr.id, kr.repeatsIDOf == nil, kr.score == nil, o.score == nil else { continue }
+                if let c = context.document.latestCheckIn(of: kr), let d = c.date?.value {
                     let age = context.today.days(since: d)
                     if age > maxDays {
                         out.append(context.diagnostic(id.range, "key result \(context.text(id)) has had no check-in for \(age) days (last \(d))",

@@ -20,23 +20,27 @@ public struct UnknownReferenceRule: DocumentRule {
 
     public func check(_ context: Context) -> [Diagnostic] {
         let doc = context.document
-        let krIDs = doc.keyResultIDs
-        // Sets only for many IDs: a few are searched faster than hashed.
-        let krSet: Set<String>? = krIDs.count > 16 ? Set(krIDs) : nil
-        func hasKR(_ id: String) -> Bool { krSet?.contains(id) ?? krIDs.contains(id) }
-        let objectiveIDs = doc.objectives.compactMap { doc.text($0.id) }
-        let objectiveSet: Set<String>? = objectiveIDs.count > 16 ? Set(objectiveIDs) : nil
+        // Check-ins and `kr:` references were resolved by the parser; IDs as strings are made only for `aligns` links
+        // inside the file and for findings.
         var out: [Diagnostic] = []
         var budget = Suggest.fileBudget
+        var krIDsMade: [String]? = nil
+        func krIDs() -> [String] {
+            if let k = krIDsMade { return k }
+            let k = doc.keyResultIDs
+            krIDsMade = k
+            return k
+        }
         func missingKR(_ span: TextSpan, _ what: String) {
+            let krIDs = krIDs()
             let id = Spanned(doc.text(span), span.range)
             let hint = Suggest.phrase(id.value, in: krIDs, budget: &budget)
             out.append(context.diagnostic(id.range, "\(what) names key result \(id.value), which is not in this file",
                 help: hint.isEmpty ? "use the ID of a `###` key result in this file (\(krIDs.isEmpty ? "there are none" : krIDs.prefix(5).joined(separator: ", ")))" : hint))
         }
-        for c in doc.checkIns where !hasKR(doc.text(c.keyResultID)) { missingKR(c.keyResultID, "check-in") }
+        for c in doc.checkIns where c.keyResult == nil { missingKR(c.keyResultID, "check-in") }
         func check(_ initiatives: [Initiative]) {
-            for i in initiatives { if let ref = i.keyResultRef, !hasKR(doc.text(ref)) { missingKR(ref, "initiative") } }
+            for i in initiatives { if let ref = i.keyResultRef, i.keyResult == nil { missingKR(ref, "initiative") } }
         }
         // The initiatives section, then each objective's and its key results'.
         check(doc.initiatives)
@@ -44,6 +48,12 @@ public struct UnknownReferenceRule: DocumentRule {
             check(o.initiatives)
             for kr in o.keyResults { check(kr.initiatives) }
         }
+        guard doc.objectives.contains(where: { $0.aligns.contains { $0.team == nil } }) else { return out }
+        let krIDs = krIDs()
+        let krSet: Set<String>? = krIDs.count > 16 ? Set(krIDs) : nil
+        func hasKR(_ id: String) -> Bool { krSet?.contains(id) ?? krIDs.contains(id) }
+        let objectiveIDs = doc.objectives.compactMap { doc.text($0.id) }
+        let objectiveSet: Set<String>? = objectiveIDs.count > 16 ? Set(objectiveIDs) : nil
         for o in doc.objectives {
             for link in o.aligns where link.team == nil && !(objectiveSet?.contains(link.objectiveID) ?? objectiveIDs.contains(link.objectiveID)) && !hasKR(link.objectiveID) {
                 let hint = Suggest.phrase(link.objectiveID, in: objectiveIDs + krIDs, budget: &budget)
