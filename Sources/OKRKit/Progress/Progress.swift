@@ -43,9 +43,11 @@ public enum Progress {
     public static func objective(_ o: Objective, in document: Document) -> Double? {
         if let s = o.score?.value { return s }
         var sum = 0.0, weights = 0.0
-        for kr in o.keyResults {
-            guard let p = keyResult(kr, latest: document.latestCheckIn(of: kr)) else { continue }
-            let w = kr.weight?.value ?? 1
+        // By index: a key result is large, and copying it per objective per caller showed in profiles.
+        for ki in o.keyResults.indices {
+            let latest = o.keyResults[ki].latestCheckIn.flatMap { $0 < document.checkIns.count ? document.checkIns[$0] : nil }
+            guard let p = keyResult(o.keyResults[ki], latest: latest) else { continue }
+            let w = o.keyResults[ki].weight?.value ?? 1
             sum += p * w
             weights += w
         }

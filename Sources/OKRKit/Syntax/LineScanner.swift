@@ -854,13 +854,25 @@ struct LineScanner<Sink: LineSink> {
         return v
     }
 
+    /// `YYYY-MM-DD` at `a` (ten bytes there), or nil; static, so the scanner is not touched on the common path.
+    static func isoDate(_ bytes: [UInt8], _ a: Int) -> CalendarDate? {
+        guard a >= 0, a + 10 <= bytes.count, bytes[a + 4] == UInt8(ascii: "-"), bytes[a + 7] == UInt8(ascii: "-") else { return nil }
+        func digits(_ lo: Int, _ hi: Int) -> Int? {
+            var n = 0
+            for i in lo..<hi {
+                let d = Int(bytes[i]) &- 48
+                guard d >= 0 && d <= 9 else { return nil }
+                n = n * 10 + d
+            }
+            return n
+        }
+        guard let y = digits(a, a + 4), let m = digits(a + 5, a + 7), let d = digits(a + 8, a + 10) else { return nil }
+        return CalendarDate(year: y, month: m, day: d)
+    }
+
     mutating func parseDate(_ a: Int, _ b: Int, what: String) -> CalendarDate? {
         // Read from the bytes: most dates are fine, and need no string.
-        if b - a == 10 && bytes[a + 4] == UInt8(ascii: "-") && bytes[a + 7] == UInt8(ascii: "-"),
-           let y = number(a, a + 4), let m = number(a + 5, a + 7), let d = number(a + 8, a + 10),
-           let date = CalendarDate(year: y, month: m, day: d) {
-            return date
-        }
+        if b - a == 10, let date = Self.isoDate(bytes, a) { return date }
         let t = text(a, b)
         if b - a == 10 && looksLikeDate(a) {
             error("\(what) `\(t)` is not a real date", SourceRange(start: a, end: b), help: "check the month and the day")

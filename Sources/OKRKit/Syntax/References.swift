@@ -13,27 +13,16 @@ extension Document {
             }
         }
         guard !ids.isEmpty else { return }
-        let src = source
-        var table: [String: Int]? = nil
-        if ids.count > 12 {
-            var t: [String: Int] = [:]
-            t.reserveCapacity(ids.count)
-            for (n, e) in ids.enumerated() where t[src.text(e.span)] == nil { t[src.text(e.span)] = n }
-            table = t
-        }
+        let table = IDTable(ids.map(\.span), in: source)
         /// Position in `ids` of the first key result with the ID `span`.
-        func first(_ span: TextSpan) -> Int? {
-            if let table { return table[src.text(span)] }
-            for n in ids.indices where src.equal(ids[n].span, span) { return n }
-            return nil
-        }
+        func first(_ span: TextSpan) -> Int? { table.first(span, in: source) }
         // Latest check-in per first key result with the ID.
         var latest = [Int?](repeating: nil, count: ids.count)
         for ci in checkIns.indices {
             guard let n = first(checkIns[ci].keyResultID) else { continue }
             checkIns[ci].keyResult = ids[n].at
-            guard let d = checkIns[ci].date?.value else { continue }
-            if let p = latest[n], let pd = checkIns[p].date?.value, pd > d { continue }
+            guard let d = checkIns[ci].date else { continue }
+            if let p = latest[n], let pd = checkIns[p].date, pd.value > d.value { continue }
             latest[n] = ci
         }
         for (n, e) in ids.enumerated() {
@@ -51,5 +40,48 @@ extension Document {
             resolve(&objectives[oi].initiatives)
             for ki in objectives[oi].keyResults.indices { resolve(&objectives[oi].keyResults[ki].initiatives) }
         }
+    }
+}
+
+/// IDs of one file found by their bytes: the position of the first span with the same bytes, through an open-addressing
+/// table of positions keyed by the standard library's seeded hash of the bytes (no strings, no per-lookup allocation;
+/// the per-process seed keeps a hostile file from choosing IDs that collide).
+struct IDTable {
+    private var slots: [Int32]
+    private let spans: [TextSpan]
+    private let mask: Int
+
+    init(_ spans: [TextSpan], in source: SourceFile) {
+        self.spans = spans
+        var capacity = 8
+        while capacity < spans.count * 2 { capacity <<= 1 }
+        mask = capacity - 1
+        slots = [Int32](repeating: -1, count: capacity)
+        for (n, span) in spans.enumerated() {
+            var i = Self.hash(span, source) & mask
+            while true {
+                let at = Int(slots[i])
+                if at < 0 { slots[i] = Int32(n); break }
+                if source.equal(spans[at], span) { break }  // a repeated ID: the first one stays
+                i = (i + 1) & mask
+            }
+        }
+    }
+
+    /// The position of the first span with the bytes of `span`.
+    func first(_ span: TextSpan, in source: SourceFile) -> Int? {
+        var i = Self.hash(span, source) & mask
+        while true {
+            let at = Int(slots[i])
+            if at < 0 { return nil }
+            if source.equal(spans[at], span) { return at }
+            i = (i + 1) & mask
+        }
+    }
+
+    static func hash(_ span: TextSpan, _ source: SourceFile) -> Int {
+        var hasher = Hasher()
+        source.bytes(span).withUnsafeBytes { hasher.combine(bytes: $0) }
+        return hasher.finalize()
     }
 }
