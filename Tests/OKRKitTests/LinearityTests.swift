@@ -37,6 +37,11 @@ import Testing
         ("misspelt keys in one block", { n in "## O1: A\n" + String(repeating: "- ownr: x\n", count: n / 10) }),
         ("check-ins newest first", { n in "## O1: A\n### K: b\n- metric: 0 -> 9 x\n## Check-ins\n" + (0..<(n / 24)).map { i in
             "- \(9999 - i / 336)-\(String(12 - (i / 28) % 12).leftPadded(2))-\(String(28 - i % 28).leftPadded(2)) K: 3 x\n" }.joined() }),
+        // Byte spans: IDs are resolved by the parser through a table of their bytes.
+        ("many key results sharing an ID", { n in "## O1: A\n" + String(repeating: "### K: b\n", count: n / 9) + "## Check-ins\n" + String(repeating: "- 2026-11-02 K: 3 x\n", count: n / 40) }),
+        ("check-ins for many key results", { n in
+            "## O1: A\n" + (0..<(n / 60)).map { "### KR\($0): b\n" }.joined() + "## Check-ins\n" + (0..<(n / 60)).map { "- 2026-11-02 KR\($0): 3 x\n" }.joined() }),
+        ("many objectives sharing an ID", { n in String(repeating: "## O1: A\n", count: n / 9) }),
         ("long numbers and units", { n in "## O1: A\n### KR1.1: b\n- metric: 1" + String(repeating: ",000", count: n / 8) + " -> 2 " + String(repeating: "per x ", count: n / 12) + "\n- current: 1" + String(repeating: " 000", count: n / 8) + "\n" }),
     ]
 
