@@ -160,6 +160,30 @@ import Testing
         #expect(try ValueReader.confidence(b, 0, b.count).get() == value)
     }
 
+    /// The plain-decimal fast path of `confidence` gives the double `quantity` gives, and takes nothing else.
+    @Test func plainDecimalConfidenceAgreesWithTheGeneralReader() throws {
+        var rng = SplitMix(seed: 11)
+        var texts = ["0", "1", "0.5", "00.5", "1.", ".5", "0.123456789012345", "1234567890123456", "1..2", "1.2.3", "10,5", "7e2"]
+        for _ in 0..<2000 {
+            let intDigits = 1 + Int(rng.next() % 6), fracDigits = Int(rng.next() % 10)
+            var t = (0..<intDigits).map { _ in String(rng.next() % 10) }.joined()
+            if fracDigits > 0 { t += "." + (0..<fracDigits).map { _ in String(rng.next() % 10) }.joined() }
+            texts.append(t)
+        }
+        for t in texts {
+            let b = Array(t.utf8)
+            let general: Double? = switch ValueReader.quantity(b, 0, b.count) {
+            case .success(let q) where q.hasNoUnit: q.value
+            default: nil
+            }
+            if let fast = ValueReader.plainDecimal(b, 0, b.count) {
+                #expect(general == fast, "`\(t)`")
+            }
+            let read = try? ValueReader.confidence(b, 0, b.count).get()
+            #expect(read == general, "`\(t)`")
+        }
+    }
+
     @Test(arguments: ["high", "5/0", "5/ten", "50 min"])
     func rejectsConfidence(_ text: String) {
         let b = Array(text.utf8)

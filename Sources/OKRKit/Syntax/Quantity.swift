@@ -369,6 +369,8 @@ public enum ValueReader {
     /// (0.6, 0.6, 0.6); whether it lies in 0...1 is the `metric-inconsistent` rule's to say.
     public static func confidence(_ b: [UInt8], _ a0: Int, _ e0: Int) -> Result<Double, ValueProblem> {
         let (a, e) = trimmed(b, a0, e0)
+        // Most confidences are a plain decimal (`0.6`, `1`): read in place, the same double `quantity` gives.
+        if let v = plainDecimal(b, a, e) { return .success(v) }
         var written: String { text(b, a, e) }
         let help = "write a probability: `0.7`, `70%` or `7/10`"
         // `N/D` or `N out of D`.
@@ -391,6 +393,28 @@ public enum ValueReader {
         case .success(let q) where q.hasNoUnit: return .success(q.value)
         default: return .failure(ValueProblem("confidence must be a number from 0 to 1, not `\(written)`", help: help))
         }
+    }
+
+    /// `D+` or `D+.D+` with at most 15 digits, as `quantity` reads it (mantissa over a power of ten, one rounding);
+    /// nil for anything else.
+    static func plainDecimal(_ b: [UInt8], _ a: Int, _ e: Int) -> Double? {
+        guard a < e, e - a <= 16 else { return nil }
+        var mantissa: UInt64 = 0
+        var digits = 0, fraction = -1
+        for i in a..<e {
+            let c = b[i]
+            if c >= 0x30 && c <= 0x39 {
+                mantissa = mantissa * 10 + UInt64(c - 0x30)
+                digits += 1
+                if fraction >= 0 { fraction += 1 }
+            } else if c == UInt8(ascii: "."), fraction < 0, digits > 0 {
+                fraction = 0
+            } else {
+                return nil
+            }
+        }
+        guard digits <= 15, fraction != 0 else { return nil }
+        return fraction > 0 ? Double(mantissa) / powersOfTen[fraction] : Double(mantissa)
     }
 
     static let milestoneWord = Array("milestone".utf8)
