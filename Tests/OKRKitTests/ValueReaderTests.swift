@@ -160,6 +160,28 @@ import Testing
         #expect(try ValueReader.confidence(b, 0, b.count).get() == value)
     }
 
+    /// `quantity` reads the common form in place (`plainQuantity`); over random texts built from the pieces people
+    /// write (and the ones that make numbers hard), it gives exactly what the general reader gives.
+    @Test func plainQuantityAgreesWithTheGeneralReader() {
+        var rng = SplitMix(seed: 5)
+        let pieces = ["1", "25", "0", "007", "1234567890", "9999999999999999", ".", ".5", ",", ",000", " ", "  ", "\t", "%",
+                      "% of users", "min", " min", " minutes", "K", "k", " million", " millionaires", " thousand users", "M",
+                      "x", " x", "e2", " e2", "+", "-", "$", "\u{A0}", "\u{202F}000", " 000", "/week", " per month", "h",
+                      " 5", " -5", "bn", " Trillion", " t", " Users"]
+        var texts = ["32 min", "99.9%", "12 deploys/week", "1.", "1.2.3", "5 million", "10 000 users", "2x", "250K"]
+        for _ in 0..<5000 {
+            texts.append((0..<(1 + Int(rng.next() % 5))).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined())
+        }
+        var fast = 0
+        for t in texts {
+            let b = Array(t.utf8)
+            let (a, e) = ValueReader.trimmed(b, 0, b.count)
+            if ValueReader.plainQuantity(b, a, e) != nil { fast += 1 }
+            #expect(ValueReader.quantity(b, 0, b.count) == ValueReader.generalQuantity(b, a, e), "`\(t)`")
+        }
+        #expect(fast > 200, "the fast path was taken \(fast) times")
+    }
+
     /// The plain-decimal fast path of `confidence` gives the double `quantity` gives, and takes nothing else.
     @Test func plainDecimalConfidenceAgreesWithTheGeneralReader() throws {
         var rng = SplitMix(seed: 11)
