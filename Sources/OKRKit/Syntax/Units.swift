@@ -115,9 +115,9 @@ public enum Units {
     /// English plural to singular, for units (`hires` -> `hire`, `stories` -> `story`); words that only look plural
     /// (`status`, `analysis`) stay as they are.
     static func singular(_ w: String) -> String {
+        guard w.utf8.count > 3, w.utf8.last == UInt8(ascii: "s") else { return w }
         let u = Array(w.utf8)
         let n = u.count
-        guard n > 3, u[n - 1] == UInt8(ascii: "s") else { return w }
         func ends(_ s: String) -> Bool { w.hasSuffix(s) }
         if ends("ss") || ends("us") || ends("is") { return w }
         if n > 4 && ends("ies") { return String(decoding: u[..<(n - 3)], as: UTF8.self) + "y" }
@@ -126,7 +126,12 @@ public enum Units {
     }
 
     static func asciiLowercased(_ s: String) -> String {
-        var u = Array(s.utf8)
+        // Most units are already lower case and trimmed: no copy then.
+        let v = s.utf8
+        if let f = v.first, let l = v.last, f != 0x20, f != 0x09, l != 0x20, l != 0x09, !v.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
+            return s
+        }
+        var u = Array(v)
         var changed = false
         for i in u.indices where u[i] >= 0x41 && u[i] <= 0x5A { u[i] += 32; changed = true }
         // Trim spaces and tabs.
