@@ -22,10 +22,13 @@ public enum Band: String, Sendable {
 /// An objective's progress is the mean of its key results' progress weighted by `weight` (default 1); key results
 /// without progress are left out.
 public enum Progress {
-    public static func keyResult(_ kr: KeyResult, latest: CheckIn?) -> Double? {
+    public static func keyResult(_ kr: KeyResult, latest: CheckIn?) -> Double? { keyResult(kr, latestValue: latest?.value) }
+
+    /// As `keyResult(_:latest:)`, given only the latest check-in's value.
+    static func keyResult(_ kr: KeyResult, latestValue: Quantity?) -> Double? {
         if let s = kr.score?.value { return s }
         guard let m = kr.metric else { return nil }
-        guard let current = kr.current ?? latest?.value else { return nil }
+        guard let current = kr.current ?? latestValue else { return nil }
         if m.kind == .milestone { return current.value >= 1 ? 1 : 0 }
         // A value written without a unit takes the metric's; time units convert; other units cannot be compared.
         guard let c = current.value(in: m.unitKey) else { return nil }
@@ -43,13 +46,15 @@ public enum Progress {
     public static func objective(_ o: Objective, in document: Document) -> Double? {
         if let s = o.score?.value { return s }
         var sum = 0.0, weights = 0.0
-        // By index: a key result is large, and copying it per objective per caller showed in profiles.
-        for ki in o.keyResults.indices {
-            let latest = o.keyResults[ki].latestCheckIn.flatMap { $0 < document.checkIns.count ? document.checkIns[$0] : nil }
-            guard let p = keyResult(o.keyResults[ki], latest: latest) else { continue }
-            let w = o.keyResults[ki].weight?.value ?? 1
-            sum += p * w
-            weights += w
+        // Read in place: a key result is large, and copying it per objective per caller showed in profiles.
+        o.keyResults.withUnsafeBufferPointer { krs in
+            for ki in krs.indices {
+                let value = krs[ki].latestCheckIn.flatMap { $0 < document.checkIns.count ? document.checkIns[$0].value : nil }
+                guard let p = keyResult(krs[ki], latestValue: value) else { continue }
+                let w = krs[ki].weight?.value ?? 1
+                sum += p * w
+                weights += w
+            }
         }
         return weights > 0 ? sum / weights : nil
     }

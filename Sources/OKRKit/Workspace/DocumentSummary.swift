@@ -29,9 +29,12 @@ public struct DocumentSummary: Sendable {
                 title: document.text(o.title), headingRange: o.headingRange, aligns: o.aligns, firstLinkLocation: Int32(first),
                 hasAlignsProperty: o.property("aligns") != nil,
                 progress: Progress.objective(o, in: document), score: o.score?.value,
-                keyResults: o.keyResults.map { kr in
-                    KeyResultSummary(id: document.text(kr.id), progress: Progress.keyResult(kr, latest: document.latestCheckIn(of: kr)),
-                                     weight: kr.weight?.value ?? 1)
+                keyResults: o.keyResults.withUnsafeBufferPointer { krs in
+                    krs.indices.map { k in
+                        let value = krs[k].latestCheckIn.flatMap { $0 < document.checkIns.count ? document.checkIns[$0].value : nil }
+                        return KeyResultSummary(id: document.text(krs[k].id), progress: Progress.keyResult(krs[k], latestValue: value),
+                                                weight: krs[k].weight?.value ?? 1)
+                    }
                 })
         }
         linkLocations = links

@@ -23,12 +23,17 @@ public struct DateOutsidePeriodRule: DocumentRule {
             out.append(context.diagnostic(d.range, "\(what) \(d.value) is outside the period \(period.text) (\(period.start) to \(period.end))",
                 help: "move the date into the period, or move the item to the file of the period it belongs to"))
         }
-        for o in context.document.objectives {
-            check(o.due, "due date")
-            for i in o.initiatives { check(i.due, "due date") }
-            for kr in o.keyResults {
-                check(kr.due, "due date")
-                for i in kr.initiatives { check(i.due, "due date") }
+        // Read in place (no copy of each objective and key result).
+        context.document.objectives.withUnsafeBufferPointer { objectives in
+            for o in objectives.indices {
+                check(objectives[o].due, "due date")
+                for i in objectives[o].initiatives { check(i.due, "due date") }
+                objectives[o].keyResults.withUnsafeBufferPointer { krs in
+                    for k in krs.indices {
+                        check(krs[k].due, "due date")
+                        for i in krs[k].initiatives { check(i.due, "due date") }
+                    }
+                }
             }
         }
         for i in context.document.initiatives { check(i.due, "due date") }

@@ -44,9 +44,11 @@ public struct UnknownReferenceRule: DocumentRule {
         }
         // The initiatives section, then each objective's and its key results'.
         check(doc.initiatives)
-        for o in doc.objectives {
-            check(o.initiatives)
-            for kr in o.keyResults { check(kr.initiatives) }
+        doc.objectives.withUnsafeBufferPointer { objectives in
+            for o in objectives.indices {
+                check(objectives[o].initiatives)
+                objectives[o].keyResults.withUnsafeBufferPointer { krs in for k in krs.indices { check(krs[k].initiatives) } }
+            }
         }
         guard doc.objectives.contains(where: { $0.aligns.contains { $0.team == nil } }) else { return out }
         let krIDs = krIDs()
