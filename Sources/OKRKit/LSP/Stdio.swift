@@ -15,6 +15,7 @@ public enum LSPStdio {
         signal(SIGPIPE, SIG_IGN)
         var reader = FrameReader()
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var pendingSince: UInt64? = nil
         while true {
             while let event = reader.next() {
                 var out: [JSON]
@@ -30,7 +31,15 @@ public enum LSPStdio {
                 }
                 if let code = server.exitCode { return code }
             }
-            if server.hasPendingWork && !inputWaiting(input) {
+            // Publish when the client pauses, or at the latest `maxDelay` after a change, so a client that never
+            // pauses still sees its findings.
+            if !server.hasPendingWork {
+                pendingSince = nil
+            } else if pendingSince == nil {
+                pendingSince = now()
+            }
+            if let since = pendingSince, !inputWaiting(input) || now() - since > maxDelay {
+                pendingSince = nil
                 for m in server.idle() {
                     guard send(m, to: output) else { log("the client closed its end; stopping"); return 1 }
                 }
@@ -47,6 +56,15 @@ public enum LSPStdio {
             }
             chunk.withUnsafeBytes { reader.append(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
         }
+    }
+
+    /// Nanoseconds a change may wait for its diagnostics while messages keep coming.
+    static let maxDelay: UInt64 = 100_000_000
+
+    static func now() -> UInt64 {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
     }
 
     static func send(_ message: JSON, to fd: Int32) -> Bool {
