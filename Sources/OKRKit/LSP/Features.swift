@@ -59,7 +59,10 @@ extension LanguageServer {
         var actions: [JSON] = []
         if wants("quickfix") {
             var disabled = Set<String>()
-            for (i, d) in found.enumerated() where d.range.start <= range.end && range.start <= d.range.end {
+            // Findings on the lines asked about (a cursor at the start of a line gets that line's fixes).
+            let firstLine = source.lineIndex(of: range.start), lastLine = source.lineIndex(of: range.end)
+            for (i, d) in found.enumerated() where source.lineIndex(of: d.range.start) <= lastLine
+                && firstLine <= source.lineIndex(of: max(d.range.start, d.range.end - 1)) {
                 let lspDiagnostic = i < shown.count ? shown[i] : .null
                 if let fix = d.fix, fix.isValid(byteCount: source.bytes.count) {
                     actions.append([
