@@ -72,6 +72,12 @@ import Testing
         #expect(errors == 1)
         r.append(Array("\r\n\r\n".utf8) + Self.frame("{}"))
         #expect(Self.drain(&r) == [.message(Array("{}".utf8))])
+        // A long header and the frames after it in one read: only the header is dropped.
+        var t = FrameReader(maxHeaderBytes: 64, maxContentLength: 100)
+        t.append([UInt8](repeating: 0x58, count: 500) + Array("\r\n\r\n".utf8) + Self.frame("[1]") + Self.frame("[2]"))
+        let events = Self.drain(&t)
+        #expect(events.count == 3)
+        #expect(Array(events.dropFirst()) == [.message(Array("[1]".utf8)), .message(Array("[2]".utf8))])
     }
 
     @Test func writesTheLengthInBytes() {

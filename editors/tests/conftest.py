@@ -73,5 +73,15 @@ async def start(lsp_client: LanguageClient, root: pathlib.Path, **kw):
     return await lsp_client.initialize_session(params)
 
 
-def config(root):
-    return ClientServerConfig(server_command=[BINARY, "lsp", "--today", "2026-11-25"])
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[BINARY, "lsp", "--today", "2026-11-25"]))
+async def client(lsp_client: LanguageClient):
+    # The server asks to watch the .okr files and the configs (dynamic registration): recorded here.
+    lsp_client.registrations = []
+
+    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def on_register(params: types.RegistrationParams):
+        lsp_client.registrations.extend(params.registrations)
+        return None
+
+    yield
+    await lsp_client.shutdown_session()

@@ -10,23 +10,9 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from conftest import BINARY, config, start, uri
+from conftest import BINARY, start, uri
 
 DOCS = "https://github.com/okrlint/okrlint/blob/main/docs/rules.md#"
-
-
-@pytest_lsp.fixture(config=config(None))
-async def client(lsp_client: LanguageClient):
-    # The server asks to watch the .okr files and the configs (dynamic registration): recorded here.
-    lsp_client.registrations = []
-
-    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
-    def on_register(params: types.RegistrationParams):
-        lsp_client.registrations.extend(params.registrations)
-        return None
-
-    yield
-    await lsp_client.shutdown_session()
 
 
 def open_doc(client, path: pathlib.Path, text=None, version=1):

@@ -71,7 +71,8 @@ public struct FrameReader: Sendable {
         guard let end = headerEnd(limit: maxHeaderBytes) else {
             if buffer.count - start > maxHeaderBytes {
                 discardingHeader = true
-                start = max(start, buffer.count - 3)
+                // Past what was searched; whatever follows (the header's end, the next frames) is read again.
+                start += maxHeaderBytes
                 return .error("a header longer than \(maxHeaderBytes) bytes was dropped", tooLarge: false)
             }
             return nil
