@@ -49,7 +49,7 @@ struct Options {
     struct UsageError: Error { var message: String }
 
     /// A first bare word that is no command, is not a file or folder (`isPath`) and looks like a command name
-    /// (lowercase letters and hyphens) is an unknown command, not a missing path: `okrlint lsp` says so. A path of
+    /// (lowercase letters and hyphens) is an unknown command, not a missing path: `okrlint serve` says so. A path of
     /// that name is still checked when it exists, or written `./lsp`, or given after `--` or `check`.
     static func parse(_ args: [String], isPath: (String) -> Bool = { _ in true }) throws(UsageError) -> Options {
         var o = Options()

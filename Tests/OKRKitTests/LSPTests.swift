@@ -286,3 +286,36 @@ enum LSPTestSupport {
         #expect(answers.dropFirst().map { $0["id"] } == [1, 2])
     }
 }
+
+@Suite struct LSPCommandTests {
+    @Test func lspIsACommandWithItsOwnHelp() throws {
+        let help = try CLI.run(["lsp", "--help"])
+        #expect(help.code == 0 && help.stdout.hasPrefix("okrlint lsp: the okrlint language server"), "\(help.stdout)\(help.stderr)")
+        let extra = try CLI.run(["lsp", "x.okr"])
+        #expect(extra.code == 2 && extra.stderr.contains("`okrlint lsp` takes no arguments"), "\(extra.stderr)")
+        let option = try CLI.run(["lsp", "--format", "json"])
+        #expect(option.code == 2 && option.stderr.contains("does not apply to `okrlint lsp`"), "\(option.stderr)")
+    }
+
+    @Test func aSessionOverStandardInputAndOutput() throws {
+        func frame(_ s: String) -> String { "Content-Length: \(s.utf8.count)\r\n\r\n\(s)" }
+        let input = frame(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#)
+            + frame(##"{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"untitled:a","languageId":"okr","version":1,"text":"# T\n\n* bad\n"}}}"##)
+            + frame(#"{"jsonrpc":"2.0","id":2,"method":"textDocument/diagnostic","params":{"textDocument":{"uri":"untitled:a"}}}"#)
+            + frame(#"{"jsonrpc":"2.0","id":3,"method":"shutdown"}"#) + frame(#"{"jsonrpc":"2.0","method":"exit"}"#)
+        let r = try CLI.run(["lsp", "--stdio", "--today", "2026-11-25"], stdin: input)
+        #expect(r.code == 0, "\(r.stderr)")
+        var reader = FrameReader()
+        reader.append(Array(r.stdout.utf8))
+        var answers: [JSON] = []
+        while let e = reader.next() {
+            guard case .message(let b) = e else { Issue.record("standard output is not only frames"); break }
+            answers.append(try JSON.parse(b))
+        }
+        #expect(reader.buffered == 0)
+        #expect(answers.map { $0["id"] } == [1, 2, 3])
+        let items = answers[1]["result"]?["items"]?.array ?? []
+        #expect(items.contains { $0["code"] == "syntax-error" && $0["source"] == "okrlint" })
+        #expect(r.stderr.contains("okrlint lsp: initialized"))
+    }
+}
