@@ -173,7 +173,7 @@ import Testing
         #expect(s.handle(Self.message(["jsonrpc": "2.0", "id": 4, "method": "shutdown"])).first?["result"] == .null)
         #expect(s.handle(Self.message(["jsonrpc": "2.0", "id": 5, "method": "textDocument/hover"])).first?["error"]?["code"]?.int == RPCError.invalidRequest)
         #expect(s.exitCode == nil)
-        _ = s.handle(Self.message(["jsonrpc": "2.0", "method": "exit"]))
+        _ = s.handle(Self.message(["jsonrpc": "2.0", "method": "exit", "params": nil]))
         #expect(s.exitCode == 0)
         var t = Self.initialized()
         _ = t.handle(Self.message(["jsonrpc": "2.0", "method": "exit"]))

@@ -86,7 +86,8 @@ public struct LanguageServer: Sendable {
             return [LanguageServer.errorResponse(id ?? .null, RPCError(RPCError.invalidRequest, "`method` must be a string"))]
         }
         let params = message["params"] ?? .null
-        if let p = message["params"], !p.isObject, p.array == nil {
+        // `params: null` is read as no params (clients send it for `shutdown` and `exit`).
+        if let p = message["params"], !p.isObject, p.array == nil, !p.isNull {
             if let id { return [LanguageServer.errorResponse(id, RPCError(RPCError.invalidRequest, "`params` must be an object or an array"))] }
             return []
         }
