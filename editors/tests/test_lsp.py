@@ -429,3 +429,25 @@ async def test_workspace_symbols_find_objectives_across_files(client, workspace)
     s = next(s for s in symbols if s.name == "platform/O1: Make deploys boring")
     assert s.location.uri == uri(workspace / "teams" / "platform.okr")
     assert (workspace / "teams" / "platform.okr").read_text().split("\n")[s.location.range.start.line].startswith("## O1:")
+
+
+async def test_pull_mode_asks_for_a_refresh_when_another_file_changes(client, workspace):
+    params = types.InitializeParams(
+        capabilities=types.ClientCapabilities(
+            text_document=types.TextDocumentClientCapabilities(diagnostic=types.DiagnosticClientCapabilities()),
+            workspace=types.WorkspaceClientCapabilities(diagnostics=types.DiagnosticWorkspaceClientCapabilities(refresh_support=True))),
+        root_uri=uri(workspace))
+    await client.initialize_session(params)
+    team, company = workspace / "teams" / "platform.okr", workspace / "company.okr"
+    open_doc(client, team)
+    company_text = open_doc(client, company)
+    before = client.diagnostic_refresh_count
+    change(client, company, 2, [types.TextDocumentContentChangeWholeDocument(text=company_text.replace("## O2:", "## O9:"))])
+    for _ in range(100):
+        if client.diagnostic_refresh_count > before:
+            break
+        await asyncio.sleep(0.05)
+    assert client.diagnostic_refresh_count > before
+    report = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(
+        text_document=types.TextDocumentIdentifier(uri=uri(team))))
+    assert "broken-alignment" in [d.code for d in report.items]

@@ -40,6 +40,8 @@ public struct LanguageServer: Sendable {
     var pending: Set<String> = []
     var files = WorkspaceFiles()
     var nextRequestID = 1
+    /// A watched file or the configuration changed since the last `idle()`.
+    var externalChange = false
 
     public init(today: CalendarDate? = nil, log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.today = today
@@ -188,6 +190,7 @@ public struct LanguageServer: Sendable {
         case "workspace/didChangeWatchedFiles": didChangeWatchedFiles(params)
         case "workspace/didChangeConfiguration":
             files.forgetConfigs()
+            externalChange = true
             markAllPending()
         default:
             break  // `$/cancelRequest`, `$/setTrace` and unknown notifications: nothing to do
@@ -291,6 +294,7 @@ public struct LanguageServer: Sendable {
             }
         }
         files.generation += 1
+        externalChange = true
         markAllPending()
     }
 
@@ -307,7 +311,11 @@ public struct LanguageServer: Sendable {
         let uris = pending.sorted()
         pending.removeAll()
         if client.pullDiagnostics {
-            return client.diagnosticRefresh ? [serverRequest("workspace/diagnostic/refresh", .null)] : []
+            // The client pulls the document it edits by itself; it is asked to pull again only when the change may
+            // touch other documents (several are open) or came from outside (files on disk, configs).
+            let refresh = client.diagnosticRefresh && (documents.count > 1 || externalChange)
+            externalChange = false
+            return refresh ? [serverRequest("workspace/diagnostic/refresh", .null)] : []
         }
         var out: [JSON] = []
         for uri in uris where documents[uri] != nil {
