@@ -235,6 +235,22 @@ import Testing
         #expect(applied == new)
         #expect(e.content == "è")
         #expect(LanguageServer.minimalEdit(old, old) == nil)
+        // A line added after a CRLF line: the edit does not start between CR and LF.
+        let a = Array("x\r\ny".utf8), b = Array("x\r\r\ny".utf8)
+        let e2 = LanguageServer.minimalEdit(a, b)!
+        #expect(!(e2.range.start == 2 && a[1] == 0x0D))
+        var applied2 = a
+        applied2.replaceSubrange(e2.range.start..<e2.range.end, with: Array(e2.content.utf8))
+        #expect(applied2 == b)
+    }
+
+    @Test func jsonIsWrittenAsJSONWriterEscapesAndReadsBack() throws {
+        let tricky = "plain \"quoted\" back\\slash\n\t\u{1}\u{7F}\u{85}\u{202E}\u{2028} é 漢 😀"
+        let value: JSON = ["s": .string(tricky), "n": [1, -2, 0.5, nil, true, false], "e": [:]]
+        let text = value.text
+        #expect(text.contains(JSONWriter.quote(tricky)))
+        #expect(try JSON.parse(Array(text.utf8)) == value)
+        #expect(!text.unicodeScalars.contains { $0.value == 0x202E || $0.value < 0x20 })
     }
 }
 

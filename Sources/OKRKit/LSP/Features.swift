@@ -34,6 +34,7 @@ extension LanguageServer {
         let limit = min(old.count, new.count)
         while p < limit && old[p] == new[p] { p += 1 }
         while p > 0 && p < old.count && old[p] & 0xC0 == 0x80 { p -= 1 }
+        if p > 0 && p < old.count && old[p] == 0x0A && old[p - 1] == 0x0D { p -= 1 }
         var s = 0
         while s < limit - p && old[old.count - 1 - s] == new[new.count - 1 - s] { s += 1 }
         while s > 0 && old.count - s < old.count && old[old.count - s] & 0xC0 == 0x80 { s -= 1 }

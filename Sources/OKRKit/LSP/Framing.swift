@@ -149,6 +149,12 @@ public struct FrameReader: Sendable {
 
 /// Writes messages in the base protocol's frame.
 public enum FrameWriter {
+    public static func frame(_ body: [UInt8]) -> [UInt8] {
+        var out = Array("Content-Length: \(body.count)\r\n\r\n".utf8)
+        out.append(contentsOf: body)
+        return out
+    }
+
     public static func frame(_ body: String) -> [UInt8] {
         var out = Array("Content-Length: \(body.utf8.count)\r\n\r\n".utf8)
         out.append(contentsOf: body.utf8)

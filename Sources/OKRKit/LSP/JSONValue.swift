@@ -62,37 +62,80 @@ public enum JSON: Sendable, Equatable {
     public var isNull: Bool { if case .null = self { return true }; return false }
 
     /// Compact JSON text.
-    public var text: String {
-        var out = ""
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Compact JSON as UTF-8 bytes (what goes on the wire: no `String` appends, which dominated the time to publish
+    /// a few hundred findings).
+    public var bytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
         write(to: &out)
         return out
     }
 
-    public func write(to out: inout String) {
+    public func write(to out: inout [UInt8]) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
+        case .null: out += JSON.nullBytes
+        case .bool(let b): out += b ? JSON.trueBytes : JSON.falseBytes
+        case .int(let i): out += String(i).utf8
         case .double(let d):
-            if !d.isFinite { out += "null" } else if d == d.rounded() && abs(d) < 1e15 { out += String(Int(d)) } else { out += "\(d)" }
-        case .string(let s): JSONWriter.appendQuoted(s, to: &out)
+            if !d.isFinite { out += JSON.nullBytes } else if d == d.rounded() && abs(d) < 1e15 { out += String(Int(d)).utf8 } else { out += "\(d)".utf8 }
+        case .string(let s): JSON.appendQuoted(s, to: &out)
         case .array(let items):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (i, v) in items.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 v.write(to: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (i, m) in members.enumerated() {
-                if i > 0 { out += "," }
-                JSONWriter.appendQuoted(m.0, to: &out)
-                out += ":"
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                JSON.appendQuoted(m.0, to: &out)
+                out.append(UInt8(ascii: ":"))
                 m.1.write(to: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
+    }
+
+    static let nullBytes = Array("null".utf8), trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
+    static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// A JSON string literal, escaped as `JSONWriter` escapes (controls, C1, bidi controls and line separators as
+    /// `\uXXXX`); ASCII runs are copied as they are.
+    static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        var s = s
+        s.withUTF8 { u in
+            var plain = true
+            for b in u where b < 0x20 || b == 0x22 || b == 0x5C || b >= 0x7F { plain = false; break }
+            if plain {
+                out.append(contentsOf: u)
+                return
+            }
+            for scalar in String(decoding: u, as: UTF8.self).unicodeScalars {
+                let v = scalar.value
+                switch v {
+                case 0x22: out += [0x5C, 0x22]
+                case 0x5C: out += [0x5C, 0x5C]
+                case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+                case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+                case 0x09: out += [0x5C, UInt8(ascii: "t")]
+                default:
+                    if SafeText.isUnsafe(v) {
+                        out += [0x5C, UInt8(ascii: "u"), hexDigits[Int(v >> 12 & 15)], hexDigits[Int(v >> 8 & 15)],
+                                hexDigits[Int(v >> 4 & 15)], hexDigits[Int(v & 15)]]
+                    } else if v < 0x80 {
+                        out.append(UInt8(v))
+                    } else {
+                        out += String(scalar).utf8
+                    }
+                }
+            }
+        }
+        out.append(0x22)
     }
 }
 

@@ -68,7 +68,7 @@ public enum LSPStdio {
     }
 
     static func send(_ message: JSON, to fd: Int32) -> Bool {
-        FileSystem.write(bytes: FrameWriter.frame(message.text), to: fd)
+        FileSystem.write(bytes: FrameWriter.frame(message.bytes), to: fd)
     }
 
     /// Whether a read would not block.
