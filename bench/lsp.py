@@ -78,13 +78,24 @@ def initialize(c, root):
     return c.request("initialize", {"capabilities": {}, "rootUri": "file://" + root, "processId": os.getpid()})
 
 
-def two_thousand_lines():
-    lines = ["# Bench team OKRs", "", "- okr: 1", "- team: bench", "- period: 2026-Q4", "- owner: @b", ""]
+def two_thousand_lines(findings=False):
+    """A 2,000-line team file shaped like the generated ones: objectives with two measured key results, tasks and
+    check-ins (few findings); with `findings`, objectives of one key result and no check-ins (447 findings)."""
+    lines = ["# Bench team OKRs 2026-Q4", "", "- okr: 1", "- team: bench", "- period: 2026-Q4", "- owner: @b", ""]
+    checkins = []
     o = 0
-    while len(lines) < 2000:
+    while len(lines) + len(checkins) < 1990:
         o += 1
-        lines += [f"## O{o}: Make deploys boring number {o}", "- owner: @b", "", f"### KR{o}.1: Cut median deploy time {o}",
-                  "- metric: 45 -> 15 min", "- current: 24 min", "- confidence: 0.6", "- owner: @b", ""]
+        lines += [f"## O{o}: Make deploys boring number {o}", "- owner: @b", ""]
+        for k in (1,) if findings else (1, 2):
+            lines += [f"### KR{o}.{k}: Cut median deploy time {o}", "- metric: 45 -> 15 min", "- current: 24 min",
+                      "- confidence: 0.6", "- owner: @b"]
+            if not findings:
+                lines += [f"- [ ] Cache the build step {o}.{k} @b due:2026-12-10"]
+                checkins.append(f"- 2026-11-20 KR{o}.{k}: 24 min, confidence 0.6")
+            lines.append("")
+    if checkins:
+        lines += ["## Check-ins"] + checkins
     return "\n".join(lines[:2000]) + "\n"
 
 
@@ -131,18 +142,20 @@ def main():
         c.close()
     summary("start-up to the initialize answer", starts)
 
-    c = Client(a.binary, work)
-    initialize(c, work)
-    c.notify("initialized", {})
-    text = two_thousand_lines()
-    path = os.path.join(work, "bench.okr")
-    with open(path, "w") as f:
-        f.write(text)
-    uri = "file://" + path
-    c.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "okr", "version": 1, "text": text}})
-    c.diagnostics_for(uri, 1)
-    summary("2,000-line document, didChange to publishDiagnostics", typing(c, uri, text, a.changes, 1000))
-    c.close()
+    for findings in (False, True):
+        c = Client(a.binary, work)
+        initialize(c, work)
+        c.notify("initialized", {})
+        text = two_thousand_lines(findings)
+        path = os.path.join(work, "bench.okr")
+        with open(path, "w") as f:
+            f.write(text)
+        uri = "file://" + path
+        c.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "okr", "version": 1, "text": text}})
+        n = len(c.diagnostics_for(uri, 1))
+        line = next(i for i, l in enumerate(text.split("\n")) if i > 1000 and l.startswith("## O"))
+        summary(f"2,000-line document with {n} findings, didChange to publishDiagnostics", typing(c, uri, text, a.changes, line))
+        c.close()
 
     org = os.path.join(work, "org")
     subprocess.run([sys.executable, os.path.join(ROOT, "bench/gen.py"), str(a.teams), org], check=True, stdout=subprocess.DEVNULL)
