@@ -451,3 +451,56 @@ async def test_pull_mode_asks_for_a_refresh_when_another_file_changes(client, wo
     report = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(
         text_document=types.TextDocumentIdentifier(uri=uri(team))))
     assert "broken-alignment" in [d.code for d in report.items]
+
+
+async def test_references_of_a_key_result_from_a_check_in(client, workspace):
+    await start(client, workspace)
+    path = workspace / "teams" / "growth.okr"
+    text = path.read_text() + "\n## Initiatives\n- [ ] Pricing page test @ana kr:KR1.1\n"
+    open_doc(client, path, text)
+    lines = text.split("\n")
+    checkin = next(i for i, l in enumerate(lines) if l.startswith("- 2026-") and " KR1.1:" in l)
+    refs = await client.text_document_references_async(types.ReferenceParams(
+        text_document=types.TextDocumentIdentifier(uri=uri(path)), position=types.Position(line=checkin, character=14),
+        context=types.ReferenceContext(include_declaration=True)))
+    found = sorted(r.range.start.line for r in refs)
+    expected = sorted([lines.index(next(l for l in lines if l.startswith("### KR1.1:")))]
+                      + [i for i, l in enumerate(lines) if l.startswith("- 2026-") and " KR1.1:" in l]
+                      + [i for i, l in enumerate(lines) if l.endswith("kr:KR1.1")])
+    assert found == expected and len(found) >= 3
+    assert all(r.uri == uri(path) for r in refs)
+
+
+async def test_a_link_to_a_key_result_and_hover_on_it(client, workspace):
+    await start(client, workspace)
+    path = workspace / "teams" / "platform.okr"
+    text = path.read_text().replace("- aligns: company/O2", "- aligns: company/KR2.1", 1)
+    open_doc(client, path, text)
+    pos = position_of(text, "company/KR2.1", 10)
+    loc = await client.text_document_definition_async(types.DefinitionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri(path)), position=pos))
+    company = (workspace / "company.okr").read_text().split("\n")
+    assert company[loc.range.start.line].startswith("### KR2.1: Raise API availability")
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri(path)), position=pos))
+    assert "KR2.1: Raise API availability" in hover.contents.value and "progress: " in hover.contents.value
+    # A link to nothing: no definition, and the hover says so.
+    broken = text.replace("company/KR2.1", "company/O7", 1)
+    open_doc(client, path, broken, version=2)
+    pos = position_of(broken, "company/O7", 9)
+    assert await client.text_document_definition_async(types.DefinitionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri(path)), position=pos)) is None
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri(path)), position=pos))
+    assert "not found" in hover.contents.value
+
+
+async def test_completion_of_suppression_directives(client, workspace):
+    await start(client, workspace)
+    path = workspace / "teams" / "platform.okr"
+    text = path.read_text().replace("## O1:", "<!-- okrlint-dis\n## O1:", 1)
+    open_doc(client, path, text)
+    labels, items = await complete(client, path, text, "<!-- okrlint-dis", 16)
+    assert "okrlint-disable-next-line" in labels and "okrlint-enable" in labels
+    item = next(i for i in items if i.label == "okrlint-disable-next-line")
+    assert "\n<!-- okrlint-disable-next-line\n## O1:" in apply(text, [item.text_edit])
