@@ -138,16 +138,19 @@ struct WorkspaceFiles: Sendable {
     /// its error, which the server shows on the document.
     mutating func linter(for path: String?, today: CalendarDate?) -> (Linter, ConfigError?) {
         guard let path else {
-            if let l = linters[""] { return (l, nil) }
-            let l = Linter(today: today ?? .today())
-            linters[""] = l
+            let day = today ?? .today()
+            if let l = linters["@\(day)"] { return (l, nil) }
+            let l = Linter(today: day)
+            linters["@\(day)"] = l
             return (l, nil)
         }
         switch config(forFolder: Path.parent(path)) {
         case .success(let config):
-            let key = "config:" + (config.path ?? "")
+            // Keyed by the day too: a server left running past midnight dates time-based findings by the new day.
+            let day = today ?? config.today ?? .today()
+            let key = "config:\(config.path ?? "")@\(day)"
             if let l = linters[key] { return (l, nil) }
-            let l = Linter(settings: config.settings, today: today ?? config.today ?? .today(), calendar: config.calendar)
+            let l = Linter(settings: config.settings, today: day, calendar: config.calendar)
             linters[key] = l
             return (l, nil)
         case .failure(let e):
