@@ -335,3 +335,51 @@ enum LSPTestSupport {
         #expect(r.stderr.contains("okrlint lsp: initialized"))
     }
 }
+
+/// The workspace on disk: files read (in parallel, the first time) and summarised, links resolved across them, the
+/// open buffer in place of its file, and a change on disk picked up when the client reports it.
+@Suite struct LSPWorkspaceTests {
+    @Test func linksResolveAcrossFilesAndDiskChangesArePickedUp() throws {
+        let fm = FileManager.default
+        let dir = fm.temporaryDirectory.appendingPathComponent("okrlint-lsp-ws-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: dir) }
+        try fm.createDirectory(at: dir.appendingPathComponent("teams"), withIntermediateDirectories: true)
+        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("samples")
+        let company = try String(contentsOf: samples.appendingPathComponent("company.okr"), encoding: .utf8)
+        try company.write(to: dir.appendingPathComponent("company.okr"), atomically: true, encoding: .utf8)
+        for team in ["growth", "support"] {
+            try String(contentsOf: samples.appendingPathComponent("teams/\(team).okr"), encoding: .utf8)
+                .write(to: dir.appendingPathComponent("teams/\(team).okr"), atomically: true, encoding: .utf8)
+        }
+        try #"{"today": "2026-11-25"}"#.write(to: dir.appendingPathComponent(".okrlint.json"), atomically: true, encoding: .utf8)
+        let platform = try String(contentsOf: samples.appendingPathComponent("teams/platform.okr"), encoding: .utf8)
+            .replacingOccurrences(of: "company/O2", with: "company/O4")
+        let path = dir.appendingPathComponent("teams/platform.okr").path
+        try platform.write(toFile: path, atomically: true, encoding: .utf8)
+
+        var s = LanguageServer(today: CalendarDate("2026-11-25"))
+        _ = s.handle(LSPServerTests.message(["jsonrpc": "2.0", "id": 1, "method": "initialize",
+                                             "params": ["capabilities": [:], "rootUri": .string(FileURI.uri(dir.path))]]))
+        let uri = FileURI.uri(path)
+        _ = s.handle(LSPServerTests.message(["jsonrpc": "2.0", "method": "textDocument/didOpen",
+                                             "params": ["textDocument": ["uri": .string(uri), "languageId": "okr", "version": 1, "text": .string(platform)]]]))
+        func codes() -> [String] {
+            (s.idle().first?["params"]?["diagnostics"]?.array ?? []).compactMap { $0["code"]?.string }
+        }
+        #expect(codes() == ["broken-alignment", "broken-alignment"])
+        #expect(s.files.folders.values.first?.summaries.count == 4)
+        // The company file gains an O4 on disk: once the client says so, the links resolve.
+        try company.replacingOccurrences(of: "## O3:", with: "## O4:").write(to: dir.appendingPathComponent("company.okr"), atomically: true, encoding: .utf8)
+        _ = s.handle(LSPServerTests.message(["jsonrpc": "2.0", "method": "workspace/didChangeWatchedFiles",
+                                             "params": ["changes": [["uri": .string(FileURI.uri(dir.appendingPathComponent("company.okr").path)), "type": 2]]]]))
+        #expect(codes() == [])
+        // A file reached only through a link out of the workspace is not read.
+        let outside = fm.temporaryDirectory.appendingPathComponent("okrlint-lsp-out-\(UUID().uuidString).okr")
+        defer { try? fm.removeItem(at: outside) }
+        try "# secret\n".write(to: outside, atomically: true, encoding: .utf8)
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("teams/link.okr").path, withDestinationPath: outside.path)
+        #expect(s.files.read(dir.appendingPathComponent("teams/link.okr").path) == nil)
+        #expect(s.files.read(dir.appendingPathComponent("teams/growth.okr").path) != nil)
+    }
+}
