@@ -504,3 +504,17 @@ async def test_completion_of_suppression_directives(client, workspace):
     assert "okrlint-disable-next-line" in labels and "okrlint-enable" in labels
     item = next(i for i in items if i.label == "okrlint-disable-next-line")
     assert "\n<!-- okrlint-disable-next-line\n## O1:" in apply(text, [item.text_edit])
+
+
+async def test_pull_diagnostics_answer_unchanged_for_the_same_result_id(client, workspace):
+    await start(client, workspace, pull=True)
+    path = workspace / "teams" / "platform.okr"
+    text = open_doc(client, path, (workspace / "teams" / "platform.okr").read_text().replace("- owner: @raj", "- ownr: @raj", 1))
+    ident = types.TextDocumentIdentifier(uri=uri(path))
+    first = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(text_document=ident))
+    assert first.kind == "full" and first.result_id
+    again = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(text_document=ident, previous_result_id=first.result_id))
+    assert again.kind == "unchanged" and again.result_id == first.result_id
+    change(client, path, 2, [types.TextDocumentContentChangeWholeDocument(text=text.replace("- ownr:", "- owner:"))])
+    after = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(text_document=ident, previous_result_id=first.result_id))
+    assert after.kind == "full" and after.result_id != first.result_id and list(after.items) == []

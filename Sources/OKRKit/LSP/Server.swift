@@ -334,7 +334,11 @@ public struct LanguageServer: Sendable {
     mutating func pullDiagnostics(_ params: JSON) throws -> JSON {
         let uri = try documentURI(params)
         pending.remove(uri)
-        return ["kind": "full", "items": .array(lspDiagnostics(uri))]
+        // The result names the workspace generation and the document's version it was computed for: the same id
+        // again means nothing changed, and the client keeps what it has.
+        let resultID = "\(files.generation)-\(documents[uri]?.version ?? 0)"
+        if params["previousResultId"]?.string == resultID { return ["kind": "unchanged", "resultId": .string(resultID)] }
+        return ["kind": "full", "resultId": .string(resultID), "items": .array(lspDiagnostics(uri))]
     }
 
     func documentURI(_ params: JSON) throws -> String {
