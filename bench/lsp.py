@@ -99,10 +99,17 @@ def two_thousand_lines(findings=False):
     return "\n".join(lines[:2000]) + "\n"
 
 
+def cpu_ms(pid):
+    """User + system CPU time of a process so far (Linux), in milliseconds."""
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
 def typing(c, uri, text, changes, line):
     """Types `changes` characters at the end of `line`, one change at a time, each waited for."""
     col = len(text.split("\n")[line])
     times = []
+    cpu0 = cpu_ms(c.p.pid)
     for v in range(2, changes + 2):
         t0 = time.perf_counter()
         c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": v}, "contentChanges": [
@@ -110,6 +117,7 @@ def typing(c, uri, text, changes, line):
         c.diagnostics_for(uri, v)
         times.append((time.perf_counter() - t0) * 1000)
         col += 1
+    print(f"  server CPU per change (user + system, mean): {(cpu_ms(c.p.pid) - cpu0) / changes:.2f} ms")
     return times
 
 
