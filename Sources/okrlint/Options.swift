@@ -32,7 +32,7 @@ struct Options {
     /// Every option given, by its name (`--format`, `-q`), for the checks of what applies to which command.
     var given: [String] = []
 
-    static let commands = ["check", "fmt", "dump", "rules", "rule", "schema", "help", "version"]
+    static let commands = ["check", "fmt", "lsp", "dump", "rules", "rule", "schema", "help", "version"]
     static var formats: [String] { ReportFormats.ids }
 
     /// Options that take a value.
@@ -40,6 +40,8 @@ struct Options {
                          "--max-warnings", "--color", "--config", "--column-unit"]
     static let flags = ["--quiet", "-q", "--strict", "--exit-zero", "--help", "-h", "--version", "-V", "--no-config",
                         "--report-all", "--no-color", "--fix", "--unsafe-fixes", "--diff", "--show-fixes", "--check"]
+    /// The options `okrlint lsp` takes.
+    static let lspOptions: Set<String> = ["--today", "--help", "-h"]
     /// The options `okrlint fmt` takes; the others are about reports and findings.
     static let fmtOptions: Set<String> = ["--check", "--diff", "--quiet", "-q", "--config", "--no-config", "--stdin-filename",
                                           "--help", "-h"]
@@ -47,7 +49,7 @@ struct Options {
     struct UsageError: Error { var message: String }
 
     /// A first bare word that is no command, is not a file or folder (`isPath`) and looks like a command name
-    /// (lowercase letters and hyphens) is an unknown command, not a missing path: `okrlint lsp` says so. A path of
+    /// (lowercase letters and hyphens) is an unknown command, not a missing path: `okrlint serve` says so. A path of
     /// that name is still checked when it exists, or written `./lsp`, or given after `--` or `check`.
     static func parse(_ args: [String], isPath: (String) -> Bool = { _ in true }) throws(UsageError) -> Options {
         var o = Options()
@@ -58,6 +60,8 @@ struct Options {
             let arg = args[i]
             i += 1
             if o.command == "rules" && arg == "--markdown" { o.commandArguments.append(arg); continue }
+            // `okrlint lsp --stdio`: the transport clients name (vscode-languageclient adds it); stdio is the only one.
+            if o.command == "lsp" && arg == "--stdio" { continue }
             if onlyPaths || arg == "-" || !arg.hasPrefix("-") {
                 let first = !sawCommand && !onlyPaths && o.paths.isEmpty && arg != "-"
                 if first && commands.contains(arg) {
@@ -136,6 +140,12 @@ struct Options {
             o.paths = ["-"]
         }
         if o.command == "fmt" { return o }
+        if o.command == "lsp" {
+            if let other = o.given.first(where: { !lspOptions.contains($0) }) {
+                throw UsageError(message: "`\(other)` does not apply to `okrlint lsp` (it takes --today and --stdio; the rest comes from .okrlint.json)")
+            }
+            return o
+        }
         if o.showFixes && !o.fix && !o.diff {
             throw UsageError(message: "`--show-fixes` lists what `--fix` fixes or `--diff` would; add one of them")
         }
@@ -168,6 +178,8 @@ struct Options {
             if let extra = args.first(where: { $0 != "--markdown" }) {
                 throw UsageError(message: "`okrlint rules` takes only `--markdown`, not `\(extra)`; `okrlint rule ID` explains one rule")
             }
+        case "lsp":
+            if let extra = args.first { throw UsageError(message: "`okrlint lsp` takes no arguments, not `\(extra)` (it speaks the Language Server Protocol on standard input and output)") }
         case "schema", "help", "version":
             if let extra = args.first { throw UsageError(message: "`okrlint \(command)` takes no arguments, not `\(extra)`") }
         default:
@@ -214,6 +226,8 @@ struct Options {
                                             only lists the files it would change, --diff prints the changes;
                                             both write nothing and exit 1 if a file would change; `-` formats
                                             standard input to standard output
+      okrlint lsp                           run the language server on standard input and output (editors start
+                                            it; `okrlint lsp --help` says how)
       okrlint rules [--markdown]            list every rule (--markdown: the whole docs/rules.md)
       okrlint rule ID                       explain one rule
       okrlint schema                        print the JSON Schema of .okrlint.json
@@ -253,4 +267,25 @@ struct Options {
 extension String {
     /// The string followed by spaces up to `width` characters.
     func padding(_ width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
+}
+
+extension Options {
+    static let lspHelp = """
+    okrlint lsp: the okrlint language server (Language Server Protocol 3.17, JSON-RPC over standard input and output).
+
+    Usage:
+      okrlint lsp [--today YYYY-MM-DD]
+
+    Editors start it; it is not meant to be typed. It checks open .okr files as you type, with the files of their
+    workspace (the nearest .okrlint.json, else the repository) so links across files resolve, and offers quick
+    fixes, "fix all", formatting, an outline, go-to-definition, references, hover and completion. Logs go to
+    standard error; standard output carries only the protocol. `--stdio` is accepted and ignored.
+
+    Options:
+      --today YYYY-MM-DD     the date for time-based rules (default: the config's `today`, else the real date)
+      -h, --help             this help
+
+    Set-up for Neovim, Helix, Emacs, Zed, Sublime Text and VS Code: see the README, "Editor (language server)".
+    Exit codes: 0 after `shutdown` and `exit`; 1 on `exit` without `shutdown` or when the client goes away.
+    """
 }

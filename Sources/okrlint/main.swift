@@ -25,7 +25,7 @@ do {
 }
 
 if options.showHelp {
-    FileSystem.write(Options.help + "\n", to: 1)
+    FileSystem.write((options.command == "lsp" ? Options.lspHelp : Options.help) + "\n", to: 1)
     exit(0)
 }
 if options.showVersion {
@@ -104,6 +104,9 @@ case "schema":
     exit(0)
 case "fmt":
     FmtCommand.run(options)
+case "lsp":
+    var server = LanguageServer(today: options.today, log: { FileSystem.write("okrlint lsp: \(SafeText.escape($0))\n", to: 2) })
+    exit(LSPStdio.run(&server))
 default:
     Check.run(options)
 }

@@ -380,7 +380,7 @@ import Testing
         #expect(both.code == 2 && both.stderr.contains("add `-`"), "\(both.stderr)")
     }
 
-    @Test(arguments: ["lsp", "format", "lint-all"])
+    @Test(arguments: ["serve", "format", "lint-all"])
     func unknownCommandsAreNotPaths(_ word: String) throws {
         let dir = try CLI.tempDir(["format/x.okr": cleanTeamFile()])
         let r = try CLI.run([word] + today, in: dir)

@@ -1,0 +1,152 @@
+/// A JSON value for the language server's messages: read from `JSONParser`'s nodes, built with literals, written
+/// compactly. Objects keep their keys in order (a message reads the same each time it is written).
+public enum JSON: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case array([JSON])
+    case object([(String, JSON)])
+
+    public static func == (a: JSON, b: JSON) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.int(let x), .int(let y)): return x == y
+        case (.double(let x), .double(let y)): return x == y
+        case (.int(let x), .double(let y)), (.double(let y), .int(let x)): return Double(x) == y
+        case (.string(let x), .string(let y)): return x == y
+        case (.array(let x), .array(let y)): return x == y
+        case (.object(let x), .object(let y)):
+            return x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        default: return false
+        }
+    }
+
+    /// Reads bytes as JSON (RFC 8259, nesting limited by the parser).
+    public static func parse(_ bytes: [UInt8]) throws(JSONError) -> JSON {
+        JSON(try JSONParser.parse(bytes))
+    }
+
+    public init(_ node: JSONNode) {
+        switch node.value {
+        case .null: self = .null
+        case .bool(let b): self = .bool(b)
+        case .string(let s): self = .string(s)
+        case .number(let d, let isInteger):
+            // The parser keeps integers exact up to 2^53, well inside Int.
+            self = isInteger && abs(d) <= 9_007_199_254_740_992 ? .int(Int(d)) : .double(d)
+        case .array(let items): self = .array(items.map(JSON.init))
+        case .object(let members): self = .object(members.map { ($0.key, JSON($0.value)) })
+        }
+    }
+
+    /// The member `key` of an object (the first, if repeated); nil for anything else.
+    public subscript(key: String) -> JSON? {
+        guard case .object(let members) = self else { return nil }
+        return members.first { $0.0 == key }?.1
+    }
+
+    public var string: String? { if case .string(let s) = self { return s }; return nil }
+    public var int: Int? {
+        switch self {
+        case .int(let i): return i
+        case .double(let d) where d == d.rounded() && abs(d) < 9e15: return Int(d)
+        default: return nil
+        }
+    }
+    public var bool: Bool? { if case .bool(let b) = self { return b }; return nil }
+    public var array: [JSON]? { if case .array(let a) = self { return a }; return nil }
+    public var isObject: Bool { if case .object = self { return true }; return false }
+    public var isNull: Bool { if case .null = self { return true }; return false }
+
+    /// Compact JSON text.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Compact JSON as UTF-8 bytes (what goes on the wire: no `String` appends, which dominated the time to publish
+    /// a few hundred findings).
+    public var bytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        write(to: &out)
+        return out
+    }
+
+    public func write(to out: inout [UInt8]) {
+        switch self {
+        case .null: out += JSON.nullBytes
+        case .bool(let b): out += b ? JSON.trueBytes : JSON.falseBytes
+        case .int(let i): out += String(i).utf8
+        case .double(let d):
+            if !d.isFinite { out += JSON.nullBytes } else if d == d.rounded() && abs(d) < 1e15 { out += String(Int(d)).utf8 } else { out += "\(d)".utf8 }
+        case .string(let s): JSON.appendQuoted(s, to: &out)
+        case .array(let items):
+            out.append(UInt8(ascii: "["))
+            for (i, v) in items.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                v.write(to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            out.append(UInt8(ascii: "{"))
+            for (i, m) in members.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                JSON.appendQuoted(m.0, to: &out)
+                out.append(UInt8(ascii: ":"))
+                m.1.write(to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    static let nullBytes = Array("null".utf8), trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
+    static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// A JSON string literal, escaped as `JSONWriter` escapes (controls, C1, bidi controls and line separators as
+    /// `\uXXXX`); ASCII runs are copied as they are.
+    static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        var s = s
+        s.withUTF8 { u in
+            var plain = true
+            for b in u where b < 0x20 || b == 0x22 || b == 0x5C || b >= 0x7F { plain = false; break }
+            if plain {
+                out.append(contentsOf: u)
+                return
+            }
+            for scalar in String(decoding: u, as: UTF8.self).unicodeScalars {
+                let v = scalar.value
+                switch v {
+                case 0x22: out += [0x5C, 0x22]
+                case 0x5C: out += [0x5C, 0x5C]
+                case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+                case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+                case 0x09: out += [0x5C, UInt8(ascii: "t")]
+                default:
+                    if SafeText.isUnsafe(v) {
+                        out += [0x5C, UInt8(ascii: "u"), hexDigits[Int(v >> 12 & 15)], hexDigits[Int(v >> 8 & 15)],
+                                hexDigits[Int(v >> 4 & 15)], hexDigits[Int(v & 15)]]
+                    } else if v < 0x80 {
+                        out.append(UInt8(v))
+                    } else {
+                        out += String(scalar).utf8
+                    }
+                }
+            }
+        }
+        out.append(0x22)
+    }
+}
+
+extension JSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+                ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral,
+                ExpressibleByFloatLiteral {
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int) { self = .int(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(arrayLiteral elements: JSON...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, JSON)...) { self = .object(elements) }
+    public init(nilLiteral: ()) { self = .null }
+    public init(floatLiteral value: Double) { self = .double(value) }
+}

@@ -1,0 +1,92 @@
+;;; test.el --- okrlint lsp in Emacs's eglot, in batch mode: diagnostics (flymake), definition (xref), hover, a quick fix.
+;; Run by run.sh, which prepares the workspace. Exits non-zero on any failure.
+;; Debian's elpa-eglot (and the newer project, xref and seq it needs) live under site-lisp/elpa, which -Q skips.
+(dolist (dir (file-expand-wildcards "/usr/share/emacs/site-lisp/elpa/*"))
+  (add-to-list 'load-path dir))
+;; Nothing is written to the user's ~/.emacs.d.
+(setq user-emacs-directory (file-name-as-directory (make-temp-file "okr-emacs" t)))
+(setq project-list-file (expand-file-name "projects" user-emacs-directory))
+(require 'eglot)
+(require 'xref)
+(require 'flymake)
+
+(defvar okr-bin (getenv "OKRLINT"))
+(defvar okr-ws (file-name-as-directory (getenv "WORKSPACE")))
+
+(define-derived-mode okr-mode text-mode "OKR")
+(add-to-list 'auto-mode-alist '("\\.okr\\'" . okr-mode))
+(add-to-list 'eglot-server-programs `(okr-mode ,okr-bin "lsp"))
+
+(defun okr-fail (fmt &rest args)
+  (princ (concat "FAIL: " (apply #'format fmt args) "\n") #'external-debugging-output)
+  (kill-emacs 1))
+
+(defun okr-wait (pred secs)
+  (let ((deadline (+ (float-time) secs)))
+    (while (and (not (funcall pred)) (< (float-time) deadline))
+      (accept-process-output nil 0.05))
+    (funcall pred)))
+
+(condition-case err
+    (let* ((file (concat okr-ws "teams/platform.okr")))
+      (find-file file)
+      (okr-mode)
+      (eglot '(okr-mode) (project-current t) 'eglot-lsp-server (list okr-bin "lsp") "okr")
+      (unless (okr-wait (lambda () (eglot-current-server)) 15) (okr-fail "no server"))
+      ;; 1. Diagnostics reach flymake.
+      (unless (okr-wait (lambda () (flymake-diagnostics)) 15) (okr-fail "no diagnostics"))
+      (let ((d (car (flymake-diagnostics))))
+        (princ (format "diagnostics: %d, first: %s\n" (length (flymake-diagnostics)) (flymake-diagnostic-text d))))
+      ;; 2. Definition from `aligns: company/O2`.
+      (goto-char (point-min))
+      (search-forward "company/O2")
+      (backward-char 3)
+      (let* ((backend (xref-find-backend))
+             (defs (xref-backend-definitions backend (xref-backend-identifier-at-point backend)))
+             (loc (and defs (xref-item-location (car defs)))))
+        (unless loc (okr-fail "no definition"))
+        (let ((marker (xref-location-marker loc)))
+          (with-current-buffer (marker-buffer marker)
+            (goto-char marker)
+            (let ((line (buffer-substring (line-beginning-position) (line-end-position))))
+              (unless (string-suffix-p "company.okr" (buffer-file-name)) (okr-fail "definition in %s" (buffer-file-name)))
+              (unless (string-prefix-p "## O2: Make the product fast" line) (okr-fail "definition on: %s" line))
+              (princ (format "definition: %s\n" line))))))
+      ;; 3. Hover on the link.
+      (let* ((server (eglot-current-server))
+             (hover (jsonrpc-request server :textDocument/hover (eglot--TextDocumentPositionParams)))
+             (value (plist-get (plist-get hover :contents) :value)))
+        (unless (and value (string-match-p "progress: " value)) (okr-fail "hover: %S" hover))
+        (princ (format "hover: %s\n" (replace-regexp-in-string "\n+" " " value))))
+      ;; 4. The quick fix for the capitalised key, through eglot's own code action command.
+      (goto-char (point-min))
+      (search-forward "- Owner: @raj")
+      (beginning-of-line)
+      (let* ((server (eglot-current-server))
+             (actions (jsonrpc-request server :textDocument/codeAction
+                                       (list :textDocument (eglot--TextDocumentIdentifier)
+                                             :range (list :start (eglot--pos-to-lsp-position (point))
+                                                          :end (eglot--pos-to-lsp-position (point)))
+                                             :context (list :diagnostics [] :only ["quickfix"]))))
+             (fix (seq-find (lambda (a) (eq (plist-get a :isPreferred) t)) actions)))
+        (unless fix (okr-fail "no preferred quick fix in %S" actions))
+        (eglot--apply-workspace-edit (plist-get fix :edit))
+        (let ((line (buffer-substring (line-beginning-position) (line-end-position))))
+          (unless (equal line "- owner: @raj") (okr-fail "after the fix: %s" line))
+          (princ (format "quick fix: %s -> %s\n" (plist-get fix :title) line))))
+      ;; eglot sends changes from an idle timer, which batch mode never runs: send them now.
+      (eglot--signal-textDocument/didChange)
+      (unless (okr-wait (lambda () (null (flymake-diagnostics))) 15)
+        (okr-fail "diagnostics left after the fix: %S" (mapcar #'flymake-diagnostic-text (flymake-diagnostics))))
+      (princ "diagnostics after the fix: 0\n")
+      ;; shutdown, then exit: the server ends with status 0 (eglot-shutdown would kill it right after `exit`).
+      (let* ((server (eglot-current-server))
+             (proc (jsonrpc--process server)))
+        (setf (eglot--shutdown-requested server) t)
+        (jsonrpc-request server :shutdown nil)
+        (jsonrpc-notify server :exit nil)
+        (unless (okr-wait (lambda () (not (process-live-p proc))) 10) (okr-fail "the server did not exit"))
+        (unless (eq (process-exit-status proc) 0) (okr-fail "the server exited with %s" (process-exit-status proc)))
+        (princ "shutdown and exit: status 0\n"))
+      (kill-emacs 0))
+  (error (okr-fail "%S" err)))
