@@ -121,9 +121,9 @@ extension LanguageServer {
 
     // MARK: symbols and folding
 
-    static func symbolName(_ id: Spanned<String>?, _ title: Spanned<String>) -> String {
-        let t = title.value.isEmpty ? "(untitled)" : title.value
-        return id.map { "\($0.value): \(t)" } ?? t
+    static func symbolName(_ id: TextSpan?, _ title: TextSpan, in document: Document) -> String {
+        let t = title.isEmpty ? "(untitled)" : document.text(title)
+        return id.map { "\(document.text($0)): \(t)" } ?? t
     }
 
     mutating func documentSymbols(_ params: JSON) throws -> JSON {
@@ -132,14 +132,14 @@ extension LanguageServer {
         var out: [JSON] = []
         for o in document.objectives {
             let oRange = o.range.union(o.headingRange)
-            let oName = LanguageServer.symbolName(o.id, o.title)
+            let oName = LanguageServer.symbolName(o.id, o.title, in: document)
             var children: [JSON] = []
             for kr in o.keyResults {
                 let krRange = kr.range.union(kr.headingRange)
-                let name = LanguageServer.symbolName(kr.id, kr.title)
+                let name = LanguageServer.symbolName(kr.id, kr.title, in: document)
                 if client.hierarchicalSymbols {
                     var fields: [(String, JSON)] = [("name", .string(name)), ("kind", 7)]
-                    if let owner = kr.owner?.value { fields.append(("detail", .string(owner))) }
+                    if let owner = document.text(kr.owner) { fields.append(("detail", .string(owner))) }
                     fields += [("range", s.lspRange(krRange, encoding)), ("selectionRange", s.lspRange(kr.headingRange, encoding))]
                     children.append(.object(fields))
                 } else {
@@ -148,7 +148,7 @@ extension LanguageServer {
             }
             if client.hierarchicalSymbols {
                 var fields: [(String, JSON)] = [("name", .string(oName)), ("kind", 5)]
-                if let owner = o.owner?.value { fields.append(("detail", .string(owner))) }
+                if let owner = document.text(o.owner) { fields.append(("detail", .string(owner))) }
                 fields += [("range", s.lspRange(oRange, encoding)), ("selectionRange", s.lspRange(o.headingRange, encoding)),
                            ("children", .array(children))]
                 out.append(.object(fields))
@@ -237,13 +237,13 @@ extension LanguageServer {
             for l in o.aligns where contains(l.range, offset) { return .link(l, objective: oi) }
             if let id = o.id, contains(id.range, offset) { return .objective(oi) }
             for kr in o.keyResults {
-                if let id = kr.id, contains(id.range, offset) { return .keyResult(id.value) }
-                for i in kr.initiatives { if let r = i.keyResultRef, contains(r.range, offset) { return .keyResult(r.value) } }
+                if let id = kr.id, contains(id.range, offset) { return .keyResult(document.text(id)) }
+                for i in kr.initiatives { if let r = i.keyResultRef, contains(r.range, offset) { return .keyResult(document.text(r)) } }
             }
-            for i in o.initiatives { if let r = i.keyResultRef, contains(r.range, offset) { return .keyResult(r.value) } }
+            for i in o.initiatives { if let r = i.keyResultRef, contains(r.range, offset) { return .keyResult(document.text(r)) } }
         }
-        for i in document.initiatives { if let r = i.keyResultRef, contains(r.range, offset) { return .keyResult(r.value) } }
-        for c in document.checkIns where contains(c.keyResultID.range, offset) { return .keyResult(c.keyResultID.value) }
+        for i in document.initiatives { if let r = i.keyResultRef, contains(r.range, offset) { return .keyResult(document.text(r)) } }
+        for c in document.checkIns where contains(c.keyResultID.range, offset) { return .keyResult(document.text(c.keyResultID)) }
         return nil
     }
 
@@ -251,7 +251,7 @@ extension LanguageServer {
     static func keyResult(_ id: String, in document: Document) -> (objective: Int, keyResult: Int)? {
         let bare = id.hasPrefix("kr:") ? String(id.dropFirst(3)) : id
         for (oi, o) in document.objectives.enumerated() {
-            for (ki, kr) in o.keyResults.enumerated() where kr.id?.value == bare { return (oi, ki) }
+            for (ki, kr) in o.keyResults.enumerated() where kr.id.map({ document.source.equal($0, bare) }) == true { return (oi, ki) }
         }
         return nil
     }
@@ -318,12 +318,12 @@ extension LanguageServer {
             if let ws = workspace(for: uri), let di = ws.index(ofPath: document.path) { target = (ws, ObjectiveRef(document: di, objective: oi), nil) }
         case .keyResult(let id)?:
             guard let (oi, ki) = LanguageServer.keyResult(id, in: document) else { return [] }
-            let krID = document.objectives[oi].keyResults[ki].id?.value ?? id
+            let krID = document.text(document.objectives[oi].keyResults[ki].id) ?? id
             if includeDeclaration { out.append(location(document.source, document.objectives[oi].keyResults[ki].headingRange, uri: uri)) }
             var refs: [SourceRange] = []
             let all = document.initiatives + document.objectives.flatMap { $0.initiatives + $0.keyResults.flatMap(\.initiatives) }
-            for i in all { if let r = i.keyResultRef, r.value == krID || r.value == "kr:" + krID { refs.append(r.range) } }
-            for c in document.checkIns where c.keyResultID.value == krID { refs.append(c.keyResultID.range) }
+            for i in all { if let r = i.keyResultRef, document.source.equal(r, krID) || document.source.equal(r, "kr:" + krID) { refs.append(r.range) } }
+            for c in document.checkIns where document.source.equal(c.keyResultID, krID) { refs.append(c.keyResultID.range) }
             for r in refs.sorted() { out.append(location(document.source, r, uri: uri)) }
             if let ws = workspace(for: uri), let di = ws.index(ofPath: document.path) { target = (ws, ObjectiveRef(document: di, objective: oi), ki) }
             guard let (ws, ref, kri) = target else { return .array(out) }
@@ -370,15 +370,15 @@ extension LanguageServer {
             if let (ws, parent, kri) = resolve(link, from: uri), let target = parsed(ws.documents[parent.document].path),
                parent.objective < target.objectives.count {
                 let o = target.objectives[parent.objective]
-                var lines = ["**\(link.display)** — \(LanguageServer.symbolName(o.id, o.title))"]
+                var lines = ["**\(link.display)** — \(LanguageServer.symbolName(o.id, o.title, in: target))"]
                 if let kri, kri < o.keyResults.count {
                     let kr = o.keyResults[kri]
-                    lines = ["**\(link.display)** — \(LanguageServer.symbolName(kr.id, kr.title))",
-                             "of \(LanguageServer.symbolName(o.id, o.title))"]
-                    if let owner = kr.owner?.value ?? o.owner?.value { lines.append("owner: \(owner)") }
-                    lines.append(progressLine(Progress.keyResult(kr, latest: kr.id.flatMap { target.latestCheckIns[$0.value] })))
+                    lines = ["**\(link.display)** — \(LanguageServer.symbolName(kr.id, kr.title, in: target))",
+                             "of \(LanguageServer.symbolName(o.id, o.title, in: target))"]
+                    if let owner = target.text(kr.owner) ?? target.text(o.owner) { lines.append("owner: \(owner)") }
+                    lines.append(progressLine(Progress.keyResult(kr, latest: target.latestCheckIn(of: kr))))
                 } else {
-                    if let owner = o.owner?.value { lines.append("owner: \(owner)") }
+                    if let owner = target.text(o.owner) { lines.append("owner: \(owner)") }
                     lines.append(progressLine(Progress.rolledUp(parent, in: ws)))
                 }
                 lines.append("in `\(Path.display(target.path))`")
@@ -389,16 +389,16 @@ extension LanguageServer {
         case .keyResult(let id)?:
             if let (oi, ki) = LanguageServer.keyResult(id, in: document) {
                 let kr = document.objectives[oi].keyResults[ki]
-                var lines = ["**\(LanguageServer.symbolName(kr.id, kr.title))**"]
-                if let owner = kr.owner?.value { lines.append("owner: \(owner)") }
-                lines.append(progressLine(Progress.keyResult(kr, latest: kr.id.flatMap { document.latestCheckIns[$0.value] })))
+                var lines = ["**\(LanguageServer.symbolName(kr.id, kr.title, in: document))**"]
+                if let owner = document.text(kr.owner) { lines.append("owner: \(owner)") }
+                lines.append(progressLine(Progress.keyResult(kr, latest: document.latestCheckIn(of: kr))))
                 text = lines.joined(separator: "\n\n")
             }
         case .objective(let oi)?:
             let o = document.objectives[oi]
             range = o.id?.range
-            var lines = ["**\(LanguageServer.symbolName(o.id, o.title))**"]
-            if let owner = o.owner?.value { lines.append("owner: \(owner)") }
+            var lines = ["**\(LanguageServer.symbolName(o.id, o.title, in: document))**"]
+            if let owner = document.text(o.owner) { lines.append("owner: \(owner)") }
             let ws = workspace(for: uri)
             let p = ws.flatMap { w in w.index(ofPath: document.path).flatMap { Progress.rolledUp(ObjectiveRef(document: $0, objective: oi), in: w) } }
             lines.append(progressLine(p ?? Progress.objective(o, in: document)))
@@ -472,12 +472,12 @@ extension LanguageServer {
                     items.append(item("\(team)/\(id)", kind: 18, detail: o.title))
                 }
             }
-            for o in document.objectives { if let id = o.id?.value { items.append(item(id, kind: 18, detail: o.title.value)) } }
+            for o in document.objectives { if let id = document.text(o.id) { items.append(item(id, kind: 18, detail: document.text(o.title))) } }
         } else if (tokenStart >= lineRange.lowerBound + 3 && Array(s.bytes[(tokenStart - 3)..<tokenStart]) == Array("kr:".utf8))
                     || LanguageServer.isCheckInPrefix(trimmed) {
             for (o, kr) in document.allKeyResults {
-                guard let id = kr.id?.value else { continue }
-                items.append(item(id, kind: 18, detail: "\(kr.title.value) (\(o.id?.value ?? "objective"))"))
+                guard let id = document.text(kr.id) else { continue }
+                items.append(item(id, kind: 18, detail: "\(document.text(kr.title)) (\(document.text(o.id) ?? "objective"))"))
             }
         } else if trimmed.hasPrefix("-"), !trimmed.contains(":"), !trimmed.hasPrefix("- ["), trimmed.dropFirst().allSatisfy({ $0 == " " || $0 == "-" || ($0 >= "a" && $0 <= "z") }) {
             let keys: [String]
