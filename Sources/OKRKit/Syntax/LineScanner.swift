@@ -844,7 +844,9 @@ struct LineScanner<Sink: LineSink> {
     // MARK: - Values
 
     /// Digits `bytes[a..<b]` as a number, nil unless they are all digits.
-    func number(_ a: Int, _ b: Int) -> Int? {
+    func number(_ a: Int, _ b: Int) -> Int? { Self.number(bytes, a, b) }
+
+    static func number(_ bytes: [UInt8], _ a: Int, _ b: Int) -> Int? {
         var v = 0
         for i in a..<b {
             let d = Int(bytes[i]) &- 48
@@ -857,16 +859,7 @@ struct LineScanner<Sink: LineSink> {
     /// `YYYY-MM-DD` at `a` (ten bytes there), or nil; static, so the scanner is not touched on the common path.
     static func isoDate(_ bytes: [UInt8], _ a: Int) -> CalendarDate? {
         guard a >= 0, a + 10 <= bytes.count, bytes[a + 4] == UInt8(ascii: "-"), bytes[a + 7] == UInt8(ascii: "-") else { return nil }
-        func digits(_ lo: Int, _ hi: Int) -> Int? {
-            var n = 0
-            for i in lo..<hi {
-                let d = Int(bytes[i]) &- 48
-                guard d >= 0 && d <= 9 else { return nil }
-                n = n * 10 + d
-            }
-            return n
-        }
-        guard let y = digits(a, a + 4), let m = digits(a + 5, a + 7), let d = digits(a + 8, a + 10) else { return nil }
+        guard let y = number(bytes, a, a + 4), let m = number(bytes, a + 5, a + 7), let d = number(bytes, a + 8, a + 10) else { return nil }
         return CalendarDate(year: y, month: m, day: d)
     }
 
