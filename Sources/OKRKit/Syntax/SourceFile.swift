@@ -173,17 +173,4 @@ public struct SourceFile: Sendable {
         var s = string
         return s.withUTF8 { u in a.count == u.count && bytes(a).elementsEqual(u) }
     }
-
-    /// Whether a span holds `string`, ASCII letters compared without case.
-    public func equalFolded(_ a: TextSpan, _ string: String) -> Bool {
-        var s = string
-        return s.withUTF8 { u in
-            guard a.count == u.count else { return false }
-            for (x, y) in zip(bytes(a), u) where x != y {
-                let lx = x >= 0x41 && x <= 0x5A ? x | 0x20 : x, ly = y >= 0x41 && y <= 0x5A ? y | 0x20 : y
-                if lx != ly { return false }
-            }
-            return true
-        }
-    }
 }
