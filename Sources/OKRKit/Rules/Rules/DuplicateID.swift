@@ -18,21 +18,19 @@ public struct DuplicateIDRule: DocumentRule {
 
     public func check(_ context: Context) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        var objectives: [String: SourceRange] = [:]
         let src = context.source
         let doc = context.document
-        for (oi, o) in doc.objectives.enumerated() {
+        // Objective IDs found by their bytes, as the parser finds key result IDs.
+        let ids = doc.objectives.compactMap(\.id)
+        let table = IDTable(ids, in: src)
+        var n = 0
+        for o in doc.objectives {
             if let id = o.id {
-                // A few objectives are compared as bytes; many through a table.
-                let first: SourceRange? = doc.objectives.count <= 12
-                    ? doc.objectives[..<oi].first(where: { $0.id.map { src.equal($0, id) } ?? false })?.id?.range
-                    : objectives[context.text(id)]
-                if let first {
-                    out.append(context.diagnostic(id.range, "objective ID \(context.text(id)) is already used on line \(src.location(of: first.start).line)",
+                if let f = table.first(id, in: src), f != n {
+                    out.append(context.diagnostic(id.range, "objective ID \(context.text(id)) is already used on line \(src.location(of: ids[f].range.start).line)",
                                                   help: "give each objective its own ID (e.g. O\(context.document.objectives.count + 1))"))
-                } else if doc.objectives.count > 12 {
-                    objectives[context.text(id)] = id.range
                 }
+                n += 1
             }
             for kr in o.keyResults {
                 // The parser found repeated key result IDs.
