@@ -585,6 +585,12 @@ private struct Printer {
             k += 1
         }
         if mentions > 1 { return put(withComment(Array(text), comment)) }
+        // A value whose unit holds the word (`1confidence: 35%` is 1 of the unit `confidence: 35%`) would, printed
+        // with a space before its unit, read as a confidence: left as written too.
+        if let v = c.value,
+           (v.range.start..<v.range.end).contains(where: { bytes[$0] | 0x20 == UInt8(ascii: "c") && ValueReader.hasPrefixFolded(bytes, ScanBytes.confidenceLower, at: $0, end: v.range.end) }) {
+            return put(withComment(Array(text), comment))
+        }
         let start = buf.count
         buf.append(UInt8(ascii: "-"))
         buf.append(SP)
