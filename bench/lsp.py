@@ -6,7 +6,7 @@ Measures, over a raw stdio client (no framework in the way):
   2. a 2,000-line document: one-character `didChange` to its `publishDiagnostics`, each change waited for;
   3. a team file in a 1,000-team workspace (bench/gen.py): the same, with the rules across files.
 
-    bench/lsp.py [--binary .build/release/okrlint] [--changes 200] [--teams 1000]
+    bench/lsp.py [--binary .build/release/okrlint] [--changes 200] [--teams 1000] [--cases document,workspace]
 """
 import argparse
 import json
@@ -133,6 +133,8 @@ def main():
     ap.add_argument("--changes", type=int, default=200)
     ap.add_argument("--teams", type=int, default=1000)
     ap.add_argument("--starts", type=int, default=30)
+    ap.add_argument("--cases", default="start,document,findings,workspace",
+                    help="which measures to run, comma-separated (start, document, findings, workspace)")
     a = ap.parse_args()
     a.binary = os.path.abspath(a.binary)
     if not os.path.exists(a.binary):
@@ -141,16 +143,20 @@ def main():
     with open(os.path.join(work, ".okrlint.json"), "w") as f:
         f.write('{"today": "2026-11-25"}\n')
 
+    cases = set(a.cases.split(","))
     starts = []
-    for _ in range(a.starts):
+    for _ in range(a.starts if "start" in cases else 0):
         t0 = time.perf_counter()
         c = Client(a.binary, work)
         initialize(c, work)
         starts.append((time.perf_counter() - t0) * 1000)
         c.close()
-    summary("start-up to the initialize answer", starts)
+    if starts:
+        summary("start-up to the initialize answer", starts)
 
     for findings in (False, True):
+        if ("findings" if findings else "document") not in cases:
+            continue
         c = Client(a.binary, work)
         initialize(c, work)
         c.notify("initialized", {})
@@ -165,6 +171,8 @@ def main():
         summary(f"2,000-line document with {n} findings, didChange to publishDiagnostics", typing(c, uri, text, a.changes, line))
         c.close()
 
+    if "workspace" not in cases:
+        return
     org = os.path.join(work, "org")
     subprocess.run([sys.executable, os.path.join(ROOT, "bench/gen.py"), str(a.teams), org], check=True, stdout=subprocess.DEVNULL)
     okr = os.path.join(org, "okr")

@@ -265,8 +265,8 @@ enum LSPTestSupport {
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let inPath = dir.appendingPathComponent("in").path, outPath = dir.appendingPathComponent("out").path
-        FileManager.default.createFile(atPath: inPath, contents: Data(input))
-        FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: inPath, contents: Data(input))
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
         let inFD = open(inPath, O_RDONLY), outFD = open(outPath, O_WRONLY)
         var server = LanguageServer()
         let code = LSPStdio.run(&server, input: inFD, output: outFD, log: { _ in })

@@ -115,4 +115,28 @@ struct DirectionCase: CustomTestStringConvertible, Sendable {
         let start = try #require(text.utf8.firstRange(of: "1.2 -> 2.5 s".utf8))
         #expect(up.range.start == text.utf8.distance(from: text.utf8.startIndex, to: start.lowerBound))
     }
+
+    /// The fast path (a leading verb that agrees decides) never skips a title the full reading would flag, over random
+    /// titles made of direction words, numbers, "from ... to", thresholds and filler.
+    @Test func fastPathAgreesWithFullReading() {
+        let words = ["Cut", "Reduce", "Grow", "Increase", "Double", "Quadruple", "More", "Less", "Fewer", "than", "from",
+                     "to", "down", "up", "below", "above", "at", "least", "most", "under", "over", "falls", "grows", "the",
+                     "time", "latency", "release", "support", "without", "cutting", "increasing", "8", "20", "200", "2x",
+                     "40%", "$5M", "ms", "minutes", "deploys", "From", "FROM", "p95", "by", "no", "not", "Keep", "we", "will"]
+        let metrics: [(String, MetricDirectionRule.Direction, Bool)] = [
+            ("8 -> 20 min", .up, false), ("20 -> 8 min", .down, false), (">= 200 ms", .up, true), ("<= 200 ms", .down, true),
+            ("40% -> 70%", .up, false), ("$5M -> $3M", .down, false)]
+        var rng = SplitMix(seed: 11)
+        var fast = 0
+        for _ in 0..<20_000 {
+            let lead = words[Int(rng.next() % 9)]
+            let title = ([lead] + (0..<Int(rng.next() % 7)).map { _ in words[Int(rng.next() % UInt64(words.count))] }).joined(separator: " ")
+            let (metricText, direction, threshold) = metrics[Int(rng.next() % UInt64(metrics.count))]
+            guard MetricDirectionRule.leadingVerbAgrees(title, direction, threshold: threshold) else { continue }
+            fast += 1
+            let said = MetricDirectionRule.titleDirection(title, metricText: metricText, threshold: threshold)
+            #expect(said == nil || said!.direction == direction, "\"\(title)\" [\(metricText)]: the fast path skips what the full reading flags (\(said!.words))")
+        }
+        #expect(fast > 2_000, "the fast path was taken \(fast) times")
+    }
 }

@@ -236,6 +236,24 @@ struct TitleWords: Sendable {
         return false
     }
 
+    /// Whether `word` (lowercase ASCII letters) occurs in the text, in any case, with no letter on either side.
+    static func hasWord(_ text: String, _ word: StaticString) -> Bool {
+        let w = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        var text = text
+        return text.withUTF8 { t in
+            var i = 0
+            while i + w.count <= t.count {
+                if (i == 0 || !isLetter(t[i - 1])) && (i + w.count == t.count || !isLetter(t[i + w.count])) {
+                    var k = 0
+                    while k < w.count && (t[i + k] | 0x20) == w[k] { k += 1 }
+                    if k == w.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
     /// The value of a number token (`$4M` -> 4,000,000; `25%` -> 25; `10,000` -> 10,000; `2x` -> 2), or nil.
     static func value(of token: String) -> Double? {
         var digits: [UInt8] = []

@@ -30,7 +30,9 @@ struct ScanState: Equatable, Sendable {
 }
 
 /// What one line holds for the tree.
-enum LineEvent: Sendable {
+/// Indirect: the payloads (a key result is about a kilobyte) sit in boxes, so a `LineResult` is small and copying the
+/// results of a 2,000-line document, as the incremental re-parse does, moves pointers rather than megabytes.
+indirect enum LineEvent: Sendable {
     case none
     case title(TextSpan)
     case section(SectionKind, SourceRange)

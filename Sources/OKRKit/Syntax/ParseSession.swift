@@ -44,20 +44,20 @@ public struct ParseSession: Sendable {
         let delta = replacement.count - (hi - lo)
         let source = SourceFile(path: old.path, bytes: bytes)
         // Lines before the edited one are unchanged, but the one just before may lose or gain its line ending's LF.
+        // The results are changed in place: the lines scanned again replace theirs, the rest are moved by `delta`.
         let first = max(0, old.lineIndex(of: lo) - 1)
-        var newResults = Array(results[..<first])
-        var newStates = Array(states[...first])
+        var scannedResults: [LineResult] = []
+        var scannedStates: [ScanState] = []
         var scanner = LineScanner(bytes: bytes, path: old.path, state: states[first], sink: LineRecorder())
         let editEnd = lo + replacement.count
         var li = first
-        var scanned = 0
+        var resume: Int? = nil
         while li < source.lineCount {
             let r = source.contentRange(ofLine: li)
             scanner.scan(r.lowerBound, r.upperBound)
-            newResults.append(scanner.sink.take())
-            scanned += 1
+            scannedResults.append(scanner.sink.take())
             li += 1
-            newStates.append(scanner.state)
+            scannedStates.append(scanner.state)
             // Past the edit, a line that starts where an old line started (moved by `delta`), in the state the old
             // one started in, reads as it did: the rest is the old results.
             guard li < source.lineCount else { break }
@@ -66,13 +66,16 @@ public struct ParseSession: Sendable {
             let oldStart = start - delta
             let oj = old.lineIndex(of: oldStart)
             guard old.lineStarts[oj] == oldStart, oj > 0 || oldStart == 0, states[oj] == scanner.state else { continue }
-            for k in oj..<results.count { newResults.append(results[k].shifted(by: delta)) }
-            newStates.append(contentsOf: states[(oj + 1)...])
+            resume = oj
             break
         }
-        results = newResults
-        states = newStates
-        rescannedLines = scanned
+        let reused = resume ?? results.count
+        results.replaceSubrange(first..<reused, with: scannedResults)
+        states.replaceSubrange((first + 1)..<(resume.map { $0 + 1 } ?? states.count), with: scannedStates)
+        if delta != 0 {
+            for k in (first + scannedResults.count)..<results.count { results[k].shift(by: delta) }
+        }
+        rescannedLines = scannedResults.count
         document = ParseSession.build(source, results)
     }
 
@@ -269,16 +272,13 @@ extension LineEvent {
 }
 
 extension LineResult {
-    /// Every offset moved by `d`; fields are changed on a copy, so a field added later is carried along.
-    func shifted(by d: Int) -> LineResult {
-        guard d != 0 else { return self }
-        var r = self
-        r.event = event.shifted(by: d)
-        r.comment = comment?.shifted(by: d)
-        r.commentOpens = commentOpens.map { $0 + d }
-        r.commentCloses = commentCloses.map { $0 + d }
-        r.errors = errors.map { $0.shifted(by: d) }
-        r.valueErrors = valueErrors.map { $0.shifted(by: d) }
-        return r
+    /// Every offset moved by `d`, in place; fields are changed one by one, so a field added later is carried along.
+    mutating func shift(by d: Int) {
+        event = event.shifted(by: d)
+        if let c = comment { comment = c.shifted(by: d) }
+        if let o = commentOpens { commentOpens = o + d }
+        if let c = commentCloses { commentCloses = c + d }
+        if !errors.isEmpty { errors = errors.map { $0.shifted(by: d) } }
+        if !valueErrors.isEmpty { valueErrors = valueErrors.map { $0.shifted(by: d) } }
     }
 }

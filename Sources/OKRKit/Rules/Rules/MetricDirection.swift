@@ -55,11 +55,7 @@ public struct MetricDirectionRule: DocumentRule {
                 case .flat, .milestone: continue
                 }
                 let title = context.text(krs[ki].title)
-                // Most titles start with a verb that agrees with the metric and hold no number to read: one word decides.
-                if let lead = TitleWords.leadingHashes(title), lead.first != 0,
-                   Self.verbTable.flags(hash: lead.first) & (metricDirection == .up ? 1 : 2) != 0, !TitleWords.hasNumber(title) {
-                    continue
-                }
+                if Self.leadingVerbAgrees(title, metricDirection, threshold: threshold) { continue }
                 let kr = krs[ki]
                 guard let prop = kr.property("metric") else { continue }
                 let text = context.text(prop.value)
@@ -85,6 +81,20 @@ public struct MetricDirectionRule: DocumentRule {
         }
         return out
     }
+
+    /// Most titles start with a verb that agrees with the metric: then one word decides, and the full reading could
+    /// not disagree. A word of the other direction anywhere makes the title mixed (every direction word of the
+    /// reading is one of the stems), so only numbers can: "from 20 to 8" in a change, "below 200" in a threshold.
+    /// "More than" / "less than" at the start are thresholds, not the verb. `MetricDirectionTests` checks the fast
+    /// answer against the full reading over random titles.
+    static func leadingVerbAgrees(_ title: String, _ direction: Direction, threshold: Bool) -> Bool {
+        guard let lead = TitleWords.leadingHashes(title), lead.first != 0,
+              verbTable.flags(hash: lead.first) & (direction == .up ? 1 : 2) != 0 else { return false }
+        guard TitleWords.hasNumber(title) else { return true }
+        return !threshold && !comparatives.contains(hash: lead.first) && !TitleWords.hasWord(title, "from")
+    }
+
+    static let comparatives = WordTable(list: "more, less, fewer")
 
     /// The metric as read, each quantity with its unit (`45->15min` is `45 min -> 15 min`): what its words are taken
     /// from, so that how it is spaced changes nothing.
@@ -139,7 +149,7 @@ public struct MetricDirectionRule: DocumentRule {
     static let downStems = ["cut", "reduc", "lower", "decreas", "shrink", "drop", "halv", "minimi", "eliminat", "shorten",
                             "slash", "trim", "lessen", "curb", "fewer", "fall", "declin"]
     static let upStems = ["grow", "increas", "rais", "boost", "doubl", "tripl", "expand", "lift", "maximi", "extend",
-                          "multipl", "gain", "rise", "rising", "climb"]
+                          "multipl", "quadrupl", "gain", "rise", "rising", "climb"]
     /// The stems by their first three letters, so a word costs one lookup.
     static let stemsByPrefix: [String: [(stem: String, direction: Direction)]] = {
         var d: [String: [(stem: String, direction: Direction)]] = [:]
