@@ -246,3 +246,54 @@ func teamFile(_ team: String, period: String = "2026-Q4", objectives: [(String, 
         #expect(plain.count == 1 && plain[0].severity == .warning)
     }
 }
+
+/// `Workspace.replacing`, what the language server does at each keystroke instead of building the index again.
+@Suite struct WorkspaceReplacingTests {
+    static let files: [(String, String)] = [
+        ("company.okr", teamFile("company", objectives: [("O1", nil), ("O2", nil)])),
+        ("a.okr", teamFile("a", objectives: [("A1", "company/O1"), ("A2", "company/O2, A1"), ("A3", "company/O7")])),
+        ("b.okr", teamFile("b", objectives: [("B1", "company/O9"), ("B2", "company/O1.2, nosuch/O1")])),
+    ]
+
+    /// Edits of `a.okr` (by text replaced) and whether they leave what the index is built from as it was.
+    static let edits: [(String, String, Bool)] = [
+        ("Objective 1", "Objective one, reworded", true),
+        ("- owner: @a\n- aligns: company/O1", "- owner: @a\n<!-- moved -->\n\n- aligns: company/O1", true),
+        ("- current: 6 x", "- current: 9 x", true),
+        ("# a\n", "# a, the team\n\nSome words.\n", true),
+        ("- aligns: company/O1", "- aligns:  company/O1", true),
+        ("- aligns: company/O1", "- aligns: company/O2", false),
+        ("- aligns: company/O2, A1", "- aligns: company/O2", false),
+        ("## A2:", "## A3:", false),
+        ("### A1.1:", "### A1.9:", false),
+        ("- team: a", "- team: aa", false),
+        ("- period: 2026-Q4", "- period: 2026", false),
+        ("## Check-ins", "## A9: New\n\n## Check-ins", false),
+    ]
+
+    @Test(arguments: edits.indices)
+    func sameAsBuiltFromScratch(_ e: Int) throws {
+        let (find, replace, keepsIndex) = Self.edits[e]
+        let docs = Self.files.map { Parser.parse(path: $0.0, text: $0.1) }
+        let before = Workspace(documents: docs)
+        let text = Self.files[1].1
+        #expect(text.contains(find), "the edit applies")
+        var edited = docs
+        edited[1] = Parser.parse(path: "a.okr", text: text.replacingOccurrences(of: find, with: replace))
+        let fresh = Workspace(documents: edited)
+        let replaced = before.replacing(1, with: DocumentSummary(edited[1]))
+        #expect((replaced != nil) == keepsIndex)
+        guard let replaced else { return }
+        #expect(replaced.links == fresh.links)
+        #expect(replaced.linksByDocument == fresh.linksByDocument)
+        #expect(replaced.brokenIncoming == fresh.brokenIncoming)
+        #expect(replaced.children == fresh.children && replaced.parents == fresh.parents)
+        #expect(replaced.keyResultChildren == fresh.keyResultChildren)
+        #expect(replaced.documents.map { $0.objectives.map(\.title) } == fresh.documents.map { $0.objectives.map(\.title) })
+        let linter = Linter(today: CalendarDate(year: 2026, month: 11, day: 25)!)
+        for d in edited {
+            #expect(linter.lint(d, in: replaced) == linter.lint(d, in: fresh), "findings of \(d.path)")
+        }
+        #expect(!fresh.brokenIncoming.isEmpty && fresh.brokenIncoming.values.joined().contains { $0.child.document == 1 }, "a broken link of the edited file is in the index")
+    }
+}

@@ -22,6 +22,8 @@ struct OpenDocument: Sendable {
     var documentFindings: (linterGeneration: Int, diagnostics: [Diagnostic])?
     /// Every finding, for the workspace generation it was computed in.
     var findings: (generation: Int, diagnostics: [Diagnostic])?
+    /// The workspace generation of the last edit (`didChange`) of this buffer.
+    var editedGeneration = 0
 
     init(uri: String, version: Int, text: [UInt8]) {
         self.uri = uri
@@ -94,6 +96,10 @@ struct WorkspaceFiles: Sendable {
     var clientRoot: String?
     /// Bumped at every change of a buffer or a file: cached workspaces and findings are for one generation.
     var generation = 0
+    /// The generation of the last change that was not an edit of an open buffer (a buffer opened or closed, a file
+    /// or config changed): a cached workspace from this generation on is brought up to date by replacing the
+    /// summaries of the buffers edited since (`Workspace.replacing`), not built again.
+    var structuralGeneration = 0
     /// Bumped when configs may have changed.
     var configGeneration = 0
     var configs: [String: Result<ResolvedConfig, ConfigError>] = [:]
@@ -117,6 +123,7 @@ struct WorkspaceFiles: Sendable {
         workspaces = [:]
         configGeneration += 1
         generation += 1
+        structuralGeneration = generation
     }
 
     var anchors: [String] { clientRoot.map { [$0] } ?? [] }

@@ -248,6 +248,7 @@ public struct LanguageServer: Sendable {
         }
         documents[uri] = OpenDocument(uri: uri, version: td["version"]?.int ?? 0, text: Array(text.utf8))
         files.generation += 1
+        files.structuralGeneration = files.generation
         markAllPending()
     }
 
@@ -270,8 +271,9 @@ public struct LanguageServer: Sendable {
             }
         }
         if let v = td["version"]?.int { doc.version = v }
-        documents[uri] = doc
         files.generation += 1
+        doc.editedGeneration = files.generation
+        documents[uri] = doc
         markAllPending()
     }
 
@@ -279,6 +281,7 @@ public struct LanguageServer: Sendable {
         guard let uri = params["textDocument"]?["uri"]?.string, documents.removeValue(forKey: uri) != nil else { return [] }
         pending.remove(uri)
         files.generation += 1
+        files.structuralGeneration = files.generation
         markAllPending()
         // Its findings go with it (the file is still checked as part of the workspace by the other documents).
         return client.pullDiagnostics ? [] : [LanguageServer.notify("textDocument/publishDiagnostics", ["uri": .string(uri), "diagnostics": []])]
@@ -294,6 +297,7 @@ public struct LanguageServer: Sendable {
             }
         }
         files.generation += 1
+        files.structuralGeneration = files.generation
         externalChange = true
         markAllPending()
     }
@@ -385,7 +389,13 @@ public struct LanguageServer: Sendable {
             documents[uri] = doc
             return Workspace(summaries: [summary])
         }
-        if let cached = files.workspaces[folder], cached.generation == files.generation { return cached.workspace }
+        if let cached = files.workspaces[folder] {
+            if cached.generation == files.generation { return cached.workspace }
+            if cached.generation >= files.structuralGeneration, let ws = updated(cached.workspace, since: cached.generation, folder: folder) {
+                files.workspaces[folder] = (files.generation, ws)
+                return ws
+            }
+        }
         files.loadFolder(folder, today: today, log: log)
         var byPath = files.folders[folder]?.summaries ?? [:]
         for (u, var d) in documents {
@@ -395,6 +405,20 @@ public struct LanguageServer: Sendable {
         }
         let ws = Workspace(summaries: byPath.keys.sorted().compactMap { byPath[$0] })
         files.workspaces[folder] = (files.generation, ws)
+        return ws
+    }
+
+    /// `ws` with the summaries of the buffers in `folder` edited since generation `since`; nil when an edit changed
+    /// what the index is built from.
+    mutating func updated(_ ws: Workspace, since: Int, folder: String) -> Workspace? {
+        var ws = ws
+        for (u, var d) in documents where d.editedGeneration > since {
+            guard let p = d.path, WorkspaceRoot.isInside(p, folder) else { continue }
+            let summary = d.summary(calendar: files.linter(for: p, today: today).0.calendar)
+            documents[u] = d
+            guard let di = ws.index(ofPath: p), let next = ws.replacing(di, with: summary) else { return nil }
+            ws = next
+        }
         return ws
     }
 

@@ -36,11 +36,11 @@ struct TeamObjectiveKey: Hashable, Sendable {
 /// graph (child objective -> parent objectives, several allowed, and the reverse). Rules read other files through it.
 /// It holds each document's `DocumentSummary`, not its syntax tree.
 public struct Workspace: Sendable {
-    public let documents: [DocumentSummary]
+    public private(set) var documents: [DocumentSummary]
     /// Team name -> documents of that team.
     public let teams: [String: [Int]]
     /// Every `aligns` link of every objective, resolved.
-    public let links: [ResolvedLink]
+    public private(set) var links: [ResolvedLink]
     /// Parent objective -> the objectives aligned to it.
     public let children: [ObjectiveRef: [ObjectiveRef]]
     /// Child objective -> its resolved parents.
@@ -58,9 +58,9 @@ public struct Workspace: Sendable {
     let sharedIDs: [TeamObjectiveKey: [ObjectiveRef]]
     /// Links `team/ID` to an existing team without such an objective, by the team's document they were meant for
     /// (the one whose period suits the linking file best, as resolution would choose).
-    public let brokenIncoming: [Int: [ResolvedLink]]
+    public private(set) var brokenIncoming: [Int: [ResolvedLink]]
     /// Links by the document they are written in.
-    public let linksByDocument: [Int: [ResolvedLink]]
+    public private(set) var linksByDocument: [Int: [ResolvedLink]]
     /// Documents with an objective that another document aligns to.
     public let parentLevelDocuments: Set<Int>
     /// Whether any objective aligns to an objective in another document.
@@ -147,6 +147,37 @@ public struct Workspace: Sendable {
         self.keyResultChildren = keyResultChildren
         self.loops = AlignmentLoops(parents: parents, children: children, selfLinked: selfLinked)
         self.sharedIDs = Workspace.sharedIDs(documents, teams)
+    }
+
+    /// This workspace with document `di`'s summary replaced by `summary`, when the new one has what the index is built
+    /// from unchanged: path, team, period, objective and key result IDs and `aligns` links (their positions may move).
+    /// Then every resolution stays as it was and only the summary and the links' ranges change, which is what an
+    /// editor's keystroke does in all but a few cases; nil otherwise (build the workspace again).
+    /// `WorkspaceReplacingTests` compares the result with a workspace built from scratch.
+    public func replacing(_ di: Int, with summary: DocumentSummary) -> Workspace? {
+        guard documents.indices.contains(di) else { return nil }
+        let old = documents[di]
+        guard old.path == summary.path, old.team == summary.team, old.periodText == summary.periodText, old.period == summary.period,
+              old.objectives.count == summary.objectives.count else { return nil }
+        for (a, b) in zip(old.objectives, summary.objectives) {
+            guard a.id?.value == b.id?.value, a.aligns.count == b.aligns.count, a.keyResults.count == b.keyResults.count,
+                  zip(a.aligns, b.aligns).allSatisfy({ $0.team == $1.team && $0.objectiveID == $1.objectiveID }),
+                  zip(a.keyResults, b.keyResults).allSatisfy({ $0.id == $1.id }) else { return nil }
+        }
+        var w = self
+        w.documents[di] = summary
+        func moved(_ r: ResolvedLink) -> ResolvedLink {
+            guard r.child.document == di else { return r }
+            var m = r
+            m.link = summary.objectives[r.child.objective].aligns[r.index]
+            return m
+        }
+        if let mine = linksByDocument[di], !mine.isEmpty {
+            w.linksByDocument[di] = mine.map(moved)
+            for i in w.links.indices where w.links[i].child.document == di { w.links[i] = moved(w.links[i]) }
+            for (m, list) in brokenIncoming where list.contains(where: { $0.child.document == di }) { w.brokenIncoming[m] = list.map(moved) }
+        }
+        return w
     }
 
     /// Objective IDs defined by several documents of one team and period. Only teams with several documents of a
