@@ -63,6 +63,17 @@ public enum Formatter {
     }
 }
 
+extension Formatter {
+    /// Bytes the parser reads as a byte order mark at the start of a file.
+    static func startsLikeUTF16BOM(_ b: ArraySlice<UInt8>) -> Bool {
+        b.count >= 2 && ((b[b.startIndex] == 0xFE && b[b.startIndex + 1] == 0xFF) || (b[b.startIndex] == 0xFF && b[b.startIndex + 1] == 0xFE))
+    }
+
+    static func startsLikeBOM(_ b: ArraySlice<UInt8>) -> Bool {
+        startsLikeUTF16BOM(b) || b.starts(with: [0xEF, 0xBB, 0xBF])
+    }
+}
+
 private let SP: UInt8 = 0x20, TAB: UInt8 = 0x09, LF: UInt8 = 0x0A
 
 private struct Printer {
@@ -258,6 +269,11 @@ private struct Printer {
         // A second byte order mark is text of the first line: the first stays, so the line reads as it did.
         if doc.source.hasBOM && bytes.count >= 6 && bytes[3] == 0xEF && bytes[4] == 0xBB && bytes[5] == 0xBF {
             out.append(contentsOf: [0xEF, 0xBB, 0xBF])
+        }
+        // Bytes that the parser reads as a byte order mark only at the very start of a file (`FE FF`, `FF FE`, `EF BB
+        // BF`): a line that begins with them and was not first keeps a blank line above it, so it reads as it did.
+        if out.isEmpty, let first = lines.first, Formatter.startsLikeBOM(buf[first.text]), !Formatter.startsLikeUTF16BOM(bytes[...]) {
+            out.append(LF)
         }
         for l in lines {
             out.append(contentsOf: buf[l.text])
