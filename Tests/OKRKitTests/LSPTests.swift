@@ -252,6 +252,21 @@ import Testing
         #expect(try JSON.parse(Array(text.utf8)) == value)
         #expect(!text.unicodeScalars.contains { $0.value == 0x202E || $0.value < 0x20 })
     }
+
+    /// The byte loop of `JSON.appendQuoted` against `JSONWriter.quote` (which goes scalar by scalar), over random strings
+    /// of the scalars at the edges of what is escaped.
+    @Test func quotingMatchesTheWriterOnRandomStrings() {
+        let scalars: [UInt32] = [0x00, 0x01, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x22, 0x41, 0x5C, 0x7E, 0x7F, 0x80, 0x85, 0x9F, 0xA0, 0xBF,
+                                 0xE9, 0x2027, 0x2028, 0x202E, 0x202F, 0x2065, 0x2066, 0x2069, 0x206A, 0x2192, 0x2FFF, 0x6F22, 0x1F600]
+        var rng = SplitMix(seed: 7)
+        for _ in 0..<2_000 {
+            var s = ""
+            for _ in 0..<Int(rng.next() % 12) { s.unicodeScalars.append(Unicode.Scalar(scalars[Int(rng.next() % UInt64(scalars.count))])!) }
+            var out: [UInt8] = []
+            JSON.appendQuoted(s, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == JSONWriter.quote(s), "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
 }
 
 enum LSPTestSupport {

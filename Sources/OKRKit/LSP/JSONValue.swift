@@ -109,31 +109,42 @@ public enum JSON: Sendable, Equatable {
         out.append(0x22)
         var s = s
         s.withUTF8 { u in
-            var plain = true
-            for b in u where b < 0x20 || b == 0x22 || b == 0x5C || b >= 0x7F { plain = false; break }
-            if plain {
-                out.append(contentsOf: u)
-                return
-            }
-            for scalar in String(decoding: u, as: UTF8.self).unicodeScalars {
-                let v = scalar.value
+            // Runs of bytes that need nothing are copied whole. `SafeText.isUnsafe` scalars are below U+0020, U+007F,
+            // C1 controls (lead byte C2) and U+2028–U+202E / U+2066–U+2069 (lead byte E2): only those are decoded.
+            // The text is a `String`, so its UTF-8 is valid and a lead byte's continuation bytes are there.
+            var run = 0
+            var i = 0
+            let n = u.count
+            func escape(_ v: UInt32, _ width: Int) {
+                out.append(contentsOf: u[run..<i])
                 switch v {
-                case 0x22: out += [0x5C, 0x22]
-                case 0x5C: out += [0x5C, 0x5C]
-                case 0x0A: out += [0x5C, UInt8(ascii: "n")]
-                case 0x0D: out += [0x5C, UInt8(ascii: "r")]
-                case 0x09: out += [0x5C, UInt8(ascii: "t")]
+                case 0x22: out.append(0x5C); out.append(0x22)
+                case 0x5C: out.append(0x5C); out.append(0x5C)
+                case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
                 default:
-                    if SafeText.isUnsafe(v) {
-                        out += [0x5C, UInt8(ascii: "u"), hexDigits[Int(v >> 12 & 15)], hexDigits[Int(v >> 8 & 15)],
-                                hexDigits[Int(v >> 4 & 15)], hexDigits[Int(v & 15)]]
-                    } else if v < 0x80 {
-                        out.append(UInt8(v))
-                    } else {
-                        out += String(scalar).utf8
-                    }
+                    out.append(0x5C); out.append(UInt8(ascii: "u"))
+                    out.append(hexDigits[Int(v >> 12 & 15)]); out.append(hexDigits[Int(v >> 8 & 15)])
+                    out.append(hexDigits[Int(v >> 4 & 15)]); out.append(hexDigits[Int(v & 15)])
+                }
+                i += width
+                run = i
+            }
+            while i < n {
+                let b = u[i]
+                if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F {
+                    escape(UInt32(b), 1)
+                } else if b == 0xC2 && i + 1 < n, case let v = 0x80 | UInt32(u[i + 1] & 0x3F), SafeText.isUnsafe(v) {
+                    escape(v, 2)
+                } else if b == 0xE2 && i + 2 < n, case let v = (UInt32(b & 0x0F) << 12) | (UInt32(u[i + 1] & 0x3F) << 6) | UInt32(u[i + 2] & 0x3F),
+                          SafeText.isUnsafe(v) {
+                    escape(v, 3)
+                } else {
+                    i += 1
                 }
             }
+            out.append(contentsOf: u[run..<n])
         }
         out.append(0x22)
     }
