@@ -353,8 +353,8 @@ public struct LanguageServer: Sendable {
 
     /// The findings of an open document, as the CLI would report them over its workspace with the buffers open.
     mutating func diagnostics(_ uri: String) -> [Diagnostic] {
-        guard let existing = documents[uri] else { return [] }
-        if let cached = existing.findings, cached.generation == files.generation { return cached.diagnostics }
+        // Not a copy of the buffer held over the re-parse below (its arrays would be copied rather than changed).
+        if let cached = documents[uri]?.findings, cached.generation == files.generation { return cached.diagnostics }
         let ws = workspace(for: uri)
         guard var doc = documents.removeValue(forKey: uri) else { return [] }
         let document = doc.document()
@@ -382,8 +382,9 @@ public struct LanguageServer: Sendable {
     /// The workspace of an open document: the files on disk under its workspace folder, with the open buffers in
     /// place of their files; nil for a document outside any folder (it is linted alone).
     mutating func workspace(for uri: String) -> Workspace? {
-        guard var doc = documents[uri] else { return nil }
-        guard let path = doc.path, let folder = files.folder(for: path) else {
+        guard let entry = documents[uri].map({ $0.path }) else { return nil }
+        guard let path = entry, let folder = files.folder(for: path) else {
+            guard var doc = documents.removeValue(forKey: uri) else { return nil }
             let calendar = files.linter(for: doc.path, today: today).0.calendar
             let summary = doc.summary(calendar: calendar)
             documents[uri] = doc
@@ -398,10 +399,8 @@ public struct LanguageServer: Sendable {
         }
         files.loadFolder(folder, today: today, log: log)
         var byPath = files.folders[folder]?.summaries ?? [:]
-        for (u, var d) in documents {
-            guard let p = d.path, WorkspaceRoot.isInside(p, folder) else { continue }
-            byPath[p] = d.summary(calendar: files.linter(for: p, today: today).0.calendar)
-            documents[u] = d
+        for case let (u, p?) in documents.map({ ($0.key, $0.value.path) }) where WorkspaceRoot.isInside(p, folder) {
+            byPath[p] = summary(of: u, path: p)
         }
         let ws = Workspace(summaries: byPath.keys.sorted().compactMap { byPath[$0] })
         files.workspaces[folder] = (files.generation, ws)
@@ -412,14 +411,22 @@ public struct LanguageServer: Sendable {
     /// what the index is built from.
     mutating func updated(_ ws: Workspace, since: Int, folder: String) -> Workspace? {
         var ws = ws
-        for (u, var d) in documents where d.editedGeneration > since {
-            guard let p = d.path, WorkspaceRoot.isInside(p, folder) else { continue }
-            let summary = d.summary(calendar: files.linter(for: p, today: today).0.calendar)
-            documents[u] = d
-            guard let di = ws.index(ofPath: p), let next = ws.replacing(di, with: summary) else { return nil }
+        // URIs first: a loop over `documents` would hold its storage, and every buffer changed in the loop be copied.
+        let edited = documents.compactMap { $0.value.editedGeneration > since ? ($0.key, $0.value.path) : nil }
+        for case let (u, p?) in edited where WorkspaceRoot.isInside(p, folder) {
+            guard let di = ws.index(ofPath: p), let s = summary(of: u, path: p), let next = ws.replacing(di, with: s) else { return nil }
             ws = next
         }
         return ws
+    }
+
+    /// The summary of an open buffer. The buffer is taken out of `documents` while its tree is brought up to date,
+    /// so the incremental re-parse changes its arrays in place rather than copying them.
+    mutating func summary(of uri: String, path: String) -> DocumentSummary? {
+        guard var d = documents.removeValue(forKey: uri) else { return nil }
+        let s = d.summary(calendar: files.linter(for: path, today: today).0.calendar)
+        documents[uri] = d
+        return s
     }
 
     static let severities: [Severity: Int] = [.error: 1, .warning: 2, .info: 3]
