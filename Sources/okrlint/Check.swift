@@ -9,29 +9,7 @@ import Darwin
 enum Check {
     static func run(_ options: Options) -> Never {
         let (paths, stdin, resolver, discovery) = setUp(options)
-        let realToday = CalendarDate.today()
-        var linters: [String: Linter] = [:]
-        // The workspace root of each path: the nearest folder with a .okrlint.json, else the git root.
-        // `--no-config` is isolated: the workspace is only the paths given (as ruff's `--isolated`).
-        var roots: [String] = []
-        for p in options.noConfig ? [] : paths + (stdin != nil ? [options.stdinFilename ?? "<stdin>"] : []) {
-            if let r = workspaceRoot(for: p), !roots.contains(r) { roots.append(r) }
-        }
-        var runOptions = RunOptions(
-            paths: paths,
-            linterFor: { path in
-                // Paths here are files (found, or named on the command line, or standard input's name).
-                let config = try resolver.config(forFolder: Path.parent(Path.absolute(path)))
-                // One linter per config file: building one resolves every rule's options.
-                let key = config.path ?? ""
-                if let cached = linters[key] { return cached }
-                let linter = Linter(settings: config.settings, today: options.today ?? config.today ?? realToday, calendar: config.calendar)
-                linters[key] = linter
-                return linter
-            },
-            stdin: stdin, stdinPath: options.stdinFilename ?? "<stdin>", discovery: discovery)
-        runOptions.workspaceRoots = roots
-        runOptions.reportAll = options.reportAll
+        var runOptions = makeRunOptions(options, paths: paths, stdin: stdin, resolver: resolver, discovery: discovery)
         let colorEnv = FileSystem.environment("NO_COLOR").map { !$0.isEmpty } ?? false
         let useColor: Bool
         switch options.color {
@@ -61,6 +39,34 @@ enum Check {
         if let why { FileSystem.write("okrlint: \(why)\n", to: 2) }
         // Exit without freeing the results: the process ends anyway, and freeing is measurable on large runs.
         withExtendedLifetime(outcome) { exit(code) }
+    }
+
+    /// The run's options: a linter per config (rules, date, calendar) and the workspace roots of the paths.
+    static func makeRunOptions(_ options: Options, paths: [String], stdin: [UInt8]?, resolver: ConfigResolver, discovery: FileDiscovery) -> RunOptions {
+        let realToday = CalendarDate.today()
+        var linters: [String: Linter] = [:]
+        // The workspace root of each path: the nearest folder with a .okrlint.json, else the git root.
+        // `--no-config` is isolated: the workspace is only the paths given (as ruff's `--isolated`).
+        var roots: [String] = []
+        for p in options.noConfig ? [] : paths + (stdin != nil ? [options.stdinFilename ?? "<stdin>"] : []) {
+            if let r = workspaceRoot(for: p), !roots.contains(r) { roots.append(r) }
+        }
+        var runOptions = RunOptions(
+            paths: paths,
+            linterFor: { path in
+                // Paths here are files (found, or named on the command line, or standard input's name).
+                let config = try resolver.config(forFolder: Path.parent(Path.absolute(path)))
+                // One linter per config file: building one resolves every rule's options.
+                let key = config.path ?? ""
+                if let cached = linters[key] { return cached }
+                let linter = Linter(settings: config.settings, today: options.today ?? config.today ?? realToday, calendar: config.calendar)
+                linters[key] = linter
+                return linter
+            },
+            stdin: stdin, stdinPath: options.stdinFilename ?? "<stdin>", discovery: discovery)
+        runOptions.workspaceRoots = roots
+        runOptions.reportAll = options.reportAll
+        return runOptions
     }
 
     /// What `check` and `fmt` share: the paths (`.` when none; `-` taken out and standard input read), the configs

@@ -29,19 +29,37 @@ struct Options {
     var showFixes = false
     /// `okrlint fmt --check`.
     var check = false
+    /// `okrlint graph --key-results`.
+    var keyResults = false
+    /// `okrlint check --statistics`.
+    var statistics = false
+    /// `okrlint init`.
+    var team: String? = nil
+    var period: String? = nil
+    var parent: String? = nil
+    var template: String? = nil
     /// Every option given, by its name (`--format`, `-q`), for the checks of what applies to which command.
     var given: [String] = []
 
-    static let commands = ["check", "fmt", "lsp", "dump", "rules", "rule", "schema", "help", "version"]
+    static let commands = ["check", "fmt", "graph", "init", "lsp", "dump", "rules", "rule", "schema", "help", "version"]
     static var formats: [String] { ReportFormats.ids }
 
     /// Options that take a value.
     static let valued = ["--format", "--output-format", "--today", "--stdin-filename", "--output", "-o",
-                         "--max-warnings", "--color", "--config", "--column-unit"]
+                         "--max-warnings", "--color", "--config", "--column-unit", "--team", "--period", "--parent", "--template"]
     static let flags = ["--quiet", "-q", "--strict", "--exit-zero", "--help", "-h", "--version", "-V", "--no-config",
-                        "--report-all", "--no-color", "--fix", "--unsafe-fixes", "--diff", "--show-fixes", "--check"]
+                        "--report-all", "--no-color", "--fix", "--unsafe-fixes", "--diff", "--show-fixes", "--check",
+                        "--key-results", "--statistics"]
     /// The options `okrlint lsp` takes.
     static let lspOptions: Set<String> = ["--today", "--help", "-h"]
+    /// The options `okrlint graph` takes.
+    static let graphOptions: Set<String> = ["--format", "--output-format", "--key-results", "--output", "-o", "--config", "--no-config",
+                                            "--today", "--help", "-h"]
+    /// The options `okrlint init` takes.
+    static let initOptions: Set<String> = ["--team", "--period", "--parent", "--template", "--config", "--no-config", "--today", "--quiet", "-q",
+                                           "--help", "-h"]
+    /// The options only `okrlint init` takes.
+    static let initOnly: Set<String> = ["--team", "--period", "--parent", "--template"]
     /// The options `okrlint fmt` takes; the others are about reports and findings.
     static let fmtOptions: Set<String> = ["--check", "--diff", "--quiet", "-q", "--config", "--no-config", "--stdin-filename",
                                           "--help", "-h"]
@@ -71,7 +89,7 @@ struct Options {
                     let hint = Suggest.closest(to: arg, in: commands, maxDistance: 2).map { "; did you mean `\($0)`?" } ?? ""
                     throw UsageError(message: "unknown command `\(arg)`\(hint) (commands: \(commands.joined(separator: ", "))); "
                                      + "to check a file or folder of that name, write `./\(arg)`")
-                } else if o.command == "check" || o.command == "fmt" {
+                } else if o.command == "check" || o.command == "fmt" || o.command == "graph" {
                     o.paths.append(arg)
                 } else {
                     o.commandArguments.append(arg)
@@ -113,6 +131,8 @@ struct Options {
                 case "--diff": o.diff = true
                 case "--show-fixes": o.showFixes = true
                 case "--check": o.check = true
+                case "--key-results": o.keyResults = true
+                case "--statistics": o.statistics = true
                 default: break
                 }
             } else {
@@ -140,6 +160,33 @@ struct Options {
             o.paths = ["-"]
         }
         if o.command == "fmt" { return o }
+        if o.command == "graph" {
+            if let other = o.given.first(where: { !graphOptions.contains($0) }) {
+                throw UsageError(message: "`\(other)` does not apply to `okrlint graph` (it takes --format mermaid|dot, --key-results, --output, --config, --no-config and --today)")
+            }
+            if !o.given.contains("--format") && !o.given.contains("--output-format") { o.format = AlignmentGraph.Format.mermaid.rawValue }
+            guard AlignmentGraph.Format(rawValue: o.format) != nil else {
+                throw UsageError(message: "`okrlint graph` draws `--format mermaid` (default) or `--format dot`, not `\(o.format)`")
+            }
+            return o
+        }
+        if o.command == "init" {
+            if let other = o.given.first(where: { !initOptions.contains($0) }) {
+                throw UsageError(message: "`\(other)` does not apply to `okrlint init` (it takes --team, --period, --parent, --template, --config, --no-config, --today and --quiet)")
+            }
+            if let t = o.template, !Templates.names.contains(t) {
+                let hint = Suggest.closest(to: t, in: Templates.names).map { "; did you mean `\($0)`?" } ?? ""
+                throw UsageError(message: "unknown template `\(t)`\(hint) (templates: \(Templates.names.joined(separator: ", ")))")
+            }
+            return o
+        }
+        if let other = o.given.first(where: { initOnly.contains($0) }) {
+            throw UsageError(message: "`\(other)` applies to `okrlint init` (it writes a new OKR file)")
+        }
+        if o.keyResults { throw UsageError(message: "`--key-results` applies to `okrlint graph`") }
+        if !formats.contains(o.format) {
+            throw UsageError(message: "`--format \(o.format)` is a format of `okrlint graph`; a check reports as \(formats.joined(separator: ", "))")
+        }
         if o.command == "lsp" {
             if let other = o.given.first(where: { !lspOptions.contains($0) }) {
                 throw UsageError(message: "`\(other)` does not apply to `okrlint lsp` (it takes --today and --stdio; the rest comes from .okrlint.json)")
@@ -178,6 +225,8 @@ struct Options {
             if let extra = args.first(where: { $0 != "--markdown" }) {
                 throw UsageError(message: "`okrlint rules` takes only `--markdown`, not `\(extra)`; `okrlint rule ID` explains one rule")
             }
+        case "init":
+            if args.count > 1 { throw UsageError(message: "`okrlint init` writes one file, not \(args.count)") }
         case "lsp":
             if let extra = args.first { throw UsageError(message: "`okrlint lsp` takes no arguments, not `\(extra)` (it speaks the Language Server Protocol on standard input and output)") }
         case "schema", "help", "version":
@@ -190,7 +239,8 @@ struct Options {
     mutating func set(_ name: String, _ value: String) throws(UsageError) {
         switch name {
         case "--format", "--output-format":
-            guard Options.formats.contains(value) else {
+            // `okrlint graph` has formats of its own, checked once the command is known.
+            guard Options.formats.contains(value) || AlignmentGraph.Format(rawValue: value) != nil else {
                 let hint = Suggest.closest(to: value, in: Options.formats).map { "; did you mean `\($0)`?" } ?? ""
                 throw UsageError(message: "unknown format `\(value)`\(hint) (formats: \(Options.formats.joined(separator: ", ")))")
             }
@@ -201,6 +251,10 @@ struct Options {
         case "--stdin-filename": stdinFilename = value
         case "--output", "-o": output = value
         case "--config": configPath = value
+        case "--team": team = value
+        case "--period": period = value
+        case "--parent": parent = value
+        case "--template": template = value
         case "--max-warnings":
             guard let n = Int(value), n >= 0 else { throw UsageError(message: "`--max-warnings` wants a whole number, not `\(value)`") }
             maxWarnings = n
@@ -226,6 +280,14 @@ struct Options {
                                             only lists the files it would change, --diff prints the changes;
                                             both write nothing and exit 1 if a file would change; `-` formats
                                             standard input to standard output
+      okrlint graph [--format mermaid|dot] [--key-results] [-o FILE] [PATH...]
+                                            draw the alignment: objectives coloured by progress band, links
+                                            as edges, unaligned and unsupported objectives marked (Mermaid in a
+                                            ```mermaid fence for GitHub Markdown, or Graphviz DOT)
+      okrlint init [--team NAME] [--period 2027-Q1] [--parent TEAM] [--template NAME] [FILE]
+                                            write a new OKR file from a template (team, company, radical-focus,
+                                            personal) that passes as written; never overwrites; --parent aligns
+                                            it to that team's objectives in the workspace
       okrlint lsp                           run the language server on standard input and output (editors start
                                             it; `okrlint lsp --help` says how)
       okrlint rules [--markdown]            list every rule (--markdown: the whole docs/rules.md)

@@ -104,6 +104,10 @@ case "schema":
     exit(0)
 case "fmt":
     FmtCommand.run(options)
+case "graph":
+    GraphCommand.run(options)
+case "init":
+    InitCommand.run(options)
 case "lsp":
     var server = LanguageServer(today: options.today, log: { FileSystem.write("okrlint lsp: \(SafeText.escape($0))\n", to: 2) })
     exit(LSPStdio.run(&server))

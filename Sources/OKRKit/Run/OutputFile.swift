@@ -57,6 +57,51 @@ public enum OutputFile {
         }
     }
 
+    /// Creates `path` with `bytes`, never replacing anything there (a file, a folder, a link, even a dangling one):
+    /// `okrlint init`. The bytes go to a temporary file beside it first, synced, then hard-linked to `path` — a link
+    /// fails when the name exists, so no check can race the creation — and the temporary name removed. On a file
+    /// system without hard links the file is created with `O_EXCL | O_NOFOLLOW` and written in place.
+    public static func createNew(_ path: String, _ bytes: [UInt8]) -> Result<Void, RunError> {
+        func failure(_ message: String) -> Result<Void, RunError> { .failure(RunError(path: path, message: message)) }
+        if FileSystem.info(bytes: Array(path.utf8), follow: false).kind != .missing {
+            return failure("exists already; okrlint init does not overwrite a file (choose another name, or remove it first)")
+        }
+        let tmp = Path.join(Path.parent(path), ".\(Path.name(path)).okrlint-\(randomSuffix()).tmp")
+        var fd = posixOpen(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        if fd < 0 { return failure("cannot create it: \(FileSystem.errnoMessage(errno))") }
+        var ok = bytes.withUnsafeBytes { FileSystem.writeAll(fd, $0) } && fsync(fd) == 0
+        var error = ok ? 0 : errno
+        if close(fd) != 0 && ok { ok = false; error = errno }
+        guard ok else {
+            unlink(tmp)
+            return failure("could not write it: \(FileSystem.errnoMessage(error))")
+        }
+        if link(tmp, path) == 0 {
+            unlink(tmp)
+            return .success(())
+        }
+        let linkError = errno
+        unlink(tmp)
+        if linkError == EEXIST {
+            return failure("exists already; okrlint init does not overwrite a file (choose another name, or remove it first)")
+        }
+        guard linkError == EPERM || linkError == EOPNOTSUPP || linkError == EXDEV || linkError == EMLINK else {
+            return failure("cannot create it: \(FileSystem.errnoMessage(linkError))")
+        }
+        fd = posixOpen(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        if fd < 0 {
+            return failure(errno == EEXIST ? "exists already; okrlint init does not overwrite a file" : "cannot create it: \(FileSystem.errnoMessage(errno))")
+        }
+        ok = bytes.withUnsafeBytes { FileSystem.writeAll(fd, $0) } && fsync(fd) == 0
+        error = ok ? 0 : errno
+        if close(fd) != 0 && ok { ok = false; error = errno }
+        if !ok {
+            unlink(path)
+            return failure("could not write it: \(FileSystem.errnoMessage(error))")
+        }
+        return .success(())
+    }
+
     private static func stream(_ fd: Int32, _ path: String, _ produce: ((String) -> Void) -> Void) -> Result<Void, RunError> {
         var ok = true
         produce { chunk in if ok { ok = FileSystem.write(chunk, to: fd) } }
