@@ -30,10 +30,20 @@ enum Check {
             FixCommand.run(options, runOptions, paths: paths, format: format, context: context, colorEnv: colorEnv)
         }
         // Each file's part is rendered in the run, in parallel, so sources need not be kept for the end.
-        runOptions.renderFile = { file, ws in reporter(ws).renderFile(file) }
+        if !options.statistics { runOptions.renderFile = { file, ws in reporter(ws).renderFile(file) } }
         let outcome = lint(runOptions)
         afterRun(outcome, options, paths: paths)
-        report(outcome, reporter(outcome.workspace), options, useColor: useColor, to: 1)
+        if options.statistics {
+            let stats = Statistics(outcome.result, unsafeFixes: options.unsafeFixes)
+            let text = options.format == "json" ? stats.json() : stats.text()
+            if let out = options.output {
+                if case .failure(let e) = OutputFile.write(to: out, inputs: outcome.fileIDs, { $0(text) }) { fail(e.description) }
+            } else {
+                FileSystem.write(text, to: 1)
+            }
+        } else {
+            report(outcome, reporter(outcome.workspace), options, useColor: useColor, to: 1)
+        }
         for e in outcome.errors { printError(e) }
         let (code, why) = exitCode(outcome, options)
         if let why { FileSystem.write("okrlint: \(why)\n", to: 2) }

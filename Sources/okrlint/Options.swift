@@ -193,6 +193,10 @@ struct Options {
             }
             return o
         }
+        if o.statistics && (o.fix || o.diff) { throw UsageError(message: "`--statistics` counts findings; it does not combine with `--fix` or `--diff`") }
+        if o.statistics && o.format != "human" && o.format != "json" {
+            throw UsageError(message: "`--statistics` prints a table, or JSON with `--format json`; not `--format \(o.format)`")
+        }
         if o.showFixes && !o.fix && !o.diff {
             throw UsageError(message: "`--show-fixes` lists what `--fix` fixes or `--diff` would; add one of them")
         }
@@ -312,6 +316,8 @@ struct Options {
       --diff                 print a unified diff of what --fix would change and write nothing (exit 1 if
                              there is one)
       --show-fixes           with --fix or --diff: list each fix
+      --statistics           count the findings per rule (most frequent first, with how many are fixable)
+                             instead of listing them; `--format json` for JSON
       --strict               warnings fail the run too
       --max-warnings N       fail when there are more than N warnings
       --exit-zero            exit 0 even with findings (usage and I/O errors still exit 2)

@@ -197,3 +197,31 @@ func runTool(_ name: String, _ args: [String], input: String) throws -> (code: I
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains("okrlint-") }.isEmpty, "no temporary file left")
     }
 }
+
+@Suite struct StatisticsTests {
+    /// The counts are the findings the normal report lists, rule by rule, and the fixable ones those with a fix.
+    @Test func countsMatchTheReport() throws {
+        let gcc = try CLI.run(["samples/pitfalls", "--format", "gcc"])
+        var expected: [String: Int] = [:]
+        for line in gcc.stdout.split(separator: "\n") {
+            guard let open = line.lastIndex(of: "["), let close = line.lastIndex(of: "]") else { continue }
+            expected[String(line[line.index(after: open)..<close]), default: 0] += 1
+        }
+        let r = try CLI.run(["samples/pitfalls", "--statistics", "--format", "json"])
+        #expect(r.code == gcc.code && r.code == 1)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+        var got: [String: Int] = [:]
+        for row in rows { got[row["code"] as! String] = row["count"] as? Int }
+        #expect(got == expected)
+        let counts = rows.map { $0["count"] as! Int }
+        #expect(counts == counts.sorted(by: >), "most frequent first")
+        let fixable = rows.reduce(0) { $0 + ($1["fixable"] as! Int) }
+        let human = try CLI.run(["samples/pitfalls"])
+        #expect(human.stdout.contains("[*] \(fixable) fixable with `okrlint --fix`"))
+        let text = try CLI.run(["samples/pitfalls", "--statistics"])
+        #expect(text.stdout.split(separator: "\n").count == rows.count)
+        #expect(text.stdout.contains("current-out-of-sync      warning  [*] 1 fixable"))
+        let bad = try CLI.run(["samples/pitfalls", "--statistics", "--format", "sarif"])
+        #expect(bad.code == 2)
+    }
+}
