@@ -41,7 +41,7 @@ struct Options {
     /// Every option given, by its name (`--format`, `-q`), for the checks of what applies to which command.
     var given: [String] = []
 
-    static let commands = ["check", "fmt", "graph", "init", "lsp", "dump", "rules", "rule", "schema", "help", "version"]
+    static let commands = ["check", "fmt", "report", "graph", "init", "lsp", "dump", "rules", "rule", "schema", "help", "version"]
     static var formats: [String] { ReportFormats.ids }
 
     /// Options that take a value.
@@ -55,6 +55,9 @@ struct Options {
     /// The options `okrlint graph` takes.
     static let graphOptions: Set<String> = ["--format", "--output-format", "--key-results", "--output", "-o", "--config", "--no-config",
                                             "--today", "--help", "-h"]
+    /// The options `okrlint report` takes.
+    static let reportOptions: Set<String> = ["--format", "--output-format", "--output", "-o", "--config", "--no-config", "--today",
+                                             "--color", "--no-color", "--quiet", "-q", "--help", "-h"]
     /// The options `okrlint init` takes.
     static let initOptions: Set<String> = ["--team", "--period", "--parent", "--template", "--config", "--no-config", "--today", "--quiet", "-q",
                                            "--help", "-h"]
@@ -89,7 +92,7 @@ struct Options {
                     let hint = Suggest.closest(to: arg, in: commands, maxDistance: 2).map { "; did you mean `\($0)`?" } ?? ""
                     throw UsageError(message: "unknown command `\(arg)`\(hint) (commands: \(commands.joined(separator: ", "))); "
                                      + "to check a file or folder of that name, write `./\(arg)`")
-                } else if o.command == "check" || o.command == "fmt" || o.command == "graph" {
+                } else if ["check", "fmt", "graph", "report"].contains(o.command) {
                     o.paths.append(arg)
                 } else {
                     o.commandArguments.append(arg)
@@ -170,6 +173,16 @@ struct Options {
             }
             return o
         }
+        if o.command == "report" {
+            if let other = o.given.first(where: { !reportOptions.contains($0) }) {
+                throw UsageError(message: "`\(other)` does not apply to `okrlint report` (it takes --format text|markdown|html|json, --output, --color, --quiet, --config, --no-config and --today)")
+            }
+            if !o.given.contains("--format") && !o.given.contains("--output-format") { o.format = "text" }
+            guard ["text", "markdown", "html", "json"].contains(o.format) else {
+                throw UsageError(message: "`okrlint report` writes `--format text` (default), `markdown`, `html` or `json`, not `\(o.format)`")
+            }
+            return o
+        }
         if o.command == "init" {
             if let other = o.given.first(where: { !initOptions.contains($0) }) {
                 throw UsageError(message: "`\(other)` does not apply to `okrlint init` (it takes --team, --period, --parent, --template, --config, --no-config, --today and --quiet)")
@@ -185,7 +198,7 @@ struct Options {
         }
         if o.keyResults { throw UsageError(message: "`--key-results` applies to `okrlint graph`") }
         if !formats.contains(o.format) {
-            throw UsageError(message: "`--format \(o.format)` is a format of `okrlint graph`; a check reports as \(formats.joined(separator: ", "))")
+            throw UsageError(message: "`--format \(o.format)` is a format of `okrlint graph` or `okrlint report`; a check reports as \(formats.joined(separator: ", "))")
         }
         if o.command == "lsp" {
             if let other = o.given.first(where: { !lspOptions.contains($0) }) {
@@ -244,7 +257,7 @@ struct Options {
         switch name {
         case "--format", "--output-format":
             // `okrlint graph` has formats of its own, checked once the command is known.
-            guard Options.formats.contains(value) || AlignmentGraph.Format(rawValue: value) != nil else {
+            guard Options.formats.contains(value) || AlignmentGraph.Format(rawValue: value) != nil || ["text", "markdown", "html"].contains(value) else {
                 let hint = Suggest.closest(to: value, in: Options.formats).map { "; did you mean `\($0)`?" } ?? ""
                 throw UsageError(message: "unknown format `\(value)`\(hint) (formats: \(Options.formats.joined(separator: ", ")))")
             }
@@ -284,6 +297,10 @@ struct Options {
                                             only lists the files it would change, --diff prints the changes;
                                             both write nothing and exit 1 if a file would change; `-` formats
                                             standard input to standard output
+      okrlint report [--format text|markdown|html|json] [-o FILE] [PATH...]
+                                            where the OKRs stand: progress and bands, expected progress
+                                            today, confidence trends, owners, the last check-ins, the
+                                            alignment tree and what needs attention first
       okrlint graph [--format mermaid|dot] [--key-results] [-o FILE] [PATH...]
                                             draw the alignment: objectives coloured by progress band, links
                                             as edges, unaligned and unsupported objectives marked (Mermaid in a

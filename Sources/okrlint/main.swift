@@ -106,6 +106,8 @@ case "fmt":
     FmtCommand.run(options)
 case "graph":
     GraphCommand.run(options)
+case "report":
+    ReportCommand.run(options)
 case "init":
     InitCommand.run(options)
 case "lsp":
