@@ -12,7 +12,9 @@ import Testing
         company = company.replacingOccurrences(of: "# company\n", with: "# \(hostile)\n")
         company = company.replacingOccurrences(of: "- owner: @a\n\n## O1", with: "- owner: @a<b>&\"c\n\n## O1")
         return try CLI.tempDir([".okrlint.json": #"{"today": "2026-11-25"}"#, "company.okr": company,
-                                "a.okr": teamFile("a", objectives: [("A1", "company/O1")])])
+                                "a.okr": teamFile("a", objectives: [("A1", "company/O1")]),
+                                // A team name the format refuses (a syntax error) is still shown, escaped.
+                                "evil.okr": teamFile("<i>&\"x'", objectives: [("E1", "company/O2")])])
     }
 
     static func json(_ args: [String], in dir: URL = CLI.root) throws -> [String: Any] {
@@ -82,6 +84,7 @@ import Testing
         #expect(!html.lowercased().contains("<script"), "no script element, and the title's is text")
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &quot;q&quot; &amp; &apos;a&apos;"))
         #expect(html.contains("@a&lt;b&gt;&amp;&quot;c"))
+        #expect(html.contains("&lt;i&gt;&amp;&quot;x&apos;") && !html.contains("<i>"))
         #expect(!html.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E })
         // Nothing is loaded from anywhere.
         #expect(!html.contains("href=") && !html.contains("src=") && !html.contains("url(") && !html.contains("@import"))
@@ -100,7 +103,7 @@ import Testing
         #expect(dom.stdout.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(!dom.stdout.contains("<script"))
         #expect(dom.stdout.contains("<svg class=\"graph\""), "the alignment graph is in the page")
-        #expect(dom.stdout.components(separatedBy: "<h2").count - 1 == 5, "attention, alignment, two teams, findings: \(dom.stdout.components(separatedBy: "<h2").count - 1)")
+        #expect(dom.stdout.components(separatedBy: "<h2").count - 1 == 6, "attention, alignment, three teams, findings: \(dom.stdout.components(separatedBy: "<h2").count - 1)")
     }
 
     @Test func markdownCannotFormLinksTablesOrMentions() throws {
