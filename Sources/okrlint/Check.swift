@@ -29,10 +29,39 @@ enum Check {
         if options.fix || options.diff {
             FixCommand.run(options, runOptions, paths: paths, format: format, context: context, colorEnv: colorEnv)
         }
+        var baseline: Baseline? = nil
+        if let path = options.baseline {
+            switch Baseline.load(path) {
+            case .success(let b): baseline = b
+            case .failure(let e): fail(e.description)
+            }
+            runOptions.baseline = baseline
+        }
+        if let path = options.writeBaseline { runOptions.recordBaselineIn = Path.parent(Path.absolute(path)) }
         // Each file's part is rendered in the run, in parallel, so sources need not be kept for the end.
         if !options.statistics { runOptions.renderFile = { file, ws in reporter(ws).renderFile(file) } }
         let outcome = lint(runOptions)
         afterRun(outcome, options, paths: paths)
+        if let path = options.writeBaseline {
+            for e in outcome.errors { printError(e) }
+            guard outcome.errors.isEmpty else { fail("\(path): not written, since some files could not be checked") }
+            let recorded = Baseline(folder: Path.parent(Path.absolute(path)), counts: outcome.recorded)
+            if case .failure(let e) = OutputFile.write(to: path, inputs: outcome.fileIDs, { $0(recorded.json()) }) { fail(e.description) }
+            if !options.quiet {
+                FileSystem.write("okrlint: recorded \(recorded.entryCount) finding\(recorded.entryCount == 1 ? "" : "s") in \(SafeText.escape(path)); check with --baseline \(SafeText.escape(path)) to see only new ones\n", to: 2)
+            }
+            withExtendedLifetime(outcome) { exit(0) }
+        }
+        if let baseline, let path = options.baseline, !outcome.baselineUnmatched.isEmpty {
+            let n = outcome.baselineUnmatched.values.reduce(0, +)
+            if options.pruneBaseline {
+                let pruned = baseline.pruned(outcome.baselineUnmatched, exists: { FileSystem.exists($0) })
+                if case .failure(let e) = OutputFile.write(to: path, inputs: outcome.fileIDs, { $0(pruned.json()) }) { fail(e.description) }
+                if !options.quiet { FileSystem.write("okrlint: removed \(n) fixed finding\(n == 1 ? "" : "s") from \(SafeText.escape(path))\n", to: 2) }
+            } else if !options.quiet {
+                note("\(path): \(n) recorded finding\(n == 1 ? " matches" : "s match") nothing any more (fixed); --prune-baseline drops \(n == 1 ? "it" : "them")")
+            }
+        }
         if options.statistics {
             let stats = Statistics(outcome.result, unsafeFixes: options.unsafeFixes)
             let text = options.format == "json" ? stats.json() : stats.text()

@@ -33,6 +33,10 @@ struct Options {
     var keyResults = false
     /// `okrlint check --statistics`.
     var statistics = false
+    /// `--baseline FILE`, `--write-baseline FILE`, `--prune-baseline`.
+    var baseline: String? = nil
+    var writeBaseline: String? = nil
+    var pruneBaseline = false
     /// `okrlint init`.
     var team: String? = nil
     var period: String? = nil
@@ -46,10 +50,11 @@ struct Options {
 
     /// Options that take a value.
     static let valued = ["--format", "--output-format", "--today", "--stdin-filename", "--output", "-o",
-                         "--max-warnings", "--color", "--config", "--column-unit", "--team", "--period", "--parent", "--template"]
+                         "--max-warnings", "--color", "--config", "--column-unit", "--team", "--period", "--parent", "--template",
+                         "--baseline", "--write-baseline"]
     static let flags = ["--quiet", "-q", "--strict", "--exit-zero", "--help", "-h", "--version", "-V", "--no-config",
                         "--report-all", "--no-color", "--fix", "--unsafe-fixes", "--diff", "--show-fixes", "--check",
-                        "--key-results", "--statistics"]
+                        "--key-results", "--statistics", "--prune-baseline"]
     /// The options `okrlint lsp` takes.
     static let lspOptions: Set<String> = ["--today", "--help", "-h"]
     /// The options `okrlint graph` takes.
@@ -136,6 +141,7 @@ struct Options {
                 case "--check": o.check = true
                 case "--key-results": o.keyResults = true
                 case "--statistics": o.statistics = true
+                case "--prune-baseline": o.pruneBaseline = true
                 default: break
                 }
             } else {
@@ -206,6 +212,11 @@ struct Options {
             }
             return o
         }
+        if (o.baseline != nil || o.writeBaseline != nil) && (o.fix || o.diff) {
+            throw UsageError(message: "`--baseline` and `--write-baseline` do not combine with `--fix` or `--diff` (fix first, then record the baseline)")
+        }
+        if o.pruneBaseline && o.baseline == nil { throw UsageError(message: "`--prune-baseline` rewrites the file `--baseline FILE` names; add it") }
+        if o.writeBaseline != nil && o.baseline != nil { throw UsageError(message: "`--write-baseline` records every finding anew; it does not take `--baseline` (use `--prune-baseline` to shrink one)") }
         if o.statistics && (o.fix || o.diff) { throw UsageError(message: "`--statistics` counts findings; it does not combine with `--fix` or `--diff`") }
         if o.statistics && o.format != "human" && o.format != "json" {
             throw UsageError(message: "`--statistics` prints a table, or JSON with `--format json`; not `--format \(o.format)`")
@@ -272,6 +283,8 @@ struct Options {
         case "--period": period = value
         case "--parent": parent = value
         case "--template": template = value
+        case "--baseline": baseline = value
+        case "--write-baseline": writeBaseline = value
         case "--max-warnings":
             guard let n = Int(value), n >= 0 else { throw UsageError(message: "`--max-warnings` wants a whole number, not `\(value)`") }
             maxWarnings = n
@@ -333,6 +346,10 @@ struct Options {
       --diff                 print a unified diff of what --fix would change and write nothing (exit 1 if
                              there is one)
       --show-fixes           with --fix or --diff: list each fix
+      --baseline FILE        report only findings not recorded in FILE (matched by file, rule and line text,
+                             with counts); entries that match nothing any more are noted on stderr
+      --write-baseline FILE  record every finding of this run in FILE (JSON) and exit 0
+      --prune-baseline       with --baseline: drop the entries that match nothing any more from FILE
       --statistics           count the findings per rule (most frequent first, with how many are fixable)
                              instead of listing them; `--format json` for JSON
       --strict               warnings fail the run too

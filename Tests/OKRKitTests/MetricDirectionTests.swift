@@ -128,7 +128,7 @@ struct DirectionCase: CustomTestStringConvertible, Sendable {
             ("40% -> 70%", .up, false), ("$5M -> $3M", .down, false)]
         var rng = SplitMix(seed: 11)
         var fast = 0
-        for _ in 0..<20_000 {
+        for _ in 0..<6_000 {
             let lead = words[Int(rng.next() % 9)]
             let title = ([lead] + (0..<Int(rng.next() % 7)).map { _ in words[Int(rng.next() % UInt64(words.count))] }).joined(separator: " ")
             let (metricText, direction, threshold) = metrics[Int(rng.next() % UInt64(metrics.count))]
@@ -137,6 +137,6 @@ struct DirectionCase: CustomTestStringConvertible, Sendable {
             let said = MetricDirectionRule.titleDirection(title, metricText: metricText, threshold: threshold)
             #expect(said == nil || said!.direction == direction, "\"\(title)\" [\(metricText)]: the fast path skips what the full reading flags (\(said!.words))")
         }
-        #expect(fast > 2_000, "the fast path was taken \(fast) times")
+        #expect(fast > 600, "the fast path was taken \(fast) times")
     }
 }

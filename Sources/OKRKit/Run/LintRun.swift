@@ -22,6 +22,12 @@ public struct RunOptions {
     /// Renders each file's part of the report as soon as it is linted, in parallel; the result then keeps the
     /// text instead of the file's source (`FileResult.rendered`).
     public var renderFile: (@Sendable (FileResult, Workspace) -> String)?
+    /// Findings this baseline covers are left out of the result (`--baseline`); its entries that match nothing in
+    /// a checked file are in `RunOutcome.baselineUnmatched`.
+    public var baseline: Baseline?
+    /// Records every finding's baseline key, paths relative to this folder, in `RunOutcome.recorded`
+    /// (`--write-baseline`).
+    public var recordBaselineIn: String?
     /// Called once between the two passes (tests use it to change a file mid-run).
     var betweenPasses: (() -> Void)?
 
@@ -51,6 +57,11 @@ public struct RunOutcome: Sendable {
     public var reportedInputs: [FileDiscovery.File] = []
     /// Whether `result.files[0]` is standard input.
     public var firstIsStdin = false
+    /// With `RunOptions.baseline`: how many findings it covered, and its entries of checked files left unmatched.
+    public var baselineCovered = 0
+    public var baselineUnmatched: [Baseline.Key: Int] = [:]
+    /// With `RunOptions.recordBaselineIn`: every finding's key, counted.
+    public var recorded: [Baseline.Key: Int] = [:]
 }
 
 /// One result per index, written from several threads at distinct indices. The storage is allocated once and never
@@ -166,7 +177,10 @@ public enum LintRun {
         options.betweenPasses?()
         let reported = reportedFiles
         let second = Slots<Result<FileResult, RunError>>(reported.count)
+        let baselineParts = Slots<(recorded: [Baseline.Key: Int], unmatched: [Baseline.Key: Int], covered: Int)>(reported.count)
         let renderFile = options.renderFile
+        let baseline = options.baseline
+        let recorder = options.recordBaselineIn.map { Baseline(folder: $0) }
         DispatchQueue.concurrentPerform(iterations: reported.count) { k in
             let i = reported[k]
             guard case .success(let f)? = first[i] else { return }
@@ -186,6 +200,19 @@ public enum LintRun {
                     return .success(FileResult(source: SourceFile(path: paths[i], bytes: bytes), diagnostics: diagnostics))
                 }
             }
+            if case .success(var r) = result, recorder != nil || baseline != nil {
+                var recorded: [Baseline.Key: Int] = [:]
+                if let recorder { for d in r.diagnostics { recorded[recorder.key(d, in: r.source), default: 0] += 1 } }
+                var unmatched: [Baseline.Key: Int] = [:]
+                var covered = 0
+                if let baseline {
+                    let before = r.diagnostics.count
+                    (r.diagnostics, unmatched) = baseline.apply(r)
+                    covered = before - r.diagnostics.count
+                    result = .success(r)
+                }
+                baselineParts[k] = (recorded, unmatched, covered)
+            }
             if let renderFile, case .success(let r) = result {
                 result = .success(FileResult(source: SourceFile(path: r.path, bytes: []), diagnostics: r.diagnostics,
                                              rendered: renderFile(r, workspace)))
@@ -204,6 +231,12 @@ public enum LintRun {
         var outcome = RunOutcome(result: LintResult(files: results), workspace: workspace, errors: errors,
                                  filesRequested: requestedCount, fileIDs: Set(files.map(\.id)), skippedLinks: found.skippedLinks)
         outcome.reportedInputs = reportedInputs
+        for k in 0..<reported.count {
+            guard let part = baselineParts[k] else { continue }
+            outcome.recorded.merge(part.recorded, uniquingKeysWith: +)
+            outcome.baselineUnmatched.merge(part.unmatched, uniquingKeysWith: +)
+            outcome.baselineCovered += part.covered
+        }
         outcome.firstIsStdin = stdin != nil && reported.first == 0
         return outcome
     }

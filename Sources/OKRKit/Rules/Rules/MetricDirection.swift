@@ -85,13 +85,14 @@ public struct MetricDirectionRule: DocumentRule {
     /// Most titles start with a verb that agrees with the metric: then one word decides, and the full reading could
     /// not disagree. A word of the other direction anywhere makes the title mixed (every direction word of the
     /// reading is one of the stems), so only numbers can: "from 20 to 8" in a change, "below 200" in a threshold.
-    /// "More than" / "less than" at the start are thresholds, not the verb. `MetricDirectionTests` checks the fast
+    /// A title starting "more", "less" or "fewer" is read in full ("more than" is a threshold). `MetricDirectionTests` checks the fast
     /// answer against the full reading over random titles.
     static func leadingVerbAgrees(_ title: String, _ direction: Direction, threshold: Bool) -> Bool {
         guard let lead = TitleWords.leadingHashes(title), lead.first != 0,
-              verbTable.flags(hash: lead.first) & (direction == .up ? 1 : 2) != 0 else { return false }
+              verbTable.flags(hash: lead.first) & (direction == .up ? 1 : 2) != 0,
+              !comparatives.contains(hash: lead.first) else { return false }
         guard TitleWords.hasNumber(title) else { return true }
-        return !threshold && !comparatives.contains(hash: lead.first) && !TitleWords.hasWord(title, "from")
+        return !threshold && !TitleWords.hasWord(title, "from")
     }
 
     static let comparatives = WordTable(list: "more, less, fewer")
