@@ -105,6 +105,7 @@ enum Check {
             stdin: stdin, stdinPath: options.stdinFilename ?? "<stdin>", discovery: discovery)
         runOptions.workspaceRoots = roots
         runOptions.reportAll = options.reportAll
+        runOptions.readHistory = true
         return runOptions
     }
 
@@ -147,8 +148,11 @@ enum Check {
         }
     }
 
-    /// Notes on links not followed, and exit 2 when there was nothing to check.
+    /// Notes on links not followed and on history not read, and exit 2 when there was nothing to check.
     static func afterRun(_ outcome: RunOutcome, _ options: Options, paths: [String]) {
+        if let problem = outcome.historyProblem, !options.quiet {
+            note("the history rules (moving-goalposts) did not run: \(problem)")
+        }
         afterFinding(skippedLinks: outcome.skippedLinks, requested: outcome.filesRequested, failed: !outcome.errors.isEmpty,
                      options, paths: paths, verb: "check")
     }

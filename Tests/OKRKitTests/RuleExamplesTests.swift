@@ -46,7 +46,7 @@ func runExample(_ rule: AnyRule, _ example: RuleExample) -> (Document, [Diagnost
     let linter = Linter(rules: [rule],
                         settings: [rule.description.id: RuleSetting(severity: rule.description.defaultSeverity, options: example.options)],
                         today: example.today ?? CalendarDate("2026-11-25")!)
-    let diags = linter.lint(doc, in: workspace).filter { $0.ruleID == rule.description.id }
+    let diags = linter.lint(doc, in: workspace, history: example.fileHistory).filter { $0.ruleID == rule.description.id }
     return (doc, diags)
 }
 

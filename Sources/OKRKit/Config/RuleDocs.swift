@@ -68,6 +68,12 @@ public enum RuleDocs {
     }
 
     static func fenced(_ e: RuleExample) -> String {
+        // A history example shows each committed version, then the working tree.
+        var before = ""
+        for (i, v) in e.history.enumerated() {
+            before += "Committed on \(v.date)\(i == 0 ? "" : " (then)"):\n\n" + fenced(RuleExample(v.text))
+        }
+        if !e.history.isEmpty { before += "Now (the working tree):\n\n" }
         var text = ""
         for ch in e.source.unicodeScalars where ch != "↓" { text.unicodeScalars.append(ch) }
         var header = ""
@@ -76,7 +82,7 @@ public enum RuleDocs {
         }
         if let t = e.today { header += "<!-- checked on \(t) -->\n" }
         let body = text.hasSuffix("\n") ? text : text + "\n"
-        return "```markdown\n\(header)\(body)```\n\n"
+        return before + "```markdown\n\(header)\(body)```\n\n"
     }
 
     static func jsonValue(_ v: OptionValue) -> String {

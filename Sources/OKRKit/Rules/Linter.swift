@@ -24,6 +24,7 @@ public struct Linter: Sendable {
     }
     let documentRules: [ActiveRule<DocumentSubject>]
     let workspaceRules: [ActiveRule<WorkspaceSubject>]
+    let historyRules: [ActiveRule<HistorySubject>]
     let activeRuleIDs: Set<String>
     let unusedSuppressionSeverity: Severity?
 
@@ -35,6 +36,7 @@ public struct Linter: Sendable {
         self.calendar = calendar
         var documentRules: [ActiveRule<DocumentSubject>] = []
         var workspaceRules: [ActiveRule<WorkspaceSubject>] = []
+        var historyRules: [ActiveRule<HistorySubject>] = []
         var unused: Severity? = nil
         func setup<R: Rule>(_: R.Type, _ severity: Severity) -> RuleSetup<R.Options> {
             let id = R.description.id
@@ -49,6 +51,10 @@ public struct Linter: Sendable {
             let s = setup(R.self, severity)
             return ActiveRule(id: s.ruleID) { rule.check(WorkspaceContext(subject: $0, setup: s)) }
         }
+        func activate<R: HistoryRule>(_ rule: R, _ severity: Severity) -> ActiveRule<HistorySubject> {
+            let s = setup(R.self, severity)
+            return ActiveRule(id: s.ruleID) { rule.check(HistoryContext(subject: $0, setup: s)) }
+        }
         for rule in rules {
             let d = rule.description
             let severity = settings[d.id].map { $0.severity } ?? d.defaultSeverity
@@ -56,12 +62,14 @@ public struct Linter: Sendable {
             switch rule {
             case .document(let r): documentRules.append(activate(r, sev))
             case .workspace(let r): workspaceRules.append(activate(r, sev))
+            case .history(let r): historyRules.append(activate(r, sev))
             }
             if d.id == UnusedSuppressionRule.id { unused = sev }
         }
         self.documentRules = documentRules
         self.workspaceRules = workspaceRules
-        self.activeRuleIDs = Set(documentRules.map(\.id) + workspaceRules.map(\.id))
+        self.historyRules = historyRules
+        self.activeRuleIDs = Set(documentRules.map(\.id) + workspaceRules.map(\.id) + historyRules.map(\.id))
         self.unusedSuppressionSeverity = unused
     }
 
@@ -73,9 +81,19 @@ public struct Linter: Sendable {
     /// Lints one document against a workspace (by default a workspace of the document alone): `lintDocument`,
     /// then `lintWorkspace`, then `finish`. A run over many files calls the three steps itself, so it need not keep
     /// every syntax tree until the workspace is complete.
-    public func lint(_ document: Document, in workspace: Workspace? = nil) -> [Diagnostic] {
+    public func lint(_ document: Document, in workspace: Workspace? = nil, history: FileHistory? = nil) -> [Diagnostic] {
         let ws = workspace ?? Workspace(documents: [document], calendar: calendar)
-        return finish(lintDocument(document) + lintWorkspace(path: document.path, in: ws), document: document)
+        return finish(lintDocument(document) + lintHistory(document, history) + lintWorkspace(path: document.path, in: ws), document: document)
+    }
+
+    /// Whether any history rule is on: only then is git asked for anything.
+    public var readsHistory: Bool { !historyRules.isEmpty }
+
+    /// The history rules, for a document with a history (none without one).
+    public func lintHistory(_ document: Document, _ history: FileHistory?) -> [Diagnostic] {
+        guard let history, !historyRules.isEmpty else { return [] }
+        let subject = HistorySubject(document: document, history: history)
+        return historyRules.flatMap { $0.check(subject) }
     }
 
     /// Syntax diagnostics and the document rules.

@@ -28,6 +28,7 @@ public enum Registry {
         .document(CheckInInFutureRule()),
         .document(BehindScheduleRule()),
         .document(SandbaggingRule()),
+        .history(MovingGoalpostsRule()),
         // Alignment across files
         .workspace(BrokenAlignmentRule()),
         .workspace(UnalignedObjectiveRule()),

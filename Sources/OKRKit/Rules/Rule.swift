@@ -50,12 +50,26 @@ public struct RuleExample: Sendable {
     public var today: CalendarDate?
     /// Other files of the workspace, path -> text (for rules across files). The example itself is `example.okr`.
     public var otherFiles: [String: String]
+    /// Earlier versions of the example, oldest first, each committed on its date (for rules that read history);
+    /// `source` is the working tree.
+    public var history: [(date: String, text: String)]
 
-    public init(_ source: String, options: [String: OptionValue] = [:], today: String? = nil, otherFiles: [String: String] = [:]) {
+    public init(_ source: String, options: [String: OptionValue] = [:], today: String? = nil, otherFiles: [String: String] = [:],
+                history: [(date: String, text: String)] = []) {
         self.source = source
         self.options = options
         self.today = today.flatMap { CalendarDate($0) }
         self.otherFiles = otherFiles
+        self.history = history
+    }
+
+    /// `history` as a file history, each version with a made-up commit id.
+    public var fileHistory: FileHistory? {
+        guard !history.isEmpty else { return nil }
+        return FileHistory(versions: history.enumerated().compactMap { i, v in
+            CalendarDate(v.date).map { FileVersion(commit: String(repeating: String(i + 1), count: 40).prefix(40).description, date: $0,
+                                                  document: Parser.parse(path: "example.okr", text: v.text)) }
+        })
     }
 }
 
@@ -140,8 +154,20 @@ public protocol WorkspaceRule: Rule {
     func check(_ context: WorkspaceContext<Options>) -> [Diagnostic]
 }
 
+/// A rule that reads a document's earlier versions from git (`HistoryContext.versions`). Runs with the document
+/// rules in pass 1 when the run has a history (`RunOptions.history`); without one (no git, not a repository, the
+/// language server) it does not run.
+public protocol HistoryRule: Rule {
+    /// Findings on the document under check (and only that document).
+    func check(_ context: HistoryContext<Options>) -> [Diagnostic]
+}
+
 extension DocumentRule {
     public typealias Context = DocumentContext<Options>
+}
+
+extension HistoryRule {
+    public typealias Context = HistoryContext<Options>
 }
 
 extension WorkspaceRule {
@@ -152,11 +178,13 @@ extension WorkspaceRule {
 public enum AnyRule: Sendable {
     case document(any DocumentRule)
     case workspace(any WorkspaceRule)
+    case history(any HistoryRule)
 
     public var description: RuleDescription {
         switch self {
         case .document(let r): type(of: r).description
         case .workspace(let r): type(of: r).description
+        case .history(let r): type(of: r).description
         }
     }
 
@@ -167,6 +195,7 @@ public enum AnyRule: Sendable {
         switch self {
         case .document(let r): type(of: r).optionDocs
         case .workspace(let r): type(of: r).optionDocs
+        case .history(let r): type(of: r).optionDocs
         }
     }
 
@@ -180,6 +209,7 @@ public enum AnyRule: Sendable {
         switch self {
         case .document(let r): return try decode(r)
         case .workspace(let r): return try decode(r)
+        case .history(let r): return try decode(r)
         }
     }
 }

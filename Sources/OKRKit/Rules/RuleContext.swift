@@ -102,3 +102,41 @@ public struct WorkspaceContext<Options: RuleOptions>: Sendable {
                    path: subject.path, range: range, fix: fix)
     }
 }
+
+/// The document and its history, shared among the history rules for one file.
+final class HistorySubject: Sendable {
+    let document: Document
+    let history: FileHistory
+    init(document: Document, history: FileHistory) {
+        self.document = document
+        self.history = history
+    }
+}
+
+/// What a `HistoryRule` sees: the document under check (the working tree), its earlier versions from git, its
+/// options and the date.
+public struct HistoryContext<Options: RuleOptions>: Sendable {
+    let subject: HistorySubject
+    let setup: RuleSetup<Options>
+
+    init(subject: HistorySubject, setup: RuleSetup<Options>) {
+        self.subject = subject
+        self.setup = setup
+    }
+
+    /// The document under check, as it is now.
+    public var document: Document { _read { yield subject.document } }
+    /// Its committed versions, oldest first: the last one before the history window, then every commit since.
+    public var versions: [FileVersion] { _read { yield subject.history.versions } }
+    public var path: String { subject.document.source.path }
+    public func text(_ span: TextSpan?) -> String? { span.map { subject.document.source.text($0.range) } }
+    public var options: Options { _read { yield setup.options } }
+    public var severity: Severity { setup.severity }
+    public var today: CalendarDate { setup.today }
+    public var calendar: FiscalCalendar { setup.calendar }
+    public var period: Period? { document.period(setup.calendar) }
+
+    public func diagnostic(_ range: SourceRange, _ message: String, help: String? = nil, severity: Severity? = nil) -> Diagnostic {
+        Diagnostic(ruleID: setup.ruleID, severity: severity ?? setup.severity, message: message, help: help, path: path, range: range)
+    }
+}

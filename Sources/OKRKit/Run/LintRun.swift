@@ -28,6 +28,9 @@ public struct RunOptions {
     /// Records every finding's baseline key, paths relative to this folder, in `RunOutcome.recorded`
     /// (`--write-baseline`).
     public var recordBaselineIn: String?
+    /// Reads the files' git history for the history rules (`moving-goalposts`), when any is on: one `GitHistory`
+    /// for the run, loaded before pass 1.
+    public var readHistory = false
     /// Called once between the two passes (tests use it to change a file mid-run).
     var betweenPasses: (() -> Void)?
 
@@ -62,6 +65,8 @@ public struct RunOutcome: Sendable {
     public var baselineUnmatched: [Baseline.Key: Int] = [:]
     /// With `RunOptions.recordBaselineIn`: every finding's key, counted.
     public var recorded: [Baseline.Key: Int] = [:]
+    /// Why the history rules did not run although they are on: git missing or failing in a repository.
+    public var historyProblem: String?
 }
 
 /// One result per index, written from several threads at distinct indices. The storage is allocated once and never
@@ -141,6 +146,19 @@ public enum LintRun {
         for p in paths.dropFirst(reportedCount) { calendarList.append((try? options.linterFor(p))?.calendar ?? .calendarYear) }
         let calendars = calendarList
         let files = inputs
+        // The history of the files, read once, when a history rule is on and there is something to read.
+        var history: GitHistory? = nil
+        var historyProblem: String? = nil
+        let fromStdin = options.stdin != nil ? 1 : 0
+        if options.readHistory, reportedCount > fromStdin, let first = linters.first(where: \.readsHistory) {
+            let anchor = paths.dropFirst(fromStdin).first.map { Path.parent(Path.absolute($0)) } ?? FileSystem.currentDirectory()
+            switch GitHistory.load(folder: anchor, since: first.today.adding(days: -400)) {
+            case .success(let h): history = h
+            case .failure(.git(let message)): historyProblem = message
+            case .failure(.notARepository): break
+            }
+        }
+        let gitHistory = history
 
         let first = Slots<Result<FirstPass, RunError>>(paths.count)
         let stdin = options.stdin
@@ -150,7 +168,11 @@ public enum LintRun {
             first[i] = bytes.map { bytes in
                 let doc = Parser.parse(path: paths[i], bytes: bytes)
                 let reported = i < reportedCount
-                let diagnostics = reported ? linters[i].lintDocument(doc) : []
+                var diagnostics = reported ? linters[i].lintDocument(doc) : []
+                if reported, let gitHistory, linters[i].readsHistory, !isStdin,
+                   let real = Confined.realPath(Path.absolute(paths[i])), let h = gitHistory.history(ofAbsolutePath: real) {
+                    diagnostics += linters[i].lintHistory(doc, h)
+                }
                 let suppressing = reported && Linter.hasSuppressions(doc)
                 return FirstPass(summary: DocumentSummary(doc, calendar: calendars[i]), diagnostics: diagnostics,
                                  source: reported && (isStdin || suppressing) ? doc.source : nil,
@@ -231,6 +253,7 @@ public enum LintRun {
         var outcome = RunOutcome(result: LintResult(files: results), workspace: workspace, errors: errors,
                                  filesRequested: requestedCount, fileIDs: Set(files.map(\.id)), skippedLinks: found.skippedLinks)
         outcome.reportedInputs = reportedInputs
+        outcome.historyProblem = historyProblem
         for k in 0..<reported.count {
             guard let part = baselineParts[k] else { continue }
             outcome.recorded.merge(part.recorded, uniquingKeysWith: +)

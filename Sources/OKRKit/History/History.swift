@@ -1,0 +1,163 @@
+/// One earlier version of a file: the commit that wrote it (full hash), its committer date, and the file parsed.
+public struct FileVersion: Sendable {
+    public var commit: String
+    public var date: CalendarDate
+    public var document: Document
+
+    public init(commit: String, date: CalendarDate, document: Document) {
+        self.commit = commit
+        self.date = date
+        self.document = document
+    }
+
+    /// The short form of the commit shown in messages.
+    public var shortCommit: String { String(commit.prefix(7)) }
+}
+
+/// A file's committed versions, oldest first (the working tree is the document under check, not one of them).
+/// Only the versions since a cut-off are kept, plus the last one before it (what the file said then).
+public struct FileHistory: Sendable {
+    public var versions: [FileVersion]
+    public init(versions: [FileVersion]) { self.versions = versions }
+}
+
+/// The history of a run's files, read from git once per run with a fixed number of processes whatever the number
+/// of files (`rev-parse`, one `log`, one `ls-tree` of the commit before the window, one `cat-file --batch` for
+/// every blob needed): never one process per file. A blob that several commits share is parsed once.
+public struct GitHistory: Sendable {
+    /// The repository's top folder (real path).
+    public let root: String
+    /// Since when commits are read: the day after `base`'s commit date, if any.
+    public let since: CalendarDate
+    struct Entry: Sendable {
+        var commit: String
+        var date: CalendarDate
+        var blob: String
+    }
+    /// By path relative to `root`: the versions, oldest first (the one at `base` first when there is one).
+    let entries: [String: [Entry]]
+    let blobs: [String: [UInt8]]
+
+    /// Why history could not be read: git missing or failing inside a repository (nil: not a repository at all).
+    public enum Problem: Error, Sendable {
+        case notARepository
+        case git(String)
+    }
+
+    /// Reads the history of every `.okr` / `.okr.md` file of the repository holding `folder`, from `since` on.
+    public static func load(folder: String, since: CalendarDate) -> Result<GitHistory, Problem> {
+        let git = Git(folder: folder)
+        let top: [UInt8]
+        switch git.run(["rev-parse", "--show-toplevel"]) {
+        case .success(let out): top = out
+        case .failure(let f):
+            // Outside a repository git fails too; only a `.git` above says it should have worked.
+            return .failure(Self.insideRepository(folder) ? .git(f.message) : .notARepository)
+        }
+        // The top folder as the file system names it, so paths from `realpath` match.
+        let shown = Self.line(top)
+        let root = Confined.realPath(shown) ?? shown
+        let specs = ["--", ":(glob)**/*.okr", ":(glob)**/*.okr.md"]
+        var entries: [String: [Entry]] = [:]
+        // The last commit before the window: what every file said when it opened.
+        let sinceText = since.description
+        if case .success(let out) = git.run(["log", "-1", "--format=%H %cs", "--before=\(sinceText)T00:00:00", "HEAD"]),
+           let (commit, date) = Self.header(Self.line(out)) {
+            guard case .success(let tree) = git.run(["ls-tree", "-r", "-z", "--full-tree", commit] + specs) else {
+                return .failure(.git("git ls-tree failed"))
+            }
+            for record in tree.split(separator: 0) {
+                // `<mode> blob <id>\t<path>`
+                guard let tab = record.firstIndex(of: 0x09) else { continue }
+                let meta = record[record.startIndex..<tab].split(separator: 0x20)
+                guard meta.count == 3, meta[1].elementsEqual("blob".utf8) else { continue }
+                let path = String(decoding: record[(tab + 1)...], as: UTF8.self)
+                entries[path] = [Entry(commit: commit, date: date, blob: String(decoding: meta[2], as: UTF8.self))]
+            }
+        }
+        let log: [UInt8]
+        switch git.run(["log", "--reverse", "-z", "--format=%x01%H %cs", "--raw", "--no-renames", "--no-abbrev", "--since=\(sinceText)T00:00:00", "HEAD"] + specs) {
+        case .success(let out): log = out
+        case .failure(let f):
+            // A repository without any commit yet has no history to read.
+            if case .failure = git.run(["rev-parse", "--verify", "-q", "HEAD"]) { return .success(GitHistory(root: root, since: since, entries: [:], blobs: [:])) }
+            return .failure(.git(f.message))
+        }
+        for chunk in log.split(separator: 0x01) {
+            guard let nul = chunk.firstIndex(of: 0), let (commit, date) = Self.header(String(decoding: chunk[chunk.startIndex..<nul], as: UTF8.self)) else { continue }
+            // Then `\n` and records `:<modes> <old> <new> <status>\0<path>\0`.
+            var fields = chunk[(nul + 1)...].split(separator: 0, omittingEmptySubsequences: false)[...]
+            while let meta = fields.popFirst() {
+                let m = meta.drop(while: { $0 == 0x0A })
+                guard m.first == 0x3A, let pathField = fields.popFirst() else { continue }
+                let parts = m.split(separator: 0x20)
+                guard parts.count >= 5 else { continue }
+                let path = String(decoding: pathField, as: UTF8.self)
+                let blob = String(decoding: parts[3], as: UTF8.self)
+                if parts[4].first == UInt8(ascii: "D") || blob.utf8.allSatisfy({ $0 == 0x30 }) {
+                    entries[path] = nil  // deleted: a file of that name later is a new file
+                } else {
+                    entries[path, default: []].append(Entry(commit: commit, date: date, blob: blob))
+                }
+            }
+        }
+        // Every blob at once.
+        var wanted: [String] = []
+        var seen = Set<String>()
+        for list in entries.values { for e in list where seen.insert(e.blob).inserted { wanted.append(e.blob) } }
+        var blobs: [String: [UInt8]] = [:]
+        if !wanted.isEmpty {
+            let input = Array(wanted.joined(separator: "\n").utf8) + [0x0A]
+            guard case .success(let out) = git.run(["cat-file", "--batch"], input: input) else { return .failure(.git("git cat-file failed")) }
+            var i = 0
+            while i < out.count {
+                guard let nl = out[i...].firstIndex(of: 0x0A) else { break }
+                let head = out[i..<nl].split(separator: 0x20)
+                i = nl + 1
+                guard head.count == 3, let size = Int(String(decoding: head[2], as: UTF8.self)), size >= 0, i + size <= out.count else { continue }
+                blobs[String(decoding: head[0], as: UTF8.self)] = Array(out[i..<(i + size)])
+                i += size + 1
+            }
+        }
+        return .success(GitHistory(root: root, since: since, entries: entries, blobs: blobs))
+    }
+
+    /// Output of git without the whitespace and line ending around it.
+    static func line(_ out: [UInt8]) -> String {
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        guard let a = out.firstIndex(where: { !isSpace($0) }), let b = out.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(decoding: out[a...b], as: UTF8.self)
+    }
+
+    static func header(_ s: String) -> (String, CalendarDate)? {
+        let parts = s.split(separator: " ")
+        guard parts.count == 2, parts[0].utf8.count == 40, let date = CalendarDate(parts[1]) else { return nil }
+        return (String(parts[0]), date)
+    }
+
+    static func insideRepository(_ folder: String) -> Bool {
+        var dir = Path.absolute(folder)
+        for _ in 0..<256 {
+            if FileSystem.exists(Path.join(dir, ".git")) { return true }
+            let parent = Path.parent(dir)
+            if parent == dir { return false }
+            dir = parent
+        }
+        return false
+    }
+
+    /// The versions of the file at `path` (absolute), parsed; nil when git knows no version of it.
+    public func history(ofAbsolutePath path: String) -> FileHistory? {
+        let base = root.hasSuffix("/") ? root : root + "/"
+        guard path.hasPrefix(base), let list = entries[String(path.dropFirst(base.count))], !list.isEmpty else { return nil }
+        var parsed: [String: Document] = [:]
+        var versions: [FileVersion] = []
+        for e in list {
+            guard let bytes = blobs[e.blob] else { continue }
+            let doc = parsed[e.blob] ?? Parser.parse(path: path, bytes: bytes)
+            parsed[e.blob] = doc
+            versions.append(FileVersion(commit: e.commit, date: e.date, document: doc))
+        }
+        return FileHistory(versions: versions)
+    }
+}

@@ -1,0 +1,127 @@
+public struct MovingGoalpostsRule: HistoryRule {
+    public init() {}
+
+    public struct Options: RuleOptions {
+        var graceDays = 7
+        public init() {}
+        public static let fields: [OptionField<Options>] = [
+            .int("grace-days", \.graceDays, "Days after the period starts during which targets may still be set and changed."),
+        ]
+    }
+
+    public static let description = RuleDescription(
+        id: "moving-goalposts",
+        summary: "A key result's target was eased after its period started (found in the file's git history).",
+        rationale: """
+        A key result is a commitment made at the start of the period; grading it against a target lowered halfway \
+        through turns a miss into a pass and teaches the team that goals move (Doerr, Measure What Matters: "OKRs \
+        are not set in stone", but changing them is a decision to make in the open, at a review, not a quiet edit; \
+        Google's playbook grades against the targets set at the start). The rule reads the file's commits (one `git \
+        log` for the run) and reports each commit after the period's start plus `grace-days` that moved a target \
+        toward its baseline, loosened a threshold (`>= 99.9%` to `>= 99.5%`) or dropped a milestone key result, with \
+        the commit, its date and the old and new value; an uncommitted edit counts as well. Raising a target is \
+        fine. Without git, or outside a repository, the rule does not run.
+        """,
+        defaultSeverity: .warning,
+        triggering: [
+            RuleExample(exampleHeader + "## O1: Fast deploys\n### KR1.1: Cut deploy time\n- metric: ↓45 -> 25 min\n", today: "2026-11-25",
+                        history: [("2026-10-02", exampleHeader + "## O1: Fast deploys\n### KR1.1: Cut deploy time\n- metric: 45 -> 15 min\n")]),
+            RuleExample(exampleHeader + "## O1: Reliable\n### KR1.1: Keep availability up\n- metric: ↓>= 99.5%\n### KR1.2: Grow sign-ups\n- metric: ↓↓100 -> 150\n",
+                        today: "2026-11-25",
+                        history: [("2026-09-28", exampleHeader + "## O1: Reliable\n### KR1.1: Keep availability up\n- metric: >= 99.9%\n### KR1.2: Grow sign-ups\n- metric: 100 -> 200\n"),
+                                  ("2026-11-03", exampleHeader + "## O1: Reliable\n### KR1.1: Keep availability up\n- metric: >= 99.9%\n### KR1.2: Grow sign-ups\n- metric: 100 -> 180\n")]),
+            RuleExample(exampleHeader + "## ↓O1: Launch\n### KR1.2: Grow sign-ups\n- metric: 100 -> 200\n", today: "2026-11-25",
+                        history: [("2026-10-01", exampleHeader + "## O1: Launch\n### KR1.1: Ship the API\n- metric: milestone\n### KR1.2: Grow sign-ups\n- metric: 100 -> 200\n")]),
+        ],
+        passing: [
+            // Raised, eased within the grace days, or eased before the period.
+            RuleExample(exampleHeader + "## O1: Fast deploys\n### KR1.1: Cut deploy time\n- metric: 45 -> 10 min\n", today: "2026-11-25",
+                        history: [("2026-10-02", exampleHeader + "## O1: Fast deploys\n### KR1.1: Cut deploy time\n- metric: 45 -> 15 min\n")]),
+            RuleExample(exampleHeader + "## O1: Fast deploys\n### KR1.1: Cut deploy time\n- metric: 45 -> 25 min\n", today: "2026-11-25",
+                        history: [("2026-09-20", exampleHeader + "## O1: Fast deploys\n### KR1.1: Cut deploy time\n- metric: 45 -> 15 min\n"),
+                                  ("2026-10-05", exampleHeader + "## O1: Fast deploys\n### KR1.1: Cut deploy time\n- metric: 45 -> 25 min\n")]),
+            // A new period: the file was rewritten for 2026-Q4, last quarter's targets do not count.
+            RuleExample(exampleHeader + "## O1: Fast deploys\n### KR1.1: Cut deploy time\n- metric: 45 -> 30 min\n", today: "2026-11-25",
+                        history: [("2026-08-01", exampleHeader.replacing("2026-Q4", with: "2026-Q3") + "## O1: Fast deploys\n### KR1.1: Cut deploy time\n- metric: 45 -> 15 min\n"),
+                                  ("2026-10-20", exampleHeader + "## O1: Fast deploys\n### KR1.1: Cut deploy time\n- metric: 45 -> 30 min\n")]),
+        ])
+
+    public func check(_ context: Context) -> [Diagnostic] {
+        guard let period = context.period else { return [] }
+        let cutoff = period.start.adding(days: max(0, context.options.graceDays))
+        guard context.today > cutoff else { return [] }
+        let periodText = context.text(context.document.header.period)
+        // The versions of this period: committed ones, then the working tree (dated today).
+        var versions: [(commit: String?, date: CalendarDate, document: Document)] = context.versions
+            .filter { $0.document.text($0.document.header.period) == periodText }
+            .map { (commit: $0.commit, date: $0.date, document: $0.document) }
+        versions.append((commit: nil, date: context.today, document: context.document))
+        // The commitment: the last version at the cut-off (or the first one, for a file written later).
+        let start = versions.lastIndex { $0.date <= cutoff } ?? 0
+        guard start + 1 < versions.count else { return [] }
+        var out: [Diagnostic] = []
+        let current = Self.keyResults(context.document)
+        let when = "after \(period.text) started on \(period.start)\(context.options.graceDays > 0 ? " (+\(context.options.graceDays) days' grace)" : "")"
+        for i in (start + 1)..<versions.count {
+            let old = Self.keyResults(versions[i - 1].document), new = Self.keyResults(versions[i].document)
+            let by = versions[i].commit.map { "in commit \($0.prefix(7)) on \(versions[i].date)" } ?? "in an uncommitted change"
+            for (id, before) in old.sorted(by: { $0.key < $1.key }) {
+                guard let b = before.metric else { continue }
+                guard let after = new[id] else {
+                    if b.kind == .milestone {
+                        // Where it was: its objective, else the file's title.
+                        let oldDoc = versions[i - 1].document
+                        let objectiveID = oldDoc.objectives.first { o in o.keyResults.contains { oldDoc.text($0.id) == id } }.flatMap { oldDoc.text($0.id) }
+                        let at = objectiveID.flatMap { oid in context.document.objectives.first { context.text($0.id) == oid } }
+                        out.append(context.diagnostic(at.map { $0.id?.range ?? $0.headingRange } ?? context.document.header.title?.range ?? SourceRange(start: 0, end: 0),
+                            "milestone key result \(id) was dropped \(by), \(when)",
+                            help: "a key result dropped mid-period is a change of commitment: record it at a review (in a check-in note) or put it back"))
+                    }
+                    continue
+                }
+                guard let a = after.metric, let eased = Self.eased(from: b, to: a) else { continue }
+                guard let now = current[id], let metric = now.property("metric") else { continue }
+                out.append(context.diagnostic(metric.value.range,
+                    "target of \(id) eased from `\(eased.old)` to `\(eased.new)` \(by), \(when)",
+                    help: "grade against the target set at the start: restore `\(eased.old)`, or record the change and why in a check-in note and disable this finding on the line"))
+            }
+        }
+        return out
+    }
+
+    /// Key results by ID (the first of a repeated ID).
+    static func keyResults(_ doc: Document) -> [String: KeyResult] {
+        var out: [String: KeyResult] = [:]
+        for o in doc.objectives {
+            for k in o.keyResults { if let id = doc.text(k.id), out[id] == nil { out[id] = k } }
+        }
+        return out
+    }
+
+    /// The old and new target as written when `b` -> `a` eases the commitment; nil otherwise (raised, unchanged,
+    /// another kind of metric, units that do not compare).
+    static func eased(from b: Metric, to a: Metric) -> (old: String, new: String)? {
+        guard b.kind == a.kind, b.relative == a.relative, let bt = b.target, let at = a.target,
+              let newValue = at.value(in: bt.unitKey) else { return nil }
+        let old = bt.value
+        let easier: Bool
+        switch b.kind {
+        case .increase, .stayAbove: easier = newValue < old - 1e-12 * max(1, abs(old))
+        case .decrease, .stayBelow: easier = newValue > old + 1e-12 * max(1, abs(old))
+        case .flat, .milestone: easier = false
+        }
+        // Loosening a strict threshold (`> 99%` to `>= 99%`) at the same value eases it too.
+        let loosened = !easier && (b.kind == .stayAbove || b.kind == .stayBelow) && b.strict && !a.strict && abs(newValue - old) <= 1e-12 * max(1, abs(old))
+        guard easier || loosened else { return nil }
+        return (Self.describe(b), Self.describe(a))
+    }
+
+    static func describe(_ m: Metric) -> String {
+        let t = m.target?.display ?? "?"
+        switch m.kind {
+        case .stayAbove: return (m.strict ? "> " : ">= ") + t
+        case .stayBelow: return (m.strict ? "< " : "<= ") + t
+        default: return t
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+@testable import OKRKit
+
+/// A git repository built by the tests, with commits on set dates.
+struct TestRepo {
+    let dir: URL
+
+    init(_ files: [String: String] = [:]) throws {
+        dir = try CLI.tempDir(files.merging([".okrlint.json": #"{"today": "2026-11-25"}"#]) { a, _ in a })
+        try git(["init", "-q", "-b", "main"])
+        try git(["config", "user.email", "t@example.com"])
+        try git(["config", "user.name", "Test"])
+        try git(["config", "commit.gpgsign", "false"])
+    }
+
+    @discardableResult
+    func git(_ args: [String], date: String? = nil) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["git", "-C", dir.path] + args
+        var env = ProcessInfo.processInfo.environment
+        if let date { env["GIT_AUTHOR_DATE"] = "\(date)T12:00:00"; env["GIT_COMMITTER_DATE"] = "\(date)T12:00:00" }
+        p.environment = env
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0, "git \(args)")
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func write(_ path: String, _ text: String) throws {
+        let url = dir.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    /// Writes the files and commits them on `date`; the commit's hash.
+    @discardableResult
+    func commit(_ files: [String: String], on date: String, _ message: String = "change") throws -> String {
+        for (p, t) in files { try write(p, t) }
+        try git(["add", "-A"])
+        try git(["commit", "-q", "-m", message], date: date)
+        return try git(["rev-parse", "HEAD"])
+    }
+}
+
+var gitInstalled: Bool { (try? runTool("git", ["--version"], input: ""))??.code == 0 }
+
+/// A team file whose two key results have the given metrics.
+func goalFile(_ kr1: String, _ kr2: String, period: String = "2026-Q4") -> String {
+    """
+    # Web OKRs
+
+    - okr: 1
+    - team: web
+    - period: \(period)
+    - owner: @w
+
+    ## O1: Make the site fast
+    - owner: @w
+
+    ### KR1.1: Cut page load time
+    - metric: \(kr1)
+    - owner: @w
+
+    ### KR1.2: Grow weekly active users
+    - metric: \(kr2)
+    - owner: @w
+
+    """
+}
+
+@Suite(.serialized, .enabled(if: gitInstalled)) struct HistoryTests {
+    func goalposts(_ r: CLI.Output) -> [String] {
+        r.stdout.split(separator: "\n").filter { $0.hasSuffix("[moving-goalposts]") }.map(String.init)
+    }
+
+    @Test func anEasedTargetAfterThePeriodStartIsReportedWithItsCommitAndARaisedOneIsNot() throws {
+        let repo = try TestRepo()
+        try repo.commit([".okrlint.json": #"{"today": "2026-11-25"}"#, "web.okr": goalFile("3 -> 1 s", "100 -> 200 users")], on: "2026-09-28", "set the quarter")
+        let eased = try repo.commit(["web.okr": goalFile("3 -> 2 s", "100 -> 250 users")], on: "2026-11-03", "adjust")
+        let r = try CLI.run(["--format", "gcc"], in: repo.dir)
+        let found = goalposts(r)
+        #expect(found.count == 1, "\(r.stdout)\n\(r.stderr)")
+        #expect(found.first?.contains("web.okr:12:11: warning: target of KR1.1 eased from `1 s` to `2 s` in commit \(eased.prefix(7)) on 2026-11-03, after 2026-Q4 started on 2026-10-01 (+7 days' grace)") == true, "\(found)")
+        #expect(r.stderr.isEmpty, "\(r.stderr)")
+        // An uncommitted edit that lowers KR1.2 counts too.
+        try repo.write("web.okr", goalFile("3 -> 2 s", "100 -> 180 users"))
+        let again = goalposts(try CLI.run(["--format", "gcc"], in: repo.dir))
+        #expect(again.count == 2 && again.contains { $0.contains("target of KR1.2 eased from `250 users` to `180 users` in an uncommitted change") }, "\(again)")
+        // Within the grace days, or with the rule off, nothing.
+        try repo.write(".okrlint.json", #"{"today": "2026-11-25", "rules": {"moving-goalposts": {"grace-days": 40}}}"#)
+        #expect(goalposts(try CLI.run(["--format", "gcc"], in: repo.dir)).count == 1, "the uncommitted change is after 40 days")
+        try repo.write(".okrlint.json", #"{"today": "2026-11-25", "rules": {"moving-goalposts": "off"}}"#)
+        #expect(goalposts(try CLI.run(["--format", "gcc"], in: repo.dir)).isEmpty)
+    }
+
+    @Test func aRewrittenFileForANewPeriodIsNotEasing() throws {
+        let repo = try TestRepo()
+        try repo.commit(["web.okr": goalFile("3 -> 1 s", "100 -> 200 users", period: "2026-Q3")], on: "2026-07-02")
+        try repo.commit(["web.okr": goalFile("3 -> 2.5 s", "100 -> 150 users")], on: "2026-10-20")
+        #expect(goalposts(try CLI.run(["--format", "gcc"], in: repo.dir)).isEmpty)
+    }
+
+    @Test func withoutARepositoryOrWithoutGitTheRestStillRuns() throws {
+        // Not a repository: no note, no history finding, the other rules as ever.
+        let plain = try CLI.tempDir([".okrlint.json": #"{"today": "2026-11-25"}"#, "web.okr": goalFile("3 -> 1 s", "100 -> 200 users")])
+        let r = try CLI.run(["--format", "gcc"], in: plain)
+        #expect(r.stderr.isEmpty && goalposts(r).isEmpty)
+        // A repository but no git on PATH: said once on stderr.
+        let repo = try TestRepo()
+        try repo.commit(["web.okr": goalFile("3 -> 1 s", "100 -> 200 users")], on: "2026-09-28")
+        let noGit = try CLI.run(["--format", "gcc"], in: repo.dir, env: ["PATH": "/nonexistent"])
+        #expect(noGit.stderr.contains("okrlint: note: the history rules (moving-goalposts) did not run: git is not installed"), "\(noGit.stderr)")
+        #expect(noGit.code == r.code)
+    }
+
+    @Test func historyIsReadWithAFixedNumberOfGitProcesses() throws {
+        let repo = try TestRepo()
+        var files: [String: String] = [:]
+        for k in 0..<30 { files["teams/t\(k).okr"] = goalFile("3 -> 1 s", "100 -> 200 users").replacingOccurrences(of: "team: web", with: "team: t\(k)") }
+        try repo.commit(files, on: "2026-09-28")
+        for (k, day) in ["2026-10-15", "2026-10-29", "2026-11-12"].enumerated() {
+            for i in 0..<30 where i % 3 == k { files["teams/t\(i).okr"] = files["teams/t\(i).okr"]!.replacingOccurrences(of: "3 -> 1 s", with: "3 -> 1.5 s") }
+            try repo.commit(files, on: day)
+        }
+        // A git on PATH that counts its runs, then runs the real one.
+        let real = try #require(try runTool("sh", ["-c", "command -v git"], input: "")?.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        let bin = repo.dir.appendingPathComponent(".bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        let log = repo.dir.appendingPathComponent(".bin/calls")
+        try "#!/bin/sh\necho \"$*\" >> \(log.path)\nexec \(real) \"$@\"\n".write(to: bin.appendingPathComponent("git"), atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin.appendingPathComponent("git").path)
+        let r = try CLI.run(["--format", "gcc", "teams"], in: repo.dir, env: ["PATH": bin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")])
+        #expect(goalposts(r).count == 30, "\(r.stdout)")
+        let calls = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
+        #expect(calls.count <= 5, "git ran \(calls.count) times: \(calls)")
+        #expect(calls.filter { $0.contains(" log ") }.count <= 2)
+    }
+}
