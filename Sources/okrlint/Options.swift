@@ -37,6 +37,8 @@ struct Options {
     var baseline: String? = nil
     var writeBaseline: String? = nil
     var pruneBaseline = false
+    /// `okrlint diff --fail-on eased,dropped`.
+    var failOn: [String] = []
     /// `okrlint init`.
     var team: String? = nil
     var period: String? = nil
@@ -45,13 +47,13 @@ struct Options {
     /// Every option given, by its name (`--format`, `-q`), for the checks of what applies to which command.
     var given: [String] = []
 
-    static let commands = ["check", "fmt", "report", "graph", "init", "lsp", "dump", "rules", "rule", "schema", "help", "version"]
+    static let commands = ["check", "fmt", "report", "graph", "diff", "init", "lsp", "dump", "rules", "rule", "schema", "help", "version"]
     static var formats: [String] { ReportFormats.ids }
 
     /// Options that take a value.
     static let valued = ["--format", "--output-format", "--today", "--stdin-filename", "--output", "-o",
                          "--max-warnings", "--color", "--config", "--column-unit", "--team", "--period", "--parent", "--template",
-                         "--baseline", "--write-baseline"]
+                         "--baseline", "--write-baseline", "--fail-on"]
     static let flags = ["--quiet", "-q", "--strict", "--exit-zero", "--help", "-h", "--version", "-V", "--no-config",
                         "--report-all", "--no-color", "--fix", "--unsafe-fixes", "--diff", "--show-fixes", "--check",
                         "--key-results", "--statistics", "--prune-baseline"]
@@ -63,6 +65,9 @@ struct Options {
     /// The options `okrlint report` takes.
     static let reportOptions: Set<String> = ["--format", "--output-format", "--output", "-o", "--config", "--no-config", "--today",
                                              "--color", "--no-color", "--quiet", "-q", "--help", "-h"]
+    /// The options `okrlint diff` takes.
+    static let diffOptions: Set<String> = ["--format", "--output-format", "--fail-on", "--output", "-o", "--config", "--no-config",
+                                           "--quiet", "-q", "--help", "-h"]
     /// The options `okrlint init` takes.
     static let initOptions: Set<String> = ["--team", "--period", "--parent", "--template", "--config", "--no-config", "--today", "--quiet", "-q",
                                            "--help", "-h"]
@@ -189,6 +194,17 @@ struct Options {
             }
             return o
         }
+        if o.command == "diff" {
+            if let other = o.given.first(where: { !diffOptions.contains($0) }) {
+                throw UsageError(message: "`\(other)` does not apply to `okrlint diff` (it takes --format text|markdown|json, --fail-on, --output, --quiet, --config and --no-config)")
+            }
+            if !o.given.contains("--format") && !o.given.contains("--output-format") { o.format = "text" }
+            guard ["text", "markdown", "json"].contains(o.format) else {
+                throw UsageError(message: "`okrlint diff` writes `--format text` (default), `markdown` or `json`, not `\(o.format)`")
+            }
+            return o
+        }
+        if !o.failOn.isEmpty { throw UsageError(message: "`--fail-on` applies to `okrlint diff`") }
         if o.command == "init" {
             if let other = o.given.first(where: { !initOptions.contains($0) }) {
                 throw UsageError(message: "`\(other)` does not apply to `okrlint init` (it takes --team, --period, --parent, --template, --config, --no-config, --today and --quiet)")
@@ -253,6 +269,8 @@ struct Options {
             if let extra = args.first(where: { $0 != "--markdown" }) {
                 throw UsageError(message: "`okrlint rules` takes only `--markdown`, not `\(extra)`; `okrlint rule ID` explains one rule")
             }
+        case "diff":
+            if args.count > 1 { throw UsageError(message: "`okrlint diff` takes one revision (default: the merge base with the default branch), not \(args.count) arguments") }
         case "init":
             if args.count > 1 { throw UsageError(message: "`okrlint init` writes one file, not \(args.count)") }
         case "lsp":
@@ -283,6 +301,12 @@ struct Options {
         case "--period": period = value
         case "--parent": parent = value
         case "--template": template = value
+        case "--fail-on":
+            let groups = value.split(separator: ",").map { String($0.filter { $0 != " " }) }
+            for g in groups where !(CommitmentDiff.failGroups.contains(g) || CommitmentChange.Kind(rawValue: g) != nil) {
+                throw UsageError(message: "`--fail-on` takes eased, dropped, changed or a kind of change (\(CommitmentChange.Kind.allCases.map(\.rawValue).joined(separator: ", "))), not `\(g)`")
+            }
+            failOn = groups
         case "--baseline": baseline = value
         case "--write-baseline": writeBaseline = value
         case "--max-warnings":
@@ -314,6 +338,10 @@ struct Options {
                                             where the OKRs stand: progress and bands, expected progress
                                             today, confidence trends, owners, the last check-ins, the
                                             alignment tree and what needs attention first
+      okrlint diff [REV] [--format text|markdown|json] [--fail-on eased,dropped,changed]
+                                            the commitment changes since REV (default: the merge base with the
+                                            default branch): objectives and key results added, dropped or
+                                            renamed, targets raised or eased, owners, alignment, confidence
       okrlint graph [--format mermaid|dot] [--key-results] [-o FILE] [PATH...]
                                             draw the alignment: objectives coloured by progress band, links
                                             as edges, unaligned and unsupported objectives marked (Mermaid in a

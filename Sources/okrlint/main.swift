@@ -108,6 +108,8 @@ case "graph":
     GraphCommand.run(options)
 case "report":
     ReportCommand.run(options)
+case "diff":
+    DiffCommand.run(options)
 case "init":
     InitCommand.run(options)
 case "lsp":

@@ -141,4 +141,75 @@ func goalFile(_ kr1: String, _ kr2: String, period: String = "2026-Q4") -> Strin
         #expect(calls.count <= 5, "git ran \(calls.count) times: \(calls)")
         #expect(calls.filter { $0.contains(" log ") }.count <= 2)
     }
+
+    @Test func diffListsTheCommitmentChanges() throws {
+        let repo = try TestRepo()
+        let before = goalFile("3 -> 1 s", "100 -> 200 users") + """
+        ## O2: Help people find things
+        - owner: @w
+        - aligns: company/O1
+
+        ### KR2.1: Grow searches that end in a click
+        - metric: 40% -> 60%
+        - confidence: 0.7
+        - owner: @w
+
+        ## O3: Explore partnerships
+        - owner: @p
+
+        ### KR3.1: Sign partners
+        - metric: 0 -> 3 partners
+        - owner: @p
+
+        """
+        try repo.commit(["web.okr": before, "gone.okr": goalFile("1 -> 2 x", "1 -> 3 x")], on: "2026-09-28")
+        var after = before.replacingOccurrences(of: "- metric: 3 -> 1 s", with: "- metric: 3 -> 2 s")
+            .replacingOccurrences(of: "- metric: 100 -> 200 users", with: "- metric: 100 -> 300 users")
+            .replacingOccurrences(of: "## O2: Help people find things\n- owner: @w\n- aligns: company/O1", with: "## O2: Help people find what they need\n- owner: @n\n- aligns: company/O2")
+            .replacingOccurrences(of: "- confidence: 0.7", with: "- confidence: 0.4")
+            .replacingOccurrences(of: "### KR3.1: Sign partners\n- metric: 0 -> 3 partners\n- owner: @p\n", with: "")
+        after = after.replacingOccurrences(of: "## O3: Explore partnerships\n- owner: @p\n\n", with: "")
+        after += "### KR2.2: Raise search satisfaction\n- metric: 3.5 -> 4.2 points\n- owner: @w\n"
+        try repo.commit(["web.okr": after], on: "2026-11-02")
+        try FileManager.default.removeItem(at: repo.dir.appendingPathComponent("gone.okr"))
+        try repo.git(["add", "-A"])
+        try repo.git(["commit", "-q", "-m", "drop"], date: "2026-11-03")
+        let r = try CLI.run(["diff", "HEAD~2"], in: repo.dir)
+        #expect(r.code == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        for expected in ["file removed", "eased       KR1.1 1 s -> 2 s", "raised      KR1.2 200 users -> 300 users",
+                         "renamed     O2 \"Help people find things\" -> \"Help people find what they need\"", "owner       O2 @w -> @n",
+                         "aligns      O2 company/O1 -> company/O2", "confidence  KR2.1 0.7 -> 0.4", "added       KR2.2 \"Raise search satisfaction\"",
+                         "dropped     O3 \"Explore partnerships\"", "dropped     KR3.1 \"Sign partners\""] {
+            #expect(lines.contains { $0.hasPrefix(expected) }, "missing: \(expected)\n\(r.stdout)")
+        }
+        #expect(r.stdout.hasPrefix("Commitment changes since HEAD~2 ("))
+        // --fail-on: eased fails the run (exit 1), so does dropped; only a raise does not.
+        let eased = try CLI.run(["diff", "HEAD~2", "--fail-on", "eased"], in: repo.dir)
+        #expect(eased.code == 1 && eased.stderr.contains("1 change of a kind --fail-on names (eased)"), "\(eased.stderr)")
+        #expect(try CLI.run(["diff", "HEAD~2", "--fail-on", "dropped"], in: repo.dir).code == 1)
+        #expect(try CLI.run(["diff", "HEAD~1", "--fail-on", "eased"], in: repo.dir).code == 0, "HEAD~1 only removed a file")
+        // `okrlint diff HEAD~1` lists that change; JSON and Markdown carry the same.
+        let one = try CLI.run(["diff", "HEAD~1", "--format", "json"], in: repo.dir)
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [String: Any])
+        let changes = try #require(doc["changes"] as? [[String: Any]])
+        #expect(changes.map { $0["kind"] as? String } == ["file-removed"] && changes.first?["path"] as? String == "gone.okr")
+        let md = try CLI.run(["diff", "HEAD~2", "--format", "markdown"], in: repo.dir)
+        #expect(md.stdout.contains("⚠️ **1 target eased.**") && md.stdout.contains("| `web.okr` | eased | KR1.1 | 1 s | 2 s |"), "\(md.stdout)")
+    }
+
+    @Test func diffRefusesWhatItCannotCompare() throws {
+        let plain = try CLI.tempDir(["web.okr": goalFile("3 -> 1 s", "100 -> 200 users")])
+        let r = try CLI.run(["diff", "HEAD"], in: plain)
+        #expect(r.code == 2 && r.stderr.contains("is not in a git repository"), "\(r.stderr)")
+        let repo = try TestRepo()
+        try repo.commit(["web.okr": goalFile("3 -> 1 s", "100 -> 200 users")], on: "2026-09-28")
+        for rev in ["--output=/tmp/x", "no-such-branch"] {
+            let bad = try CLI.run(["diff", "--", rev], in: repo.dir)
+            #expect(bad.code == 2 && bad.stderr.contains("is not a commit of this repository"), "\(rev): \(bad.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/x"))
+        let noBase = try CLI.run(["diff", "--fail-on", "nonsense"], in: repo.dir)
+        #expect(noBase.code == 2 && noBase.stderr.contains("`--fail-on` takes eased, dropped, changed"))
+    }
 }

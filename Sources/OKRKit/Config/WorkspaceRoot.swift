@@ -152,7 +152,7 @@ public enum Confined {
         return String(Substring(u[u.index(u.startIndex, offsetBy: n)...]))
     }
 
-    static func realPath(_ path: String) -> String? {
+    public static func realPath(_ path: String) -> String? {
         guard let p = realpath(path, nil) else { return nil }
         defer { free(p) }
         return String(cString: p)

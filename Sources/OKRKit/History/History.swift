@@ -57,23 +57,13 @@ public struct GitHistory: Sendable {
         // The top folder as the file system names it, so paths from `realpath` match.
         let shown = Self.line(top)
         let root = Confined.realPath(shown) ?? shown
-        let specs = ["--", ":(glob)**/*.okr", ":(glob)**/*.okr.md"]
         var entries: [String: [Entry]] = [:]
         // The last commit before the window: what every file said when it opened.
         let sinceText = since.description
         if case .success(let out) = git.run(["log", "-1", "--format=%H %cs", "--before=\(sinceText)T00:00:00", "HEAD"]),
            let (commit, date) = Self.header(Self.line(out)) {
-            guard case .success(let tree) = git.run(["ls-tree", "-r", "-z", "--full-tree", commit] + specs) else {
-                return .failure(.git("git ls-tree failed"))
-            }
-            for record in tree.split(separator: 0) {
-                // `<mode> blob <id>\t<path>`
-                guard let tab = record.firstIndex(of: 0x09) else { continue }
-                let meta = record[record.startIndex..<tab].split(separator: 0x20)
-                guard meta.count == 3, meta[1].elementsEqual("blob".utf8) else { continue }
-                let path = String(decoding: record[(tab + 1)...], as: UTF8.self)
-                entries[path] = [Entry(commit: commit, date: date, blob: String(decoding: meta[2], as: UTF8.self))]
-            }
+            guard let tree = Self.tree(git, commit) else { return .failure(.git("git ls-tree failed")) }
+            for (path, blob) in tree { entries[path] = [Entry(commit: commit, date: date, blob: blob)] }
         }
         let log: [UInt8]
         switch git.run(["log", "--reverse", "-z", "--format=%x01%H %cs", "--raw", "--no-renames", "--no-abbrev", "--since=\(sinceText)T00:00:00", "HEAD"] + specs) {
@@ -105,21 +95,95 @@ public struct GitHistory: Sendable {
         var wanted: [String] = []
         var seen = Set<String>()
         for list in entries.values { for e in list where seen.insert(e.blob).inserted { wanted.append(e.blob) } }
-        var blobs: [String: [UInt8]] = [:]
-        if !wanted.isEmpty {
-            let input = Array(wanted.joined(separator: "\n").utf8) + [0x0A]
-            guard case .success(let out) = git.run(["cat-file", "--batch"], input: input) else { return .failure(.git("git cat-file failed")) }
-            var i = 0
-            while i < out.count {
-                guard let nl = out[i...].firstIndex(of: 0x0A) else { break }
-                let head = out[i..<nl].split(separator: 0x20)
-                i = nl + 1
-                guard head.count == 3, let size = Int(String(decoding: head[2], as: UTF8.self)), size >= 0, i + size <= out.count else { continue }
-                blobs[String(decoding: head[0], as: UTF8.self)] = Array(out[i..<(i + size)])
-                i += size + 1
-            }
-        }
+        guard let blobs = Self.contents(git, wanted) else { return .failure(.git("git cat-file failed")) }
         return .success(GitHistory(root: root, since: since, entries: entries, blobs: blobs))
+    }
+
+    static let specs = ["--", ":(glob)**/*.okr", ":(glob)**/*.okr.md"]
+
+    /// The OKR files of a commit: path (from the top folder) -> blob id. One `git ls-tree`.
+    static func tree(_ git: Git, _ commit: String) -> [String: String]? {
+        // `ls-tree` takes no pathspec magic: every file is listed and the OKR files kept.
+        guard case .success(let tree) = git.run(["ls-tree", "-r", "-z", "--full-tree", commit]) else { return nil }
+        var out: [String: String] = [:]
+        for record in tree.split(separator: 0) {
+            // `<mode> blob <id>\t<path>`
+            guard let tab = record.firstIndex(of: 0x09) else { continue }
+            let meta = record[record.startIndex..<tab].split(separator: 0x20)
+            guard meta.count == 3, meta[1].elementsEqual("blob".utf8) else { continue }
+            let path = String(decoding: record[(tab + 1)...], as: UTF8.self)
+            guard Path.isOKRFile(Path.name(path)) else { continue }
+            out[path] = String(decoding: meta[2], as: UTF8.self)
+        }
+        return out
+    }
+
+    /// The contents of blobs by id: one `git cat-file --batch` for all of them.
+    static func contents(_ git: Git, _ ids: [String]) -> [String: [UInt8]]? {
+        var blobs: [String: [UInt8]] = [:]
+        guard !ids.isEmpty else { return blobs }
+        let input = Array(ids.joined(separator: "\n").utf8) + [0x0A]
+        guard case .success(let out) = git.run(["cat-file", "--batch"], input: input) else { return nil }
+        var i = 0
+        while i < out.count {
+            guard let nl = out[i...].firstIndex(of: 0x0A) else { break }
+            let head = out[i..<nl].split(separator: 0x20)
+            i = nl + 1
+            guard head.count == 3, let size = Int(String(decoding: head[2], as: UTF8.self)), size >= 0, i + size <= out.count else { continue }
+            blobs[String(decoding: head[0], as: UTF8.self)] = Array(out[i..<(i + size)])
+            i += size + 1
+        }
+        return blobs
+    }
+
+    /// The OKR files of a revision, for `okrlint diff`.
+    public struct Revision: Sendable {
+        /// What was compared with, for people: `1a2b3c4` or `merge base with origin/main (1a2b3c4)`.
+        public var name: String
+        public var commit: String
+        /// The repository's top folder (real path).
+        public var root: String
+        /// Path from the top folder -> contents.
+        public var files: [String: [UInt8]]
+    }
+
+    /// The OKR files of `rev` (a commit, branch or tag), or by default of the merge base of HEAD with the default
+    /// branch (`origin/HEAD`, else `origin/main`, `origin/master`, `main`, `master`).
+    public static func revision(_ rev: String?, folder: String) -> Result<Revision, Problem> {
+        let git = Git(folder: folder)
+        guard case .success(let top) = git.run(["rev-parse", "--show-toplevel"]) else {
+            return .failure(insideRepository(folder) ? .git("git could not read the repository") : .notARepository)
+        }
+        let shown = line(top)
+        let root = Confined.realPath(shown) ?? shown
+        var commit = ""
+        var name = ""
+        if let rev {
+            // `--end-of-options`: a revision that starts with `-` is a name, never an option.
+            guard case .success(let out) = git.run(["rev-parse", "--verify", "-q", "--end-of-options", rev + "^{commit}"]) else {
+                return .failure(.git("`\(rev)` is not a commit of this repository"))
+            }
+            commit = line(out)
+            name = "\(rev) (\(commit.prefix(7)))"
+        } else {
+            var branch: String? = nil
+            if case .success(let out) = git.run(["symbolic-ref", "-q", "--short", "refs/remotes/origin/HEAD"]), !line(out).isEmpty { branch = line(out) }
+            for candidate in ["origin/main", "origin/master", "main", "master"] where branch == nil {
+                if case .success = git.run(["rev-parse", "--verify", "-q", "--end-of-options", candidate + "^{commit}"]) { branch = candidate }
+            }
+            guard let branch else { return .failure(.git("no default branch found (origin/HEAD, main or master); name a revision: okrlint diff REV")) }
+            guard case .success(let out) = git.run(["merge-base", "HEAD", branch]), !line(out).isEmpty else {
+                return .failure(.git("HEAD and \(branch) have no common commit; name a revision: okrlint diff REV"))
+            }
+            commit = line(out)
+            name = "merge base with \(branch) (\(commit.prefix(7)))"
+        }
+        guard let tree = Self.tree(git, commit), let blobs = Self.contents(git, Array(Set(tree.values))) else {
+            return .failure(.git("git could not list the files of \(commit.prefix(7))"))
+        }
+        var files: [String: [UInt8]] = [:]
+        for (path, blob) in tree { if let b = blobs[blob] { files[path] = b } }
+        return .success(Revision(name: name, commit: commit, root: root, files: files))
     }
 
     /// Output of git without the whitespace and line ending around it.
