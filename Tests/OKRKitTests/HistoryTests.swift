@@ -212,4 +212,35 @@ func goalFile(_ kr1: String, _ kr2: String, period: String = "2026-Q4") -> Strin
         let noBase = try CLI.run(["diff", "--fail-on", "nonsense"], in: repo.dir)
         #expect(noBase.code == 2 && noBase.stderr.contains("`--fail-on` takes eased, dropped, changed"))
     }
+
+    @Test func carriedOverAndUnrecordedChangesAndStalenessFromCommits() throws {
+        let repo = try TestRepo()
+        let q3 = goalFile("3 -> 1 s", "100 -> 200 users", period: "2026-Q3").replacingOccurrences(of: "- metric: 3 -> 1 s", with: "- metric: 3 -> 1 s\n- current: 3 s")
+        try repo.commit(["web.okr": q3], on: "2026-08-01")
+        // Rewritten for Q4: KR1.1 copied as it was (no progress); the file keeps a check-in log, but not for KR1.2.
+        let q4 = goalFile("3 -> 1 s", "100 -> 200 users").replacingOccurrences(of: "- metric: 3 -> 1 s", with: "- metric: 3 -> 1 s\n- current: 3 s")
+            .replacingOccurrences(of: "- metric: 100 -> 200 users", with: "- metric: 100 -> 200 users\n- current: 120 users")
+            + "## Check-ins\n- 2026-10-15 KR1.1: 3 s\n"
+        try repo.commit(["web.okr": q4], on: "2026-10-15")
+        try repo.write("web.okr", q4.replacingOccurrences(of: "- current: 120 users", with: "- current: 150 users"))
+        let r = try CLI.run(["--format", "gcc"], in: repo.dir)
+        #expect(r.stdout.contains("web.okr:11:5: note: key result KR1.1 is carried over from 2026-Q3 with the same title and metric and no progress") == false,
+                "KR1.1 has a check-in: it is not 'no progress recorded'")
+        #expect(r.stdout.contains("warning: `current` of KR1.2 changed from `120 users` to `150 users` in an uncommitted change with no check-in recording it [current-without-check-in]"), "\(r.stdout)")
+        // Recorded with a check-in: no finding.
+        try repo.write("web.okr", q4.replacingOccurrences(of: "- current: 120 users", with: "- current: 150 users") + "- 2026-11-20 KR1.2: 150 users\n")
+        #expect(!(try CLI.run(["--format", "gcc"], in: repo.dir)).stdout.contains("current-without-check-in"))
+        // Without the check-in, KR1.1 copied from Q3 with no progress is carried over.
+        try repo.write("web.okr", q4.replacingOccurrences(of: "- 2026-10-15 KR1.1: 3 s\n", with: ""))
+        let carried = try CLI.run(["--format", "gcc"], in: repo.dir)
+        #expect(carried.stdout.contains("web.okr:11:5: note: key result KR1.1 is carried over from 2026-Q3 with the same title and metric and no progress [carried-over-key-result]"), "\(carried.stdout)")
+
+        // A file without a check-in log, dated by its commits with `from-history`.
+        let plain = try TestRepo()
+        try plain.commit(["web.okr": goalFile("3 -> 1 s", "100 -> 200 users").replacingOccurrences(of: "- metric: 3 -> 1 s", with: "- metric: 3 -> 1 s\n- current: 2 s")], on: "2026-10-02")
+        try plain.write(".okrlint.json", #"{"today": "2026-11-25", "rules": {"stale-check-in": {"from-history": true}}}"#)
+        let stale = try CLI.run(["--format", "gcc"], in: plain.dir)
+        let commit = try plain.git(["rev-parse", "--short=7", "HEAD"])
+        #expect(stale.stdout.contains("key result KR1.1 has had the value `2 s` for 54 days (since commit \(commit) on 2026-10-02), and the file keeps no check-in log [stale-check-in]"), "\(stale.stdout)")
+    }
 }

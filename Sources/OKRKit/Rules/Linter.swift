@@ -83,11 +83,13 @@ public struct Linter: Sendable {
     /// every syntax tree until the workspace is complete.
     public func lint(_ document: Document, in workspace: Workspace? = nil, history: FileHistory? = nil) -> [Diagnostic] {
         let ws = workspace ?? Workspace(documents: [document], calendar: calendar)
-        return finish(lintDocument(document) + lintHistory(document, history) + lintWorkspace(path: document.path, in: ws), document: document)
+        return finish(lintDocument(document, history: history) + lintHistory(document, history) + lintWorkspace(path: document.path, in: ws), document: document)
     }
 
     /// Whether any history rule is on: only then is git asked for anything.
-    public var readsHistory: Bool { !historyRules.isEmpty }
+    public var readsHistory: Bool {
+        !historyRules.isEmpty || (activeRuleIDs.contains(StaleCheckInRule.description.id) && settings[StaleCheckInRule.description.id]?.options["from-history"] == .bool(true))
+    }
 
     /// The history rules, for a document with a history (none without one).
     public func lintHistory(_ document: Document, _ history: FileHistory?) -> [Diagnostic] {
@@ -97,9 +99,9 @@ public struct Linter: Sendable {
     }
 
     /// Syntax diagnostics and the document rules.
-    public func lintDocument(_ document: Document) -> [Diagnostic] {
+    public func lintDocument(_ document: Document, history: FileHistory? = nil) -> [Diagnostic] {
         var out = document.syntaxDiagnostics
-        let subject = DocumentSubject(document)
+        let subject = DocumentSubject(document, history: history)
         for r in documentRules { out.append(contentsOf: r.check(subject)) }
         return out
     }

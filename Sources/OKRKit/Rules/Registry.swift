@@ -29,6 +29,8 @@ public enum Registry {
         .document(BehindScheduleRule()),
         .document(SandbaggingRule()),
         .history(MovingGoalpostsRule()),
+        .history(CarriedOverKeyResultRule()),
+        .history(CurrentWithoutCheckInRule()),
         // Alignment across files
         .workspace(BrokenAlignmentRule()),
         .workspace(UnalignedObjectiveRule()),

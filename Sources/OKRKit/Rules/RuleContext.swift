@@ -20,7 +20,11 @@ final class RuleSetup<Options: RuleOptions>: Sendable {
 /// every array and string in the syntax tree.
 final class DocumentSubject: Sendable {
     let document: Document
-    init(_ document: Document) { self.document = document }
+    let history: FileHistory?
+    init(_ document: Document, history: FileHistory? = nil) {
+        self.document = document
+        self.history = history
+    }
 }
 
 /// The workspace and the document under check, shared among the workspace rules for one file.
@@ -47,6 +51,9 @@ public struct DocumentContext<Options: RuleOptions>: Sendable {
 
     /// The document under check.
     public var document: Document { _read { yield subject.document } }
+    /// Its committed versions from git, oldest first, when the run read history (nil without git, outside a
+    /// repository, in the editor): for options that fall back on history (`stale-check-in`'s `from-history`).
+    public var history: FileHistory? { subject.history }
     /// Path of the document under check.
     public var path: String { _read { yield subject.document.source.path } }
     public var source: SourceFile { document.source }
@@ -129,6 +136,7 @@ public struct HistoryContext<Options: RuleOptions>: Sendable {
     /// Its committed versions, oldest first: the last one before the history window, then every commit since.
     public var versions: [FileVersion] { _read { yield subject.history.versions } }
     public var path: String { subject.document.source.path }
+    public func text(_ span: TextSpan) -> String { subject.document.source.text(span.range) }
     public func text(_ span: TextSpan?) -> String? { span.map { subject.document.source.text($0.range) } }
     public var options: Options { _read { yield setup.options } }
     public var severity: Severity { setup.severity }

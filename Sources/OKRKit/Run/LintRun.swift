@@ -168,11 +168,12 @@ public enum LintRun {
             first[i] = bytes.map { bytes in
                 let doc = Parser.parse(path: paths[i], bytes: bytes)
                 let reported = i < reportedCount
-                var diagnostics = reported ? linters[i].lintDocument(doc) : []
-                if reported, let gitHistory, linters[i].readsHistory, !isStdin,
-                   let real = Confined.realPath(Path.absolute(paths[i])), let h = gitHistory.history(ofAbsolutePath: real) {
-                    diagnostics += linters[i].lintHistory(doc, h)
+                var fileHistory: FileHistory? = nil
+                if reported, let gitHistory, !isStdin, let real = Confined.realPath(Path.absolute(paths[i])) {
+                    fileHistory = gitHistory.history(ofAbsolutePath: real)
                 }
+                var diagnostics = reported ? linters[i].lintDocument(doc, history: fileHistory) : []
+                if let fileHistory { diagnostics += linters[i].lintHistory(doc, fileHistory) }
                 let suppressing = reported && Linter.hasSuppressions(doc)
                 return FirstPass(summary: DocumentSummary(doc, calendar: calendars[i]), diagnostics: diagnostics,
                                  source: reported && (isStdin || suppressing) ? doc.source : nil,

@@ -4,10 +4,12 @@ public struct StaleCheckInRule: DocumentRule {
     public struct Options: RuleOptions {
         var maxDays = 14
         var graceDays = 14
+        var fromHistory = false
         public init() {}
         public static let fields: [OptionField<Options>] = [
             .int("max-days", \.maxDays, "Days after the latest check-in before a key result is stale."),
             .int("grace-days", \.graceDays, "Days into the period before a key result with no check-in at all is reported."),
+            .bool("from-history", \.fromHistory, "In a file with no check-in log, date each key result by the last commit that changed its `current` value (git)."),
         ]
     }
 
@@ -24,6 +26,12 @@ public struct StaleCheckInRule: DocumentRule {
             RuleExample(exampleHeader + "## O1: A\n### ↓KR1.1: a\n### KR1.2: b\n\n## Check-ins\n- 2026-10-20 KR1.1: 4 min\n- 2026-11-20 KR1.2: 5 min\n",
                         today: "2026-11-25"),
             RuleExample(exampleHeader + "## O1: A\n### ↓KR1.1: a\n", today: "2026-11-25"),
+            // No check-in log: with `from-history`, the last commit that changed `current` dates it.
+            RuleExample(exampleHeader + "## O1: A\n### ↓KR1.1: a\n- metric: 0 -> 10 x\n- current: 4 x\n### KR1.2: b\n- metric: 0 -> 10 x\n- current: 6 x\n",
+                        options: ["from-history": .bool(true)], today: "2026-11-25",
+                        history: [("2026-10-01", exampleHeader + "## O1: A\n### KR1.1: a\n- metric: 0 -> 10 x\n- current: 0 x\n### KR1.2: b\n- metric: 0 -> 10 x\n- current: 0 x\n"),
+                                  ("2026-10-20", exampleHeader + "## O1: A\n### KR1.1: a\n- metric: 0 -> 10 x\n- current: 4 x\n### KR1.2: b\n- metric: 0 -> 10 x\n- current: 3 x\n"),
+                                  ("2026-11-18", exampleHeader + "## O1: A\n### KR1.1: a\n- metric: 0 -> 10 x\n- current: 4 x\n### KR1.2: b\n- metric: 0 -> 10 x\n- current: 6 x\n")]),
         ],
         passing: [
             RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n\n## Check-ins\n- 2026-11-20 KR1.1: 4 min\n", today: "2026-11-25"),
@@ -36,7 +44,12 @@ public struct StaleCheckInRule: DocumentRule {
         let maxDays = context.options.maxDays
         let grace = context.options.graceDays
         var out: [Diagnostic] = []
-        for o in context.document.objectives {
+        let document = context.document
+        // A file that keeps no check-in log, read with its history: each key result dated by its `current`'s last change.
+        if context.options.fromHistory, document.checkIns.isEmpty, let history = context.history, !history.versions.isEmpty {
+            return Self.fromHistory(context, history, period: period)
+        }
+        for o in document.objectives {
             for kr in o.keyResults {
                 // A key result with a final score is closed: nothing left to check in.
                 guard let id = kr.id, kr.repeatsIDOf == nil, kr.score == nil, o.score == nil else { continue }
@@ -50,6 +63,38 @@ public struct StaleCheckInRule: DocumentRule {
                     out.append(context.diagnostic(id.range, "key result \(context.text(id)) has no check-in \(context.today.days(since: period.start)) days into \(period.text)",
                         help: "add a line `- \(context.today) \(context.text(id)): <value>` under `## Check-ins`"))
                 }
+            }
+        }
+        return out
+    }
+
+    /// Staleness from git: the date of the last version whose `current` of the key result differs from the one
+    /// before it (the working tree counts as today); a key result never changed since it was written dates from then.
+    static func fromHistory(_ context: Context, _ history: FileHistory, period: Period) -> [Diagnostic] {
+        let doc = context.document
+        func currents(_ d: Document) -> [String: String] {
+            var out: [String: String] = [:]
+            for o in d.objectives { for k in o.keyResults { if let id = d.text(k.id), out[id] == nil { out[id] = k.property("current").map { d.text($0.value) } ?? "" } } }
+            return out
+        }
+        var versions = history.versions.map { (date: $0.date, commit: Optional($0.commit), values: currents($0.document)) }
+        versions.append((date: context.today, commit: nil, values: currents(doc)))
+        var out: [Diagnostic] = []
+        for o in doc.objectives {
+            for kr in o.keyResults {
+                guard let idSpan = kr.id, kr.repeatsIDOf == nil, kr.score == nil, o.score == nil else { continue }
+                let id = context.text(idSpan)
+                guard let now = versions.last?.values[id] else { continue }
+                // Walk back while the value is the one shown now; the version after the last difference set it.
+                var k = versions.count - 1
+                while k > 0, versions[k - 1].values[id] == now { k -= 1 }
+                let changed = versions[k]
+                let age = context.today.days(since: changed.date)
+                guard age > context.options.maxDays else { continue }
+                let how = now.isEmpty ? "has had no value" : "has had the value `\(now)`"
+                let since = changed.commit.map { "commit \($0.prefix(7)) on \(changed.date)" } ?? "\(changed.date)"
+                out.append(context.diagnostic(idSpan.range, "key result \(id) \(how) for \(age) days (since \(since)), and the file keeps no check-in log",
+                    help: "update `current` (or start a `## Check-ins` log: `- \(context.today) \(id): <value>`); stale key results are how OKRs get forgotten"))
             }
         }
         return out
