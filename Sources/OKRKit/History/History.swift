@@ -44,8 +44,10 @@ public struct GitHistory: Sendable {
         case git(String)
     }
 
-    /// Reads the history of every `.okr` / `.okr.md` file of the repository holding `folder`, from `since` on.
-    public static func load(folder: String, since: CalendarDate) -> Result<GitHistory, Problem> {
+    /// Reads the history of the OKR files `paths` (absolute, real paths) of the repository holding `folder`, from
+    /// `since` on: the commits touching them and the blobs of those commits. A run over a few files asks git about
+    /// those files only (a one-file run in a large repository stays cheap); over many, about every OKR file.
+    public static func load(folder: String, since: CalendarDate, paths: [String]) -> Result<GitHistory, Problem> {
         let git = Git(folder: folder)
         let top: [UInt8]
         switch git.run(["rev-parse", "--show-toplevel"]) {
@@ -57,13 +59,18 @@ public struct GitHistory: Sendable {
         // The top folder as the file system names it, so paths from `realpath` match.
         let shown = Self.line(top)
         let root = Confined.realPath(shown) ?? shown
+        let base = root.hasSuffix("/") ? root : root + "/"
+        let wanted = Set(paths.compactMap { $0.hasPrefix(base) ? String($0.dropFirst(base.count)) : nil })
+        guard !wanted.isEmpty else { return .success(GitHistory(root: root, since: since, entries: [:], blobs: [:])) }
+        // Literal pathspecs for a few files; the glob of every OKR file otherwise (filtered below).
+        let specs = wanted.count <= 200 ? ["--"] + wanted.sorted().map { ":(top,literal)" + $0 } : Self.specs
         var entries: [String: [Entry]] = [:]
         // The last commit before the window: what every file said when it opened.
         let sinceText = since.description
         if case .success(let out) = git.run(["log", "-1", "--format=%H %cs", "--before=\(sinceText)T00:00:00", "HEAD"]),
            let (commit, date) = Self.header(Self.line(out)) {
             guard let tree = Self.tree(git, commit) else { return .failure(.git("git ls-tree failed")) }
-            for (path, blob) in tree { entries[path] = [Entry(commit: commit, date: date, blob: blob)] }
+            for (path, blob) in tree where wanted.contains(path) { entries[path] = [Entry(commit: commit, date: date, blob: blob)] }
         }
         let log: [UInt8]
         switch git.run(["log", "--reverse", "-z", "--format=%x01%H %cs", "--raw", "--no-renames", "--no-abbrev", "--since=\(sinceText)T00:00:00", "HEAD"] + specs) {
@@ -83,6 +90,7 @@ public struct GitHistory: Sendable {
                 let parts = m.split(separator: 0x20)
                 guard parts.count >= 5 else { continue }
                 let path = String(decoding: pathField, as: UTF8.self)
+                guard wanted.contains(path) else { continue }
                 let blob = String(decoding: parts[3], as: UTF8.self)
                 if parts[4].first == UInt8(ascii: "D") || blob.utf8.allSatisfy({ $0 == 0x30 }) {
                     entries[path] = nil  // deleted: a file of that name later is a new file
@@ -92,14 +100,14 @@ public struct GitHistory: Sendable {
             }
         }
         // Every blob at once.
-        var wanted: [String] = []
+        var ids: [String] = []
         var seen = Set<String>()
-        for list in entries.values { for e in list where seen.insert(e.blob).inserted { wanted.append(e.blob) } }
-        guard let blobs = Self.contents(git, wanted) else { return .failure(.git("git cat-file failed")) }
+        for list in entries.values { for e in list where seen.insert(e.blob).inserted { ids.append(e.blob) } }
+        guard let blobs = Self.contents(git, ids) else { return .failure(.git("git cat-file failed")) }
         return .success(GitHistory(root: root, since: since, entries: entries, blobs: blobs))
     }
 
-    static let specs = ["--", ":(glob)**/*.okr", ":(glob)**/*.okr.md"]
+    static let specs = ["--", ":(top,glob)**/*.okr", ":(top,glob)**/*.okr.md"]
 
     /// The OKR files of a commit: path (from the top folder) -> blob id. One `git ls-tree`.
     static func tree(_ git: Git, _ commit: String) -> [String: String]? {
@@ -123,7 +131,7 @@ public struct GitHistory: Sendable {
         var blobs: [String: [UInt8]] = [:]
         guard !ids.isEmpty else { return blobs }
         let input = Array(ids.joined(separator: "\n").utf8) + [0x0A]
-        guard case .success(let out) = git.run(["cat-file", "--batch"], input: input) else { return nil }
+        guard case .success(let out) = git.run(["cat-file", "--batch", "--buffer"], input: input) else { return nil }
         var i = 0
         while i < out.count {
             guard let nl = out[i...].firstIndex(of: 0x0A) else { break }
@@ -210,15 +218,22 @@ public struct GitHistory: Sendable {
         return false
     }
 
-    /// The versions of the file at `path` (absolute), parsed; nil when git knows no version of it.
-    public func history(ofAbsolutePath path: String) -> FileHistory? {
+    /// The versions of the file at `path` (absolute), parsed; nil when git knows no version of it. A version with
+    /// the bytes of `current` (the working tree, parsed already) is that document: a file unchanged since its last
+    /// commit costs no second parse.
+    public func history(ofAbsolutePath path: String, current: Document? = nil, calendar: FiscalCalendar = .calendarYear) -> FileHistory? {
         let base = root.hasSuffix("/") ? root : root + "/"
-        guard path.hasPrefix(base), let list = entries[String(path.dropFirst(base.count))], !list.isEmpty else { return nil }
+        guard path.hasPrefix(base), var list = entries[String(path.dropFirst(base.count))], !list.isEmpty else { return nil }
+        // The rules read the versions of the file's current period and the last one before it (what the file said
+        // when the period opened, or for the period before): older ones are not parsed.
+        if let start = current?.period(calendar)?.start, let last = list.lastIndex(where: { $0.date < start }), last > 0 {
+            list.removeFirst(last)
+        }
         var parsed: [String: Document] = [:]
         var versions: [FileVersion] = []
         for e in list {
             guard let bytes = blobs[e.blob] else { continue }
-            let doc = parsed[e.blob] ?? Parser.parse(path: path, bytes: bytes)
+            let doc = parsed[e.blob] ?? (current.map { $0.source.bytes == bytes } == true ? current! : Parser.parse(path: path, bytes: bytes))
             parsed[e.blob] = doc
             versions.append(FileVersion(commit: e.commit, date: e.date, document: doc))
         }

@@ -152,7 +152,8 @@ public enum LintRun {
         let fromStdin = options.stdin != nil ? 1 : 0
         if options.readHistory, reportedCount > fromStdin, let first = linters.first(where: \.readsHistory) {
             let anchor = paths.dropFirst(fromStdin).first.map { Path.parent(Path.absolute($0)) } ?? FileSystem.currentDirectory()
-            switch GitHistory.load(folder: anchor, since: first.today.adding(days: -400)) {
+            let real = paths[fromStdin..<reportedCount].compactMap { Confined.realPath(Path.absolute($0)) }
+            switch GitHistory.load(folder: anchor, since: first.today.adding(days: -400), paths: real) {
             case .success(let h): history = h
             case .failure(.git(let message)): historyProblem = message
             case .failure(.notARepository): break
@@ -170,7 +171,7 @@ public enum LintRun {
                 let reported = i < reportedCount
                 var fileHistory: FileHistory? = nil
                 if reported, let gitHistory, !isStdin, let real = Confined.realPath(Path.absolute(paths[i])) {
-                    fileHistory = gitHistory.history(ofAbsolutePath: real)
+                    fileHistory = gitHistory.history(ofAbsolutePath: real, current: doc, calendar: calendars[i])
                 }
                 var diagnostics = reported ? linters[i].lintDocument(doc, history: fileHistory) : []
                 if let fileHistory { diagnostics += linters[i].lintHistory(doc, fileHistory) }
