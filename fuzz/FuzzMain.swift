@@ -46,6 +46,19 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         precondition(again.syntaxDiagnostics.count <= doc.syntaxDiagnostics.count - f.keysLowercased, "formatting added syntax errors")
         precondition(Formatter.format(again).bytes == f.bytes, "formatting twice differs")
     }
+    // History rules and the commitment diff: the input's first half as the committed version, the whole as the
+    // working tree (one input in four).
+    if size > 8 && bytes[size / 3] % 4 == 1 {
+        let old = Parser.parse(path: "fuzz.okr", bytes: Array(bytes[..<(size / 2)]))
+        let history = FileHistory(versions: [FileVersion(commit: String(repeating: "a", count: 40), date: CalendarDate(year: 2026, month: 10, day: 20)!, document: old)])
+        for d in fuzzLinter.lintHistory(doc, history) + fuzzLinter.lintDocument(doc, history: history) {
+            precondition(d.range.start >= 0 && d.range.end <= bytes.count && d.range.start <= d.range.end, "range outside the file: \(d.ruleID)")
+        }
+        _ = CommitmentDiff.text(CommitmentDiff.compare(old, doc, path: "fuzz.okr"), base: "HEAD")
+        // A baseline of the findings covers them all.
+        let baseline = Baseline.recording(LintResult(files: [FileResult(source: doc.source, diagnostics: diags)]), folder: "/")
+        precondition(baseline.apply(FileResult(source: doc.source, diagnostics: diags)).kept.isEmpty, "a baseline of the findings keeps one")
+    }
     let result = LintResult(files: [FileResult(source: doc.source, diagnostics: diags)])
     _ = ASTDump.dump(doc)
     for i in doc.objectives.indices { _ = Progress.rolledUp(ObjectiveRef(document: 0, objective: i), in: ws) }
@@ -53,6 +66,18 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     if pick % 4 == 0 {
         _ = HumanReporter(color: true).render(result)
         _ = JsonReporter(fileExtras: { f, w in WorkspaceJSON.write(f.path, ws, &w) }).render(result)
+    }
+    if pick % 16 == 1 {
+        // The report and the graph of a workspace of this file and the company file.
+        let model = ReportModel(workspace: ws, documents: [doc, fuzzCompany], findings: ["fuzz.okr": diags], today: fuzzLinter.today, calendar: { _ in .calendarYear })
+        _ = ReportText().render(model)
+        _ = ReportMarkdown().render(model)
+        let html = ReportHTML().render(model)
+        precondition(!html.contains("<script"), "a script element in the report")
+        _ = ReportJSON().render(model)
+        let graph = AlignmentGraph(workspace: ws, findings: ["fuzz.okr": diags], keyResults: true)
+        _ = graph.render(.mermaid)
+        _ = graph.render(.dot)
     }
     if pick % 32 == 0 {
         _ = SarifReporter().render(result)
