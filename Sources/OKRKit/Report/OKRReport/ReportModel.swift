@@ -137,12 +137,19 @@ public struct ReportModel: Sendable {
     /// run's findings by path, `calendars` the fiscal calendar of each file's config.
     public init(workspace ws: Workspace, documents: [Document?], findings: [String: [Diagnostic]], today: CalendarDate,
                 calendar: (String) -> FiscalCalendar) {
+        self.init(workspace: ws, document: { $0 < documents.count ? documents[$0] : nil }, findings: findings, today: today, calendar: calendar)
+    }
+
+    /// As above, with each file's document made when its section is built and dropped after: a report over
+    /// thousands of files holds one syntax tree at a time.
+    public init(workspace ws: Workspace, document: (Int) -> Document?, findings: [String: [Diagnostic]], today: CalendarDate,
+                calendar: (String) -> FiscalCalendar) {
         self.today = today
         var teams: [TeamSection] = []
         var attention: [AttentionItem] = []
         var allFindings: [Finding] = []
         for (di, summary) in ws.documents.enumerated() {
-            let doc = di < documents.count ? documents[di] : nil
+            let doc = document(di)
             let period = doc?.period(calendar(summary.path)) ?? summary.period
             var section = TeamSection(path: summary.path, team: summary.team, title: doc.flatMap { $0.text($0.header.title) },
                                       period: summary.periodText, owner: doc.flatMap { $0.text($0.header.owner) },
@@ -255,14 +262,15 @@ extension ReportModel {
         let ws = outcome.workspace
         var byPath: [String: FileDiscovery.File] = [:]
         for f in outcome.reportedInputs { byPath[f.path] = f }
-        let documents: [Document?] = ws.documents.map { s in
+        func document(_ di: Int) -> Document? {
+            let s = ws.documents[di]
             guard let file = byPath[s.path], case .success(let bytes) = LintRun.read(file) else { return nil }
             return Parser.parse(path: s.path, bytes: bytes)
         }
         var findings: [String: [Diagnostic]] = [:]
         for f in outcome.result.files { findings[f.path] = f.diagnostics }
         let first = ws.documents.first.flatMap { try? linterFor($0.path) }
-        self.init(workspace: ws, documents: documents, findings: findings, today: first?.today ?? CalendarDate.today(),
+        self.init(workspace: ws, document: document, findings: findings, today: first?.today ?? CalendarDate.today(),
                   calendar: { path in (try? linterFor(path))?.calendar ?? .calendarYear })
     }
 }

@@ -47,10 +47,10 @@ public struct CarriedOverKeyResultRule: HistoryRule {
         for o in doc.objectives {
             for k in o.keyResults {
                 guard let id = k.id, let m = k.property("metric"), let metric = k.metric,
-                      before[Self.normalized(context.text(k.title) ?? "")] == context.text(m.value)?.trimmingSpaces,
+                      before[Self.normalized(context.text(k.title))] == context.text(m.value).trimmingSpaces,
                       !Self.moved(k, metric, in: doc) else { continue }
                 out.append(context.diagnostic(id.range,
-                    "key result \(context.text(id) ?? "") is carried over from \(previous.text(previous.header.period) ?? "the previous period") with the same title and metric and no progress",
+                    "key result \(context.text(id)) is carried over from \(previous.text(previous.header.period) ?? "the previous period") with the same title and metric and no progress",
                     help: "decide again: drop it, change the approach (new initiatives), or set a target this period can reach; say why in a check-in note"))
             }
         }
