@@ -120,6 +120,27 @@ import Testing
             let diags = linter.lint(doc)
             return { _ = Fixer.fix(doc.source, diagnostics: diags, linter: linter, unsafe: true) }
         }),
+        // Issue 14/15: the report groups check-ins per key result once; the commitment diff and the baseline index by ID.
+        ("report of a file with many key results and check-ins", { n in
+            let k = n / 10
+            let text = "# T\n- team: t\n- period: 2026-Q4\n## O1: A\n" + (0..<k).map { "### K\($0): b\n- metric: 0 -> 9 x\n" }.joined()
+                + "## Check-ins\n" + (0..<k).map { "- 2026-11-02 K\($0): 3 x, confidence 0.5\n" }.joined()
+            let doc = Parser.parse(path: "x.okr", text: text)
+            let ws = Workspace(documents: [doc])
+            return { _ = ReportJSON().render(ReportModel(workspace: ws, documents: [doc], findings: [:], today: CalendarDate("2026-11-25")!, calendar: { _ in .calendarYear })) }
+        }),
+        ("commitment diff and baseline of a file with many key results", { n in
+            let k = n / 80
+            let old = "# T\n- team: t\n- period: 2026-Q4\n## O1: A\n" + (0..<k).map { "### K\($0): b\n- metric: 0 -> 9 x\n" }.joined()
+            let a = Parser.parse(path: "x.okr", text: old)
+            let b = Parser.parse(path: "x.okr", text: old.replacingOccurrences(of: "0 -> 9 x", with: "0 -> 8 x"))
+            let diags = Linter(today: CalendarDate("2026-11-25")!).lint(b)
+            let result = LintResult(files: [FileResult(source: b.source, diagnostics: diags)])
+            return {
+                _ = CommitmentDiff.compare(a, b, path: "x.okr")
+                _ = Baseline.recording(result, folder: "/").apply(result.files[0])
+            }
+        }),
         ("diff of many scattered changes", { n in
             let old = (0..<(n / 4)).map { "- line \($0)\n" }.joined()
             let new = (0..<(n / 4)).map { $0 % 7 == 0 ? "- changed \($0)\n" : "- line \($0)\n" }.joined()

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// What `okrlint report` shows, computed once and rendered as text, Markdown, HTML or JSON: every team file with
 /// its objectives and key results scored (progress, Google's band, the progress expected by today, confidence and
 /// its trend from check-ins, owner, days since the last check-in), the alignment tree, and what needs attention
@@ -141,60 +143,24 @@ public struct ReportModel: Sendable {
     }
 
     /// As above, with each file's document made when its section is built and dropped after: a report over
-    /// thousands of files holds one syntax tree at a time.
-    public init(workspace ws: Workspace, document: (Int) -> Document?, findings: [String: [Diagnostic]], today: CalendarDate,
-                calendar: (String) -> FiscalCalendar) {
+    /// thousands of files holds a syntax tree per core at a time. Sections are built in parallel, then put in order.
+    public init(workspace ws: Workspace, document: @escaping @Sendable (Int) -> Document?, findings: [String: [Diagnostic]],
+                today: CalendarDate, calendar: (String) -> FiscalCalendar) {
         self.today = today
+        let calendars = ws.documents.map { calendar($0.path) }
+        let parts = Slots<(section: TeamSection, attention: [AttentionItem], findings: [Finding])>(ws.documents.count)
+        DispatchQueue.concurrentPerform(iterations: ws.documents.count) { di in
+            parts[di] = Self.section(di, in: ws, document: document(di), findings: findings[ws.documents[di].path] ?? [],
+                                     today: today, calendar: calendars[di])
+        }
         var teams: [TeamSection] = []
         var attention: [AttentionItem] = []
         var allFindings: [Finding] = []
-        for (di, summary) in ws.documents.enumerated() {
-            let doc = document(di)
-            let period = doc?.period(calendar(summary.path)) ?? summary.period
-            var section = TeamSection(path: summary.path, team: summary.team, title: doc.flatMap { $0.text($0.header.title) },
-                                      period: summary.periodText, owner: doc.flatMap { $0.text($0.header.owner) },
-                                      expected: period.map { min(1, max(0, $0.elapsedFraction(at: today))) }, progress: nil, objectives: [])
-            for (oi, o) in summary.objectives.enumerated() {
-                let ref = ObjectiveRef(document: di, objective: oi)
-                var row = ObjectiveRow(document: di, objective: oi, id: o.id?.value, title: o.title, owner: nil, type: nil,
-                                       progress: Progress.rolledUp(ref, in: ws), aligns: o.aligns.map(\.display),
-                                       supporters: (ws.children[ref] ?? []).map { ws.name($0) }, keyResults: [])
-                if let doc, oi < doc.objectives.count {
-                    let node = doc.objectives[oi]
-                    row.owner = doc.text(node.owner)
-                    row.type = node.type.map { "\($0.value)" }
-                    row.keyResults = node.keyResults.enumerated().map { k, kr in
-                        Self.keyResultRow(kr, KeyResultIndex(objective: oi, keyResult: k), in: doc, today: today)
-                    }
-                    for kr in row.keyResults where (kr.confidence ?? 1) < Self.lowConfidence {
-                        attention.append(AttentionItem(kind: .lowConfidence, path: summary.path, line: 0,
-                                                       message: "\(kr.id ?? "a key result") of \(section.team ?? summary.path)/\(o.id?.value ?? "?") has confidence \(Self.decimal(kr.confidence!))"))
-                    }
-                }
-                section.objectives.append(row)
-            }
-            let values = section.objectives.compactMap(\.progress)
-            section.progress = values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
-            teams.append(section)
-            for d in findings[summary.path] ?? [] {
-                let loc = doc.map { $0.source.location(of: d.range.start) }
-                allFindings.append(Finding(path: summary.path, line: loc?.line ?? 0, column: loc?.column ?? 0, ruleID: d.ruleID,
-                                           severity: d.severity, message: d.message))
-                let kind: AttentionKind? = switch d.ruleID {
-                case "behind-schedule": .behindSchedule
-                case "stale-check-in": .stale
-                case "unsupported-objective": .unsupported
-                case "unaligned-objective": .unaligned
-                default: nil
-                }
-                if let kind {
-                    attention.append(AttentionItem(kind: kind, path: summary.path, line: loc?.line ?? 0, message: d.message))
-                    // The rules point at the objective's ID or heading.
-                    if let oi = summary.objectives.firstIndex(where: { $0.headingRange.start <= d.range.start && d.range.start < max($0.headingRange.end, $0.headingRange.start + 1) }) {
-                        teams[teams.count - 1].objectives[oi].attention.append(kind)
-                    }
-                }
-            }
+        for di in ws.documents.indices {
+            guard let p = parts[di] else { continue }
+            teams.append(p.section)
+            attention += p.attention
+            allFindings += p.findings
         }
         let order = Dictionary(uniqueKeysWithValues: AttentionKind.allCases.enumerated().map { ($1, $0) })
         self.attention = attention.enumerated().sorted { a, b in
@@ -205,8 +171,66 @@ public struct ReportModel: Sendable {
         self.tree = Self.tree(ws)
     }
 
-    static func keyResultRow(_ kr: KeyResult, _ index: KeyResultIndex, in doc: Document, today: CalendarDate) -> KeyResultRow {
-        let checkIns = doc.checkIns.filter { $0.keyResult == index }.sorted { ($0.date?.value ?? today) < ($1.date?.value ?? today) }
+    /// One file's section, its attention items and its findings.
+    static func section(_ di: Int, in ws: Workspace, document doc: Document?, findings: [Diagnostic], today: CalendarDate,
+                        calendar: FiscalCalendar) -> (section: TeamSection, attention: [AttentionItem], findings: [Finding]) {
+        let summary = ws.documents[di]
+        var attention: [AttentionItem] = []
+        var allFindings: [Finding] = []
+        let period = doc?.period(calendar) ?? summary.period
+        var section = TeamSection(path: summary.path, team: summary.team, title: doc.flatMap { $0.text($0.header.title) },
+                                  period: summary.periodText, owner: doc.flatMap { $0.text($0.header.owner) },
+                                  expected: period.map { min(1, max(0, $0.elapsedFraction(at: today))) }, progress: nil, objectives: [])
+        // Each key result's check-ins, grouped once (not searched per key result: linear in the file).
+        var checkInsOf: [KeyResultIndex: [Int]] = [:]
+        if let doc { for (i, c) in doc.checkIns.enumerated() { if let k = c.keyResult { checkInsOf[k, default: []].append(i) } } }
+        for (oi, o) in summary.objectives.enumerated() {
+            let ref = ObjectiveRef(document: di, objective: oi)
+            var row = ObjectiveRow(document: di, objective: oi, id: o.id?.value, title: o.title, owner: nil, type: nil,
+                                   progress: Progress.rolledUp(ref, in: ws), aligns: o.aligns.map(\.display),
+                                   supporters: (ws.children[ref] ?? []).map { ws.name($0) }, keyResults: [])
+            if let doc, oi < doc.objectives.count {
+                let node = doc.objectives[oi]
+                row.owner = doc.text(node.owner)
+                row.type = node.type.map { "\($0.value)" }
+                row.keyResults = node.keyResults.enumerated().map { k, kr in
+                    let index = KeyResultIndex(objective: oi, keyResult: k)
+                    return Self.keyResultRow(kr, (checkInsOf[index] ?? []).map { doc.checkIns[$0] }, in: doc, today: today)
+                }
+                for kr in row.keyResults where (kr.confidence ?? 1) < Self.lowConfidence {
+                    attention.append(AttentionItem(kind: .lowConfidence, path: summary.path, line: 0,
+                                                   message: "\(kr.id ?? "a key result") of \(section.team ?? summary.path)/\(o.id?.value ?? "?") has confidence \(Self.decimal(kr.confidence!))"))
+                }
+            }
+            section.objectives.append(row)
+        }
+        let values = section.objectives.compactMap(\.progress)
+        section.progress = values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+        var locator = doc.map { SourceLocator($0.source) }
+        for d in findings {
+            let loc = locator?.location(of: d.range.start)
+            allFindings.append(Finding(path: summary.path, line: loc?.line ?? 0, column: loc?.column ?? 0, ruleID: d.ruleID,
+                                       severity: d.severity, message: d.message))
+            let kind: AttentionKind? = switch d.ruleID {
+            case "behind-schedule": .behindSchedule
+            case "stale-check-in": .stale
+            case "unsupported-objective": .unsupported
+            case "unaligned-objective": .unaligned
+            default: nil
+            }
+            if let kind {
+                attention.append(AttentionItem(kind: kind, path: summary.path, line: loc?.line ?? 0, message: d.message))
+                // The rules point at the objective's ID or heading.
+                if let oi = summary.objectives.firstIndex(where: { $0.headingRange.start <= d.range.start && d.range.start < max($0.headingRange.end, $0.headingRange.start + 1) }) {
+                    section.objectives[oi].attention.append(kind)
+                }
+            }
+        }
+        return (section, attention, allFindings)
+    }
+
+    static func keyResultRow(_ kr: KeyResult, _ own: [CheckIn], in doc: Document, today: CalendarDate) -> KeyResultRow {
+        let checkIns = own.sorted { ($0.date?.value ?? today) < ($1.date?.value ?? today) }
         let latest = kr.latestCheckIn.flatMap { $0 < doc.checkIns.count ? doc.checkIns[$0] : nil }
         var trend = checkIns.compactMap { $0.confidence?.value }
         if trend.isEmpty, let c = kr.confidence?.value { trend = [c] }
@@ -260,9 +284,10 @@ extension ReportModel {
     /// owners, confidence, check-ins. A file that cannot be read again keeps its summary's numbers only.
     public init(outcome: RunOutcome, linterFor: (String) throws -> Linter) {
         let ws = outcome.workspace
-        var byPath: [String: FileDiscovery.File] = [:]
-        for f in outcome.reportedInputs { byPath[f.path] = f }
-        func document(_ di: Int) -> Document? {
+        var files: [String: FileDiscovery.File] = [:]
+        for f in outcome.reportedInputs { files[f.path] = f }
+        let byPath = files
+        let document: @Sendable (Int) -> Document? = { di in
             let s = ws.documents[di]
             guard let file = byPath[s.path], case .success(let bytes) = LintRun.read(file) else { return nil }
             return Parser.parse(path: s.path, bytes: bytes)
