@@ -65,11 +65,7 @@ enum Check {
         if options.statistics {
             let stats = Statistics(outcome.result, unsafeFixes: options.unsafeFixes)
             let text = options.format == "json" ? stats.json() : stats.text()
-            if let out = options.output {
-                if case .failure(let e) = OutputFile.write(to: out, inputs: outcome.fileIDs, { $0(text) }) { fail(e.description) }
-            } else {
-                FileSystem.write(text, to: 1)
-            }
+            writeOut(text, options, inputs: outcome.fileIDs)
         } else {
             report(outcome, reporter(outcome.workspace), options, useColor: useColor, to: 1)
         }
@@ -185,6 +181,16 @@ enum Check {
         } else {
             report.render(result) { chunk in _ = FileSystem.write(chunk, to: fd) }
         }
+    }
+
+    /// A whole text to `--output` (atomically, never over a file the run read) or to standard output: what
+    /// `--statistics`, `graph`, `report` and `diff` print.
+    static func writeOut(_ text: String, _ options: Options, inputs: Set<FileID>) {
+        guard let out = options.output else {
+            FileSystem.write(text, to: 1)
+            return
+        }
+        if case .failure(let e) = OutputFile.write(to: out, inputs: inputs, { $0(text) }) { fail(e.description) }
     }
 
     static func printError(_ e: RunError) {

@@ -56,11 +56,8 @@ enum DiffCommand {
         case "json": text = CommitmentDiff.json(changes, base: revision.name)
         default: text = CommitmentDiff.text(changes, base: revision.name)
         }
-        if let out = options.output {
-            if case .failure(let e) = OutputFile.write(to: out, { $0(text) }) { fail(e.description) }
-        } else {
-            FileSystem.write(text, to: 1)
-        }
+        // Never over one of the OKR files compared (`-o web.okr`).
+        Check.writeOut(text, options, inputs: Set(found.files.map(\.id)))
         if !found.errors.isEmpty { exit(2) }
         let failing = changes.filter { c in options.failOn.contains { c.kind.matches($0) } }
         if !failing.isEmpty {

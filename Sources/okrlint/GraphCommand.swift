@@ -18,11 +18,7 @@ enum GraphCommand {
         for f in outcome.result.files { findings[f.path] = f.diagnostics }
         let graph = AlignmentGraph(workspace: outcome.workspace, findings: findings, keyResults: options.keyResults)
         let text = graph.render(AlignmentGraph.Format(rawValue: options.format) ?? .mermaid)
-        if let out = options.output {
-            if case .failure(let e) = OutputFile.write(to: out, inputs: outcome.fileIDs, { $0(text) }) { fail(e.description) }
-        } else {
-            FileSystem.write(text, to: 1)
-        }
+        Check.writeOut(text, options, inputs: outcome.fileIDs)
         for e in outcome.errors { Check.printError(e) }
         exit(outcome.errors.isEmpty ? 0 : 2)
     }

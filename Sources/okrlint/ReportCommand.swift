@@ -27,12 +27,8 @@ enum ReportCommand {
             let color = options.color == .always || (options.color == .auto && options.output == nil && FileSystem.isTerminal(1) && !noColor)
             text = ReportText(color: color).render(model)
         }
-        if let out = options.output {
-            if case .failure(let e) = OutputFile.write(to: out, inputs: outcome.fileIDs, { $0(text) }) { fail(e.description) }
-            if !options.quiet { FileSystem.write("okrlint: wrote the report to \(SafeText.escape(out))\n", to: 2) }
-        } else {
-            FileSystem.write(text, to: 1)
-        }
+        Check.writeOut(text, options, inputs: outcome.fileIDs)
+        if let out = options.output, !options.quiet { FileSystem.write("okrlint: wrote the report to \(SafeText.escape(out))\n", to: 2) }
         for e in outcome.errors { Check.printError(e) }
         exit(outcome.errors.isEmpty ? 0 : 2)
     }

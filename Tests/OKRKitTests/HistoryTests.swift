@@ -209,6 +209,11 @@ func goalFile(_ kr1: String, _ kr2: String, period: String = "2026-Q4") -> Strin
             #expect(bad.code == 2 && bad.stderr.contains("is not a commit of this repository"), "\(rev): \(bad.stderr)")
         }
         #expect(!FileManager.default.fileExists(atPath: "/tmp/x"))
+        // `-o` naming one of the files compared is refused; the file stays as it was.
+        let before = try String(contentsOf: repo.dir.appendingPathComponent("web.okr"), encoding: .utf8)
+        let over = try CLI.run(["diff", "HEAD", "-o", "web.okr"], in: repo.dir)
+        #expect(over.code == 2 && over.stderr.contains("is one of the files okrlint reads"), "\(over.stderr)")
+        #expect(try String(contentsOf: repo.dir.appendingPathComponent("web.okr"), encoding: .utf8) == before)
         let noBase = try CLI.run(["diff", "--fail-on", "nonsense"], in: repo.dir)
         #expect(noBase.code == 2 && noBase.stderr.contains("`--fail-on` takes eased, dropped, changed"))
     }
