@@ -3,6 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "okrlint",
+    // macOS 15 for the standard library's `Mutex` (Linux has it with any Swift 6).
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "OKRKit", targets: ["OKRKit"]),
         .executable(name: "okrlint", targets: ["okrlint"]),

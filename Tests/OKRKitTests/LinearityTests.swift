@@ -141,6 +141,24 @@ import Testing
                 _ = Baseline.recording(result, folder: "/").apply(result.files[0])
             }
         }),
+        // Issue 15: the history rules read each version into a table once (a search per key result and version, or
+        // per dropped milestone, was quadratic).
+        ("history rules over a file with many key results and versions", { n in
+            let k = n / 60
+            func version(_ target: Int, milestones: Bool) -> Document {
+                Parser.parse(path: "x.okr", text: "# T\n- team: t\n- period: 2026-Q4\n"
+                    + (0..<k).map { "## O\($0): A\n### K\($0): b\n- metric: 0 -> \(target) x\n- current: \(target - 5) x\n" + (milestones ? "### M\($0): m\n- metric: milestone\n" : "") }.joined()
+                    + "## Check-ins\n- 2026-11-02 Z1: 3 x\n")
+            }
+            let versions = [version(90, milestones: true), version(80, milestones: false), version(70, milestones: false)]
+            let history = FileHistory(versions: versions.enumerated().map { FileVersion(commit: String(repeating: "a", count: 40), date: CalendarDate("2026-10-\(10 + $0.offset)")!, document: $0.element) })
+            let current = version(60, milestones: false)
+            let linter = Linter(rules: [.history(MovingGoalpostsRule()), .history(CurrentWithoutCheckInRule()), .history(CarriedOverKeyResultRule())], today: CalendarDate("2026-11-25")!)
+            return {
+                let found = linter.lintHistory(current, history)
+                #expect(found.count >= 3 * k)
+            }
+        }),
         ("diff of many scattered changes", { n in
             let old = (0..<(n / 4)).map { "- line \($0)\n" }.joined()
             let new = (0..<(n / 4)).map { $0 % 7 == 0 ? "- changed \($0)\n" : "- line \($0)\n" }.joined()

@@ -24,7 +24,6 @@ public struct Git: Sendable {
     /// Runs `git -C folder <safety> args`, writing `input` to its standard input; the output, or why it failed.
     /// Output beyond `limit` bytes is an error (a history too large to read).
     public func run(_ args: [String], input: [UInt8] = [], limit: Int = 1 << 30) -> Result<[UInt8], Failure> {
-        let argv = ["git", "-C", folder] + Git.safety + args
         // Standard input comes from an unlinked temporary file, so writing it can never wait on git reading it
         // while git waits on its output being read.
         var inFD: Int32 = -1
@@ -42,12 +41,43 @@ public struct Git: Sendable {
         }
         guard inFD >= 0 else { return .failure(Failure(message: "cannot make git's input: \(FileSystem.errnoMessage(errno))")) }
         defer { close(inFD) }
+        guard let (pid, outFD) = spawn(args, input: inFD) else {
+            return .failure(Failure(message: lastSpawnError()))
+        }
+        var out: [UInt8] = []
+        var buf = [UInt8](repeating: 0, count: 1 << 16)
+        var tooLarge = false
+        while true {
+            let n = buf.withUnsafeMutableBytes { read(outFD, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            if out.count + n > limit { tooLarge = true; break }
+            out.append(contentsOf: buf[..<n])
+        }
+        close(outFD)
+        var wstatus: Int32 = 0
+        while waitpid(pid, &wstatus, 0) < 0 && errno == EINTR {}
+        if tooLarge { return .failure(Failure(message: "git printed more than \(limit >> 20) MiB")) }
+        let exited = (wstatus & 0x7f) == 0
+        let code = (wstatus >> 8) & 0xff
+        guard exited && code == 0 else { return .failure(Failure(message: "git \(args.first ?? "") failed (exit \(exited ? code : -1))")) }
+        return .success(out)
+    }
+
+    /// Starts `git -C folder <safety> args` with `input` as its standard input and a pipe for its output (standard
+    /// error goes to /dev/null); its process id and the pipe's reading end, or nil (`errno` says why).
+    func spawn(_ args: [String], input: Int32) -> (pid_t, Int32)? {
+        let argv = ["git", "-C", folder] + Git.safety + args
         var outPipe: [Int32] = [-1, -1]
-        guard pipe(&outPipe) == 0 else { return .failure(Failure(message: "pipe: \(FileSystem.errnoMessage(errno))")) }
+        // Close-on-exec, so a pipe of one git never stays open in another (its reader would then
+        // never see the end); `dup2` onto 0 and 1 clears the flag for the child's own copies.
+        guard pipe(&outPipe) == 0 else { return nil }
+        _ = fcntl(outPipe[0], F_SETFD, FD_CLOEXEC)
+        _ = fcntl(outPipe[1], F_SETFD, FD_CLOEXEC)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, inFD, 0)
+        posix_spawn_file_actions_adddup2(&actions, input, 0)
         posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addclose(&actions, outPipe[0])
@@ -59,26 +89,36 @@ public struct Git: Sendable {
         close(outPipe[1])
         guard status == 0 else {
             close(outPipe[0])
-            return .failure(Failure(message: status == ENOENT ? "git is not installed (not found on PATH)" : "could not start git: \(FileSystem.errnoMessage(status))"))
+            errno = status
+            return nil
         }
-        var out: [UInt8] = []
-        var buf = [UInt8](repeating: 0, count: 1 << 16)
-        var tooLarge = false
-        while true {
-            let n = buf.withUnsafeMutableBytes { read(outPipe[0], $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            if out.count + n > limit { tooLarge = true; break }
-            out.append(contentsOf: buf[..<n])
+        return (pid, outPipe[0])
+    }
+
+    func lastSpawnError() -> String {
+        errno == ENOENT ? "git is not installed (not found on PATH)" : "could not start git: \(FileSystem.errnoMessage(errno))"
+    }
+
+    /// Starts a long-running git command that reads requests on its standard input (`cat-file --batch`): its process
+    /// id, the socket to write requests to, and the pipe to read answers from. The input is a socket so that
+    /// writing to a git that has died is an error (`MSG_NOSIGNAL`), not a signal that ends okrlint.
+    func spawnBatch(_ args: [String]) -> (pid_t, Int32, Int32)? {
+        var pair: [Int32] = [-1, -1]
+        #if canImport(Glibc)
+        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &pair) == 0 else { return nil }
+        #else
+        guard socketpair(AF_UNIX, SOCK_STREAM, 0, &pair) == 0 else { return nil }
+        var one: Int32 = 1
+        _ = setsockopt(pair[0], SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
+        #endif
+        // Only okrlint's end is written to; git reads the other, which okrlint closes once git has it.
+        shutdown(pair[0], Int32(SHUT_RD))
+        guard let (pid, out) = spawn(args, input: pair[1]) else {
+            close(pair[0]); close(pair[1])
+            return nil
         }
-        close(outPipe[0])
-        var wstatus: Int32 = 0
-        while waitpid(pid, &wstatus, 0) < 0 && errno == EINTR {}
-        if tooLarge { return .failure(Failure(message: "git printed more than \(limit >> 20) MiB")) }
-        let exited = (wstatus & 0x7f) == 0
-        let code = (wstatus >> 8) & 0xff
-        guard exited && code == 0 else { return .failure(Failure(message: "git \(args.first ?? "") failed (exit \(exited ? code : -1))")) }
-        return .success(out)
+        close(pair[1])
+        return (pid, pair[0], out)
     }
 
     static func environment() -> [String] {

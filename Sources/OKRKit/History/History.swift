@@ -22,8 +22,10 @@ public struct FileHistory: Sendable {
 }
 
 /// The history of a run's files, read from git once per run with a fixed number of processes whatever the number
-/// of files (`rev-parse`, one `log`, one `ls-tree` of the commit before the window, one `cat-file --batch` for
-/// every blob needed): never one process per file. A blob that several commits share is parsed once.
+/// of files (`rev-parse`, one `log`, one `ls-tree` of the commit before the window, and one `cat-file --batch` kept
+/// running): never one process per file. The log is read before the files are checked; the contents of versions
+/// are fetched while they are, each file asking for the versions of its own period that differ from the file on
+/// disk (a version with the same blob id is the checked document itself, neither fetched nor parsed again).
 public struct GitHistory: Sendable {
     /// The repository's top folder (real path).
     public let root: String
@@ -36,7 +38,9 @@ public struct GitHistory: Sendable {
     }
     /// By path relative to `root`: the versions, oldest first (the one at `base` first when there is one).
     let entries: [String: [Entry]]
-    let blobs: [String: [UInt8]]
+    /// Fetch the versions' contents: two git processes, so one thread's request does not wait on another's (the
+    /// work of a `cat-file` on loose objects is mostly system calls, which overlap); none when nothing is fetched.
+    let readers: [BlobReader]
 
     /// Why history could not be read: git missing or failing inside a repository (nil: not a repository at all).
     public enum Problem: Error, Sendable {
@@ -61,7 +65,7 @@ public struct GitHistory: Sendable {
         let root = Confined.realPath(shown) ?? shown
         let base = root.hasSuffix("/") ? root : root + "/"
         let wanted = Set(paths.compactMap { $0.hasPrefix(base) ? String($0.dropFirst(base.count)) : nil })
-        guard !wanted.isEmpty else { return .success(GitHistory(root: root, since: since, entries: [:], blobs: [:])) }
+        guard !wanted.isEmpty else { return .success(GitHistory(root: root, since: since, entries: [:], readers: [])) }
         // Literal pathspecs for a few files; the glob of every OKR file otherwise (filtered below).
         let specs = wanted.count <= 200 ? ["--"] + wanted.sorted().map { ":(top,literal)" + $0 } : Self.specs
         var entries: [String: [Entry]] = [:]
@@ -77,7 +81,7 @@ public struct GitHistory: Sendable {
         case .success(let out): log = out
         case .failure(let f):
             // A repository without any commit yet has no history to read.
-            if case .failure = git.run(["rev-parse", "--verify", "-q", "HEAD"]) { return .success(GitHistory(root: root, since: since, entries: [:], blobs: [:])) }
+            if case .failure = git.run(["rev-parse", "--verify", "-q", "HEAD"]) { return .success(GitHistory(root: root, since: since, entries: [:], readers: [])) }
             return .failure(.git(f.message))
         }
         for chunk in log.split(separator: 0x01) {
@@ -99,15 +103,30 @@ public struct GitHistory: Sendable {
                 }
             }
         }
-        // Every blob at once.
-        var ids: [String] = []
-        var seen = Set<String>()
-        for list in entries.values { for e in list where seen.insert(e.blob).inserted { ids.append(e.blob) } }
-        guard let blobs = Self.contents(git, ids) else { return .failure(.git("git cat-file failed")) }
-        return .success(GitHistory(root: root, since: since, entries: entries, blobs: blobs))
+        guard !entries.isEmpty else { return .success(GitHistory(root: root, since: since, entries: [:], readers: [])) }
+        var readers: [BlobReader] = []
+        for _ in 0..<2 {
+            guard let reader = BlobReader(git: git) else { return .failure(.git(git.lastSpawnError())) }
+            readers.append(reader)
+        }
+        return .success(GitHistory(root: root, since: since, entries: entries, readers: readers))
     }
 
-    static let specs = ["--", ":(top,glob)**/*.okr", ":(top,glob)**/*.okr.md"]
+    /// Ends the git processes that fetch contents (later requests fail).
+    public func finish() { for r in readers { r.close() } }
+
+    /// The contents of blobs from whichever reader is free, else waiting for one.
+    func contents(_ ids: [String], hint: Int) -> [[UInt8]]? {
+        guard !readers.isEmpty else { return nil }
+        for k in 0..<readers.count {
+            if let answer = readers[(hint + k) % readers.count].contentsIfFree(ids) { return answer }
+        }
+        return readers[hint % readers.count].contents(ids)
+    }
+
+    /// Every OKR file: without `glob` magic a `*` also matches `/`, so these match in every folder, and git matches
+    /// them five times faster than `**/*.okr` (50 ms against 10 ms on a 1,000-file log). Paths are filtered after.
+    static let specs = ["--", ":(top)*.okr", ":(top)*.okr.md"]
 
     /// The OKR files of a commit: path (from the top folder) -> blob id. One `git ls-tree`.
     static func tree(_ git: Git, _ commit: String) -> [String: String]? {
@@ -203,7 +222,7 @@ public struct GitHistory: Sendable {
 
     static func header(_ s: String) -> (String, CalendarDate)? {
         let parts = s.split(separator: " ")
-        guard parts.count == 2, parts[0].utf8.count == 40, let date = CalendarDate(parts[1]) else { return nil }
+        guard parts.count == 2, parts[0].utf8.count == 40 || parts[0].utf8.count == 64, let date = CalendarDate(parts[1]) else { return nil }
         return (String(parts[0]), date)
     }
 
@@ -218,25 +237,27 @@ public struct GitHistory: Sendable {
         return false
     }
 
-    /// The versions of the file at `path` (absolute), parsed; nil when git knows no version of it. A version with
-    /// the bytes of `current` (the working tree, parsed already) is that document: a file unchanged since its last
-    /// commit costs no second parse.
-    public func history(ofAbsolutePath path: String, current: Document? = nil, calendar: FiscalCalendar = .calendarYear) -> FileHistory? {
+    /// The versions of the file at `path` (absolute), parsed; nil when git knows no version of it, a failure when
+    /// git could not give their contents. A version with the bytes of `current` (the working tree, parsed already)
+    /// is that document: a file unchanged since its last commit costs no fetch and no second parse.
+    public func history(ofAbsolutePath path: String, current: Document? = nil, calendar: FiscalCalendar = .calendarYear) -> Result<FileHistory, Problem>? {
         let base = root.hasSuffix("/") ? root : root + "/"
         guard path.hasPrefix(base), var list = entries[String(path.dropFirst(base.count))], !list.isEmpty else { return nil }
         // The rules read the versions of the file's current period and the last one before it (what the file said
-        // when the period opened, or for the period before): older ones are not parsed.
+        // when the period opened, or for the period before): older ones are not fetched.
         if let start = current?.period(calendar)?.start, let last = list.lastIndex(where: { $0.date < start }), last > 0 {
             list.removeFirst(last)
         }
+        let working = current.map { BlobID.of($0.source.bytes) }
+        var ids: [String] = []
+        var seen = Set<String>()
+        for e in list where e.blob != working && seen.insert(e.blob).inserted { ids.append(e.blob) }
         var parsed: [String: Document] = [:]
-        var versions: [FileVersion] = []
-        for e in list {
-            guard let bytes = blobs[e.blob] else { continue }
-            let doc = parsed[e.blob] ?? (current.map { $0.source.bytes == bytes } == true ? current! : Parser.parse(path: path, bytes: bytes))
-            parsed[e.blob] = doc
-            versions.append(FileVersion(commit: e.commit, date: e.date, document: doc))
+        if let working, let current { parsed[working] = current }
+        if !ids.isEmpty {
+            guard let contents = contents(ids, hint: path.utf8.count) else { return .failure(.git("git cat-file could not give the committed versions")) }
+            for (id, bytes) in zip(ids, contents) { parsed[id] = Parser.parse(path: path, bytes: bytes) }
         }
-        return FileHistory(versions: versions)
+        return .success(FileHistory(versions: list.compactMap { e in parsed[e.blob].map { FileVersion(commit: e.commit, date: e.date, document: $0) } }))
     }
 }

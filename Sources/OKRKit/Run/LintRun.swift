@@ -103,6 +103,8 @@ private struct FirstPass: Sendable {
     var suppressing: Document?
     var byteCount: Int
     var hash: UInt64
+    /// Why this file's history could not be read although git knows versions of it.
+    var historyError: String? = nil
 }
 
 public enum LintRun {
@@ -170,8 +172,13 @@ public enum LintRun {
                 let doc = Parser.parse(path: paths[i], bytes: bytes)
                 let reported = i < reportedCount
                 var fileHistory: FileHistory? = nil
+                var historyError: String? = nil
                 if reported, let gitHistory, !isStdin, let real = Confined.realPath(Path.absolute(paths[i])) {
-                    fileHistory = gitHistory.history(ofAbsolutePath: real, current: doc, calendar: calendars[i])
+                    switch gitHistory.history(ofAbsolutePath: real, current: doc, calendar: calendars[i]) {
+                    case .success(let h)?: fileHistory = h
+                    case .failure(.git(let message))?: historyError = message
+                    case .failure(.notARepository)?, nil: break
+                    }
                 }
                 var diagnostics = reported ? linters[i].lintDocument(doc, history: fileHistory) : []
                 if let fileHistory { diagnostics += linters[i].lintHistory(doc, fileHistory) }
@@ -179,9 +186,11 @@ public enum LintRun {
                 return FirstPass(summary: DocumentSummary(doc, calendar: calendars[i]), diagnostics: diagnostics,
                                  source: reported && (isStdin || suppressing) ? doc.source : nil,
                                  suppressing: suppressing ? doc : nil,
-                                 byteCount: bytes.count, hash: reported && !isStdin ? contentHash(bytes) : 0)
+                                 byteCount: bytes.count, hash: reported && !isStdin ? contentHash(bytes) : 0,
+                                 historyError: historyError)
             }
         }
+        gitHistory?.finish()
         // The workspace, and the readable files to report.
         var summaries: [DocumentSummary] = []
         summaries.reserveCapacity(paths.count)
@@ -190,6 +199,7 @@ public enum LintRun {
         for i in 0..<paths.count {
             switch first[i]! {
             case .success(let f):
+                if historyProblem == nil, let e = f.historyError { historyProblem = e }
                 if i < reportedCount { reportedFiles.append(i); reportedSummaries.insert(summaries.count) }
                 summaries.append(f.summary)
             case .failure(let e):

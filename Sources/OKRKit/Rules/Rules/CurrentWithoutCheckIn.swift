@@ -38,16 +38,21 @@ public struct CurrentWithoutCheckInRule: HistoryRule {
         if versions.isEmpty { versions = [(commit: last.commit, date: last.date, document: last.document)] }
         versions.append((commit: nil, date: context.today, document: doc))
         var out: [Diagnostic] = []
+        // Each version read once into a table, when the first key result needs it (a search per key result and
+        // version would be quadratic).
+        var built: [[String: (current: String, checkIns: Int)]]? = nil
         for o in doc.objectives {
             for k in o.keyResults {
                 // A key result with check-ins of its own: `current-out-of-sync` compares `current` with the latest.
                 guard let idSpan = k.id, let current = k.property("current"), k.repeatsIDOf == nil, doc.latestCheckIn(of: k) == nil else { continue }
                 let id = context.text(idSpan)
                 let now = context.text(current.value).trimmingSpaces
+                if built == nil { built = versions.map { Self.states($0.document) } }
+                let tables = built!
                 // The change that set today's value: the last pair whose `current` differs.
                 var j = versions.count - 1
-                while j > 0, Self.state(versions[j - 1].document, id)?.current == now { j -= 1 }
-                guard j > 0, let before = Self.state(versions[j - 1].document, id), let after = Self.state(versions[j].document, id),
+                while j > 0, tables[j - 1][id]?.current == now { j -= 1 }
+                guard j > 0, let before = tables[j - 1][id], let after = tables[j][id],
                       before.current != after.current, after.checkIns <= before.checkIns else { continue }
                 let by = versions[j].commit.map { "in commit \($0.prefix(7)) on \(versions[j].date)" } ?? "in an uncommitted change"
                 out.append(context.diagnostic(current.value.range,
@@ -58,14 +63,17 @@ public struct CurrentWithoutCheckInRule: HistoryRule {
         return out
     }
 
-    /// A key result's `current` (as written) and how many check-ins name it.
-    static func state(_ d: Document, _ id: String) -> (current: String, checkIns: Int)? {
+    /// Each key result's `current` (as written) and how many check-ins name it, by ID (the first of a repeated ID).
+    static func states(_ d: Document) -> [String: (current: String, checkIns: Int)] {
+        var counts: [String: Int] = [:]
+        for c in d.checkIns { counts[d.text(c.keyResultID), default: 0] += 1 }
+        var out: [String: (current: String, checkIns: Int)] = [:]
         for o in d.objectives {
-            for k in o.keyResults where d.text(k.id) == id {
-                let current = k.property("current").map { d.text($0.value).trimmingSpaces } ?? ""
-                return (current, d.checkIns.filter { d.text($0.keyResultID) == id }.count)
+            for k in o.keyResults {
+                guard let id = d.text(k.id), out[id] == nil else { continue }
+                out[id] = (k.property("current").map { d.text($0.value).trimmingSpaces } ?? "", counts[id] ?? 0)
             }
         }
-        return nil
+        return out
     }
 }

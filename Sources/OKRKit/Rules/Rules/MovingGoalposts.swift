@@ -60,19 +60,30 @@ public struct MovingGoalpostsRule: HistoryRule {
         let start = versions.lastIndex { $0.date <= cutoff } ?? 0
         guard start + 1 < versions.count else { return [] }
         var out: [Diagnostic] = []
-        let current = Self.keyResults(context.document)
+        // Each version's key results read once (not once per pair): by ID, the first of a repeated ID.
+        let tables = versions[start...].map { Self.metrics($0.document) }
+        let current = tables.last!
+        var currentIndex: [String: Int]? = nil
+        var objectives: [String: Objective]? = nil
         let when = "after \(period.text) started on \(period.start)\(context.options.graceDays > 0 ? " (+\(context.options.graceDays) days' grace)" : "")"
         for i in (start + 1)..<versions.count {
-            let old = Self.keyResults(versions[i - 1].document), new = Self.keyResults(versions[i].document)
+            let old = tables[i - 1 - start], new = tables[i - start]
             let by = versions[i].commit.map { "in commit \($0.prefix(7)) on \(versions[i].date)" } ?? "in an uncommitted change"
-            for (id, before) in old.sorted(by: { $0.key < $1.key }) {
-                guard let b = before.metric else { continue }
-                guard let after = new[id] else {
+            // Most commits keep the key results in their order: they are then paired without a lookup.
+            let aligned = old.entries.count == new.entries.count && zip(old.entries, new.entries).allSatisfy { $0.id == $1.id }
+            let newIndex = aligned ? [:] : new.index()
+            for (n, entry) in old.entries.enumerated() {
+                let id = entry.id
+                guard let b = entry.metric else { continue }
+                guard let after = aligned ? new.entries[n] : newIndex[id].map({ new.entries[$0] }) else {
                     if b.kind == .milestone {
                         // Where it was: its objective, else the file's title.
-                        let oldDoc = versions[i - 1].document
-                        let objectiveID = oldDoc.objectives.first { o in o.keyResults.contains { oldDoc.text($0.id) == id } }.flatMap { oldDoc.text($0.id) }
-                        let at = objectiveID.flatMap { oid in context.document.objectives.first { context.text($0.id) == oid } }
+                        if objectives == nil {
+                            var table: [String: Objective] = [:]
+                            for o in context.document.objectives { if let oid = context.text(o.id), table[oid] == nil { table[oid] = o } }
+                            objectives = table
+                        }
+                        let at = entry.objective.flatMap { objectives![$0] }
                         out.append(context.diagnostic(at.map { $0.id?.range ?? $0.headingRange } ?? context.document.header.title?.range ?? SourceRange(start: 0, end: 0),
                             "milestone key result \(id) was dropped \(by), \(when)",
                             help: "a key result dropped mid-period is a change of commitment: record it at a review (in a check-in note) or put it back"))
@@ -80,8 +91,9 @@ public struct MovingGoalpostsRule: HistoryRule {
                     continue
                 }
                 guard let a = after.metric, let eased = Self.eased(from: b, to: a) else { continue }
-                guard let now = current[id], let metric = now.property("metric") else { continue }
-                out.append(context.diagnostic(metric.value.range,
+                if currentIndex == nil { currentIndex = current.index() }
+                guard let now = currentIndex![id], let range = current.entries[now].metricValue else { continue }
+                out.append(context.diagnostic(range,
                     "target of \(id) eased from `\(eased.old)` to `\(eased.new)` \(by), \(when)",
                     help: "grade against the target set at the start: restore `\(eased.old)`, or record the change and why in a check-in note and disable this finding on the line"))
             }
@@ -89,14 +101,39 @@ public struct MovingGoalpostsRule: HistoryRule {
         return out
     }
 
-    /// Key results by ID (the first of a repeated ID).
-    static func keyResults(_ doc: Document) -> [String: KeyResult] {
-        var out: [String: KeyResult] = [:]
-        for o in doc.objectives {
-            for k in o.keyResults { if let id = doc.text(k.id), out[id] == nil { out[id] = k } }
-        }
-        return out
+    struct Entry {
+        var id: String
+        /// The ID of its objective.
+        var objective: String?
+        var metric: Metric?
+        /// Where the `metric` fact's value is written.
+        var metricValue: SourceRange?
     }
+
+    /// A version's key results in order, one per ID (a repeated ID is the first one's, as the parser resolved it),
+    /// and their places by ID.
+    struct Table {
+        var entries: [Entry] = []
+
+        init(_ doc: Document) {
+            for o in doc.objectives {
+                for k in o.keyResults where k.repeatsIDOf == nil {
+                    guard let id = doc.text(k.id) else { continue }
+                    entries.append(Entry(id: id, objective: doc.text(o.id), metric: k.metric, metricValue: k.property("metric")?.value.range))
+                }
+            }
+        }
+
+        /// Places by ID (built only for a commit that reordered, added or removed key results).
+        func index() -> [String: Int] {
+            var out: [String: Int] = [:]
+            out.reserveCapacity(entries.count)
+            for (n, e) in entries.enumerated() where out[e.id] == nil { out[e.id] = n }
+            return out
+        }
+    }
+
+    static func metrics(_ doc: Document) -> Table { Table(doc) }
 
     /// The old and new target as written when `b` -> `a` eases the commitment; nil otherwise (raised, unchanged,
     /// another kind of metric, units that do not compare).

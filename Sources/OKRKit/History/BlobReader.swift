@@ -1,0 +1,163 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Synchronization
+
+/// One `git cat-file --batch` kept running for a whole run, so each file's checker asks for just the versions it
+/// needs (the ones of its own period that differ from the file on disk), while the other threads go on parsing:
+/// git's work overlaps okrlint's, and no blob is fetched that no rule reads. Requests go in batches small enough to
+/// fit in a pipe's buffer, so writing never waits on git while git waits on its output being read. Any failure (git
+/// gone, a short read) ends the process for the rest of the run and every later request fails: the caller reports
+/// that history could not be read, never a history with versions missing.
+final class BlobReader: Sendable {
+    private struct State: ~Copyable {
+        var pid: pid_t = 0
+        var input: Int32 = -1     // git's standard input (a socket, so a dead git is an error, not SIGPIPE)
+        var output: Int32 = -1    // git's standard output
+        var buffer: [UInt8] = []
+        var start = 0             // unread bytes are buffer[start...]
+        var failed = false
+        /// Bytes read from git so far, bounded like a single git call's output.
+        var total = 0
+    }
+
+    private let state: Mutex<State>
+    private let limit: Int
+
+    /// Starts `git cat-file --batch` in the repository; nil when it cannot be started.
+    init?(git: Git, limit: Int = 1 << 30) {
+        guard let (pid, input, output) = git.spawnBatch(["cat-file", "--batch"]) else { return nil }
+        var s = State()
+        s.pid = pid
+        s.input = input
+        s.output = output
+        state = Mutex(s)
+        self.limit = limit
+    }
+
+    /// The contents of the blobs `ids` (hexadecimal names from git), in order; nil when git failed or does not know
+    /// one of them.
+    func contents(_ ids: [String]) -> [[UInt8]]? {
+        state.withLock { s in Self.contents(ids, &s, limit: limit) }
+    }
+
+    /// The same, or `.none` at once when another thread is using this reader.
+    func contentsIfFree(_ ids: [String]) -> [[UInt8]]?? {
+        state.withLockIfAvailable { s in Self.contents(ids, &s, limit: limit) }
+    }
+
+    private static func contents(_ ids: [String], _ s: inout State, limit: Int) -> [[UInt8]]? {
+        guard !s.failed else { return nil }
+        var out: [[UInt8]] = []
+        out.reserveCapacity(ids.count)
+        var i = 0
+        while i < ids.count {
+            let batch = ids[i..<min(ids.count, i + 256)]
+            i += batch.count
+            var request: [UInt8] = []
+            for id in batch {
+                // Only object names go to git: anything else would be read as a request of another kind.
+                guard id.utf8.count <= 64, id.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }) else {
+                    return nil
+                }
+                request.append(contentsOf: id.utf8)
+                request.append(0x0A)
+            }
+            guard Self.send(s.input, request) else { Self.fail(&s); return nil }
+            for _ in batch {
+                guard let blob = Self.next(&s, limit: limit) else { Self.fail(&s); return nil }
+                out.append(blob)
+            }
+        }
+        return out
+    }
+
+    /// Ends git (closing its input ends it) and waits for it.
+    func close() {
+        state.withLock { s in Self.fail(&s) }
+    }
+
+    deinit { close() }
+
+    private static func fail(_ s: inout State) {
+        s.failed = true
+        if s.input >= 0 { _ = closeDescriptor(s.input); s.input = -1 }
+        if s.output >= 0 { _ = closeDescriptor(s.output); s.output = -1 }
+        if s.pid > 0 {
+            var status: Int32 = 0
+            while waitpid(s.pid, &status, 0) < 0 && errno == EINTR {}
+            s.pid = 0
+        }
+        s.buffer = []
+        s.start = 0
+    }
+
+    private static func send(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count {
+                let n = sendNoSignal(fd, raw.baseAddress! + done, raw.count - done)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return false }
+                done += n
+            }
+            return true
+        }
+    }
+
+    /// Reads more of git's output into the buffer; false at the end or on an error.
+    private static func fill(_ s: inout State, limit: Int) -> Bool {
+        if s.start > 0 && s.start == s.buffer.count {
+            s.buffer.removeAll(keepingCapacity: true); s.start = 0
+        } else if s.start >= 1 << 20 {
+            s.buffer.removeFirst(s.start); s.start = 0
+        }
+        let old = s.buffer.count
+        let chunk = 1 << 16
+        var n = 0
+        let fd = s.output
+        s.buffer.append(contentsOf: repeatElement(0, count: chunk))
+        s.buffer.withUnsafeMutableBytes { raw in
+            repeat { n = read(fd, raw.baseAddress! + old, chunk) } while n < 0 && errno == EINTR
+        }
+        s.buffer.removeLast(chunk - max(0, n))
+        s.total += max(0, n)
+        return n > 0 && s.total <= limit
+    }
+
+    /// The next answer: `<id> blob <size>\n<bytes>\n`; nil for anything else (`<id> missing`, an error, the end).
+    private static func next(_ s: inout State, limit: Int) -> [UInt8]? {
+        var nl: Int? = nil
+        while true {
+            nl = s.buffer[s.start...].firstIndex(of: 0x0A)
+            if nl != nil { break }
+            // A header is an id, a type and a size: far shorter than this.
+            guard s.buffer.count - s.start < 256, fill(&s, limit: limit) else { return nil }
+        }
+        let head = s.buffer[s.start..<nl!].split(separator: 0x20)
+        guard head.count == 3, head[1].elementsEqual("blob".utf8),
+              let size = Int(String(decoding: head[2], as: UTF8.self)), size >= 0, size <= limit else { return nil }
+        s.start = nl! + 1
+        while s.buffer.count - s.start < size + 1 {
+            guard fill(&s, limit: limit) else { return nil }
+        }
+        let blob = Array(s.buffer[s.start..<(s.start + size)])
+        guard s.buffer[s.start + size] == 0x0A else { return nil }
+        s.start += size + 1
+        return blob
+    }
+}
+
+// At file scope, so that `close` and `send` are the C library's (inside the class, `close` is the method).
+private func closeDescriptor(_ fd: Int32) -> Int32 { close(fd) }
+
+private func sendNoSignal(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int {
+    #if os(Linux)
+    send(fd, p, n, Int32(MSG_NOSIGNAL))
+    #else
+    // No MSG_NOSIGNAL here: the socket is made with SO_NOSIGPIPE instead (see Git.spawnBatch).
+    send(fd, p, n, 0)
+    #endif
+}
