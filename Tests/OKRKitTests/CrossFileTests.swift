@@ -21,6 +21,27 @@ import Testing
                          "teams/a.okr": teamFile("a", objectives: [("A1", "company/O1"), ("A2", "company/O2")])])
     }
 
+    /// Issue 15: a team that keeps a file per period. Checking only the new file (as pre-commit does) still finds the
+    /// key result copied from the previous quarter's file, and the one with progress is not reported.
+    @Test func aKeyResultCopiedFromThePreviousPeriodsFileIsFound() throws {
+        func file(_ period: String, _ krs: String) -> String {
+            "# Web\n\n- okr: 1\n- team: web\n- period: \(period)\n- owner: @ana\n\n## O1: Fast and calm deploys\n\n- owner: @ana\n\n" + krs
+        }
+        let kr = "### KR1.1: Cut deploy time\n\n- metric: 45 -> 15 min\n- current: 45 min\n\n"
+        let moved = "### KR1.2: Raise test coverage\n\n- metric: 60 -> 80 %\n- current: 70 %\n\n"
+        let dir = try CLI.tempDir([".okrlint.json": config,
+                                   "okr/web-2026-q2.okr": file("2026-Q2", "### KR1.1: Cut deploy time\n\n- metric: 60 -> 45 min\n\n"),
+                                   "okr/web-2026-q3.okr": file("2026-Q3", kr + "### KR1.2: Raise test coverage\n\n- metric: 60 -> 80 %\n\n"),
+                                   "okr/web-2026-q4.okr": file("2026-Q4", kr + moved)])
+        for args in [["okr"], ["okr/web-2026-q4.okr"]] {
+            let r = try CLI.run(["--format", "gcc"] + args, in: dir)
+            let found = r.stdout.split(separator: "\n").filter { $0.contains("carried-over-from-previous-file") }
+            #expect(found.count == 1, "\(args): \(r.stdout)")
+            #expect(found.first?.contains("okr/web-2026-q4.okr:") == true)
+            #expect(found.first?.contains("KR1.1 is carried over from 2026-Q3 (okr/web-2026-q3.okr)") == true, "\(found)")
+        }
+    }
+
     @Test func checkingOnlyTheCompanyFileReportsTheLinksItBroke() throws {
         let dir = try renumbered()
         let r = try CLI.run(["company.okr", "--format", "json"], in: dir)

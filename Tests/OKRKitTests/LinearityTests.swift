@@ -159,6 +159,20 @@ import Testing
                 #expect(found.count >= 3 * k)
             }
         }),
+        // Many files of one team and period, all after one big file: each finds the previous file by binary search
+        // and each key result by binary search in its sorted commitments.
+        ("key results carried over from one big file into many files", { n in
+            let k = n / 500
+            let big = Parser.parse(path: "big.okr", text: "# T\n- team: t\n- period: 2026-Q3\n## O1: A\n" + (0..<(k * 4)).map { "### K\($0): b \($0)\n- metric: 0 -> 9 x\n" }.joined())
+            let docs = [big] + (0..<k).map { i in Parser.parse(path: "t\(i).okr", text: "# T\n- team: t\n- period: 2026-Q4\n## O1: A\n### K1: b 1\n- metric: 0 -> 9 x\n### K2: b 2\n- metric: 0 -> 9 x\n") }
+            let ws = Workspace(documents: docs)
+            let linter = Linter(rules: [.workspace(CarriedOverFromPreviousFileRule())])
+            return {
+                var found = 0
+                for d in docs.dropFirst() { found += linter.lintWorkspace(path: d.path, in: ws).count }
+                #expect(found == 2 * k)
+            }
+        }),
         ("diff of many scattered changes", { n in
             let old = (0..<(n / 4)).map { "- line \($0)\n" }.joined()
             let new = (0..<(n / 4)).map { $0 % 7 == 0 ? "- changed \($0)\n" : "- line \($0)\n" }.joined()

@@ -30,6 +30,7 @@ public enum Registry {
         .document(SandbaggingRule()),
         .history(MovingGoalpostsRule()),
         .history(CarriedOverKeyResultRule()),
+        .workspace(CarriedOverFromPreviousFileRule()),
         .history(CurrentWithoutCheckInRule()),
         // Alignment across files
         .workspace(BrokenAlignmentRule()),

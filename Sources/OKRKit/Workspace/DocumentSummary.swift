@@ -11,9 +11,12 @@ public struct DocumentSummary: Sendable {
     public var objectives: [ObjectiveSummary]
     /// Line and column of every `aligns` link, objective by objective (see `linkLocation`).
     public var linkLocations: [LineColumn]
+    /// Every key result's `commitment`, sorted (searched by `carried-over-from-previous-file`).
+    public var commitments: [Int] = []
 
     public init(_ document: Document, calendar: FiscalCalendar = .calendarYear) {
         path = document.path
+        defer { commitments = objectives.flatMap { $0.keyResults.compactMap(\.commitment) }.sorted() }
         team = document.text(document.header.team)
         periodText = document.text(document.header.period)
         period = document.period(calendar)
@@ -32,8 +35,14 @@ public struct DocumentSummary: Sendable {
                 keyResults: o.keyResults.withUnsafeBufferPointer { krs in
                     krs.indices.map { k in
                         let value = krs[k].latestCheckIn.flatMap { $0 < document.checkIns.count ? document.checkIns[$0].value : nil }
-                        return KeyResultSummary(id: document.text(krs[k].id), progress: Progress.keyResult(krs[k], latestValue: value),
-                                                weight: krs[k].weight?.value ?? 1)
+                        var summary = KeyResultSummary(id: document.text(krs[k].id), progress: Progress.keyResult(krs[k], latestValue: value),
+                                                       weight: krs[k].weight?.value ?? 1)
+                        if let id = krs[k].id, krs[k].repeatsIDOf == nil, let m = krs[k].property("metric"), let metric = krs[k].metric {
+                            summary.commitment = KeyResultSummary.commitment(title: document.text(krs[k].title), metric: document.text(m.value))
+                            summary.idRange = id.range
+                            summary.moved = CarriedOverKeyResultRule.moved(krs[k], metric, in: document)
+                        }
+                        return summary
                     }
                 })
         }
@@ -79,4 +88,18 @@ public struct KeyResultSummary: Sendable {
     public var id: String?
     public var progress: Double?
     public var weight: Double
+    /// What the key result commits to, as a number: its title (case and spacing folded) and its metric as written,
+    /// hashed. Equal for a key result copied into the next period's file. Only for one with an ID and a metric.
+    public var commitment: Int? = nil
+    /// Where its ID is written.
+    public var idRange: SourceRange? = nil
+    /// Whether anything says it moved: a check-in, or a `current` other than the baseline.
+    public var moved = false
+
+    static func commitment(title: String, metric: String) -> Int {
+        var h = Hasher()
+        h.combine(CarriedOverKeyResultRule.normalized(title))
+        h.combine(metric.trimmingSpaces)
+        return h.finalize()
+    }
 }

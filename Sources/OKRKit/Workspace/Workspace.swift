@@ -39,6 +39,9 @@ public struct Workspace: Sendable {
     public private(set) var documents: [DocumentSummary]
     /// Team name -> documents of that team.
     public let teams: [String: [Int]]
+    /// Per team, its documents with a period, ordered by the period's end (then path): the file of the period
+    /// before another is found by a binary search.
+    public let teamPeriods: [String: [Int]]
     /// Every `aligns` link of every objective, resolved.
     public private(set) var links: [ResolvedLink]
     /// Parent objective -> the objectives aligned to it.
@@ -92,6 +95,12 @@ public struct Workspace: Sendable {
             if let t = d.team { teams[t, default: []].append(i) }
         }
         self.teams = teams
+        self.teamPeriods = teams.mapValues { list in
+            list.filter { documents[$0].period != nil }.sorted { a, b in
+                let x = documents[a].period!.end, y = documents[b].period!.end
+                return x != y ? x < y : documents[a].path < documents[b].path
+            }
+        }
         self.teamNames = teams.keys.sorted()
         self.documentByPath = byPath
         // Objective ID -> index, per document (the first one wins, as `duplicate-id` reports the rest); only for
@@ -154,6 +163,24 @@ public struct Workspace: Sendable {
     /// Then every resolution stays as it was and only the summary and the links' ranges change, which is what an
     /// editor's keystroke does in all but a few cases; nil otherwise (build the workspace again).
     /// `WorkspaceReplacingTests` compares the result with a workspace built from scratch.
+    /// The team's file of the latest period that ends before `period` starts (the first by path when several do).
+    public func previousPeriodDocument(team: String, before period: Period) -> Int? {
+        guard let list = teamPeriods[team] else { return nil }
+        // The first entry whose period ends on or after `date` (two binary searches: never a walk along files that
+        // share a period, however many there are).
+        func firstEnding(onOrAfter date: CalendarDate) -> Int {
+            var lo = 0, hi = list.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if documents[list[mid]].period!.end < date { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        let after = firstEnding(onOrAfter: period.start)
+        guard after > 0 else { return nil }
+        return list[firstEnding(onOrAfter: documents[list[after - 1]].period!.end)]
+    }
+
     public func replacing(_ di: Int, with summary: DocumentSummary) -> Workspace? {
         guard documents.indices.contains(di) else { return nil }
         let old = documents[di]
