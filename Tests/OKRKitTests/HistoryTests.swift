@@ -153,6 +153,24 @@ func goalFile(_ kr1: String, _ kr2: String, period: String = "2026-Q4") -> Strin
         #expect(asked.count == 30 && Set(asked).count == 30, "\(asked.count) requests")
     }
 
+    /// Renaming or moving the file in the commit that eases its target does not hide the change, also when only the
+    /// new name is checked (as pre-commit does); two files swapping names keep their own histories.
+    @Test func aRenameKeepsTheHistoryOfTheOldName() throws {
+        let repo = try TestRepo()
+        try repo.commit(["web.okr": goalFile("3 -> 1 s", "100 -> 200 users"),
+                         "a.okr": goalFile("3 -> 1 s", "100 -> 200 users").replacingOccurrences(of: "team: web", with: "team: a"),
+                         "b.okr": goalFile("5 -> 2 s", "100 -> 300 users").replacingOccurrences(of: "team: web", with: "team: b")], on: "2026-09-28")
+        try repo.git(["mv", "web.okr", "teams-web.okr"])
+        try repo.git(["mv", "a.okr", "tmp.okr"]); try repo.git(["mv", "b.okr", "a.okr"]); try repo.git(["mv", "tmp.okr", "b.okr"])
+        let eased = try repo.commit(["teams-web.okr": goalFile("3 -> 2 s", "100 -> 200 users")], on: "2026-10-20")
+        for args in [["."], ["teams-web.okr"]] {
+            let r = try CLI.run(["--format", "gcc"] + args, in: repo.dir)
+            let found = goalposts(r)
+            #expect(found.count == 1 && found.first?.hasPrefix("teams-web.okr:") == true, "\(args): \(r.stdout)")
+            #expect(found.first?.contains("in commit \(eased.prefix(7)) on 2026-10-20") == true)
+        }
+    }
+
     @Test func gitDyingWhileContentsAreReadIsSaidNotHidden() throws {
         let repo = try TestRepo()
         try repo.commit(["web.okr": goalFile("3 -> 1 s", "100 -> 200 users")], on: "2026-09-28")

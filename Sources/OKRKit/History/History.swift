@@ -49,8 +49,9 @@ public struct GitHistory: Sendable {
     }
 
     /// Reads the history of the OKR files `paths` (absolute, real paths) of the repository holding `folder`, from
-    /// `since` on: the commits touching them and the blobs of those commits. A run over a few files asks git about
-    /// those files only (a one-file run in a large repository stays cheap); over many, about every OKR file.
+    /// `since` on: the commits touching them, following renames (`-M`), so a file renamed or moved keeps the
+    /// versions of its old name. The log covers every OKR file, since the old name is not one of `paths`; the
+    /// contents are fetched later, and only for `paths`.
     public static func load(folder: String, since: CalendarDate, paths: [String]) -> Result<GitHistory, Problem> {
         let git = Git(folder: folder)
         let top: [UInt8]
@@ -66,18 +67,18 @@ public struct GitHistory: Sendable {
         let base = root.hasSuffix("/") ? root : root + "/"
         let wanted = Set(paths.compactMap { $0.hasPrefix(base) ? String($0.dropFirst(base.count)) : nil })
         guard !wanted.isEmpty else { return .success(GitHistory(root: root, since: since, entries: [:], readers: [])) }
-        // Literal pathspecs for a few files; the glob of every OKR file otherwise (filtered below).
-        let specs = wanted.count <= 200 ? ["--"] + wanted.sorted().map { ":(top,literal)" + $0 } : Self.specs
+        // Every OKR file's history is read, not only the wanted ones': a file renamed in the window carries the
+        // history of its old name, which only a log over both names can see. Filtered at the end.
         var entries: [String: [Entry]] = [:]
         // The last commit before the window: what every file said when it opened.
         let sinceText = since.description
         if case .success(let out) = git.run(["log", "-1", "--format=%H %cs", "--before=\(sinceText)T00:00:00", "HEAD"]),
            let (commit, date) = Self.header(Self.line(out)) {
             guard let tree = Self.tree(git, commit) else { return .failure(.git("git ls-tree failed")) }
-            for (path, blob) in tree where wanted.contains(path) { entries[path] = [Entry(commit: commit, date: date, blob: blob)] }
+            for (path, blob) in tree { entries[path] = [Entry(commit: commit, date: date, blob: blob)] }
         }
         let log: [UInt8]
-        switch git.run(["log", "--reverse", "-z", "--format=%x01%H %cs", "--raw", "--no-renames", "--no-abbrev", "--since=\(sinceText)T00:00:00", "HEAD"] + specs) {
+        switch git.run(["log", "--reverse", "-z", "--format=%x01%H %cs", "--raw", "-M", "--no-abbrev", "--since=\(sinceText)T00:00:00", "HEAD"] + Self.specs) {
         case .success(let out): log = out
         case .failure(let f):
             // A repository without any commit yet has no history to read.
@@ -86,23 +87,39 @@ public struct GitHistory: Sendable {
         }
         for chunk in log.split(separator: 0x01) {
             guard let nul = chunk.firstIndex(of: 0), let (commit, date) = Self.header(String(decoding: chunk[chunk.startIndex..<nul], as: UTF8.self)) else { continue }
-            // Then `\n` and records `:<modes> <old> <new> <status>\0<path>\0`.
+            // Then `\n` and records `:<modes> <old> <new> <status>\0<path>\0`, or for a rename (status `R<score>`)
+            // `...\0<old path>\0<new path>\0`.
             var fields = chunk[(nul + 1)...].split(separator: 0, omittingEmptySubsequences: false)[...]
+            var renames: [(from: String, to: String, blob: String)] = []
+            var changes: [(path: String, blob: String?)] = []
             while let meta = fields.popFirst() {
                 let m = meta.drop(while: { $0 == 0x0A })
                 guard m.first == 0x3A, let pathField = fields.popFirst() else { continue }
                 let parts = m.split(separator: 0x20)
                 guard parts.count >= 5 else { continue }
                 let path = String(decoding: pathField, as: UTF8.self)
-                guard wanted.contains(path) else { continue }
                 let blob = String(decoding: parts[3], as: UTF8.self)
-                if parts[4].first == UInt8(ascii: "D") || blob.utf8.allSatisfy({ $0 == 0x30 }) {
-                    entries[path] = nil  // deleted: a file of that name later is a new file
+                let status = parts[4].first
+                if status == UInt8(ascii: "R") || status == UInt8(ascii: "C") {
+                    guard let second = fields.popFirst() else { continue }
+                    let to = String(decoding: second, as: UTF8.self)
+                    if status == UInt8(ascii: "R") { renames.append((path, to, blob)) } else { changes.append((to, blob)) }
+                } else if status == UInt8(ascii: "D") || blob.utf8.allSatisfy({ $0 == 0x30 }) {
+                    changes.append((path, nil))  // deleted: a file of that name later is a new file
                 } else {
-                    entries[path, default: []].append(Entry(commit: commit, date: date, blob: blob))
+                    changes.append((path, blob))
                 }
             }
+            // Renames all at once (two files may swap names in one commit): the new name takes the old one's
+            // versions, then this commit's.
+            let carried = renames.map { entries[$0.from] ?? [] }
+            for r in renames { entries[r.from] = nil }
+            for (r, list) in zip(renames, carried) { entries[r.to] = list + [Entry(commit: commit, date: date, blob: r.blob)] }
+            for c in changes {
+                if let blob = c.blob { entries[c.path, default: []].append(Entry(commit: commit, date: date, blob: blob)) } else { entries[c.path] = nil }
+            }
         }
+        entries = entries.filter { wanted.contains($0.key) }
         guard !entries.isEmpty else { return .success(GitHistory(root: root, since: since, entries: [:], readers: [])) }
         var readers: [BlobReader] = []
         for _ in 0..<2 {

@@ -17,7 +17,7 @@ public struct MovingGoalpostsRule: HistoryRule {
         through turns a miss into a pass and teaches the team that goals move (Doerr, Measure What Matters: "OKRs \
         are not set in stone", but changing them is a decision to make in the open, at a review, not a quiet edit; \
         Google's playbook grades against the targets set at the start). The rule reads the file's commits (one `git \
-        log` for the run) and reports each commit after the period's start plus `grace-days` that moved a target \
+        log` for the run, following renames; versions of another team or period do not count) and reports each commit after the period's start plus `grace-days` that moved a target \
         toward its baseline, loosened a threshold (`>= 99.9%` to `>= 99.5%`) or dropped a milestone key result, with \
         the commit, its date and the old and new value; an uncommitted edit counts as well. Raising a target is \
         fine. Without git, or outside a repository, the rule does not run.
@@ -51,9 +51,11 @@ public struct MovingGoalpostsRule: HistoryRule {
         let cutoff = period.start.adding(days: max(0, context.options.graceDays))
         guard context.today > cutoff else { return [] }
         let periodText = context.text(context.document.header.period)
-        // The versions of this period: committed ones, then the working tree (dated today).
+        let team = context.text(context.document.header.team)
+        // The versions of this period and team (a file that another file's text replaced, as when two files swap
+        // names, was another commitment): committed ones, then the working tree (dated today).
         var versions: [(commit: String?, date: CalendarDate, document: Document)] = context.versions
-            .filter { $0.document.text($0.document.header.period) == periodText }
+            .filter { $0.document.text($0.document.header.period) == periodText && $0.document.text($0.document.header.team) == team }
             .map { (commit: $0.commit, date: $0.date, document: $0.document) }
         versions.append((commit: nil, date: context.today, document: context.document))
         // The commitment: the last version at the cut-off (or the first one, for a file written later).
