@@ -38,7 +38,7 @@ public struct DocumentSummary: Sendable {
                         var summary = KeyResultSummary(id: document.text(krs[k].id), progress: Progress.keyResult(krs[k], latestValue: value),
                                                        weight: krs[k].weight?.value ?? 1)
                         if let id = krs[k].id, krs[k].repeatsIDOf == nil, let m = krs[k].property("metric"), let metric = krs[k].metric {
-                            summary.commitment = KeyResultSummary.commitment(title: document.text(krs[k].title), metric: document.text(m.value))
+                            summary.commitment = KeyResultSummary.commitment(document.source.bytes, title: krs[k].title.range, metric: m.value.range)
                             summary.idRange = id.range
                             summary.moved = CarriedOverKeyResultRule.moved(krs[k], metric, in: document)
                         }
@@ -96,10 +96,27 @@ public struct KeyResultSummary: Sendable {
     /// Whether anything says it moved: a check-in, or a `current` other than the baseline.
     public var moved = false
 
-    static func commitment(title: String, metric: String) -> Int {
+    /// The title with ASCII letters in lower case and each run of spaces and tabs as one space (none at the ends),
+    /// then the metric without the spaces around it, hashed from the bytes (no strings are made: every file's
+    /// summary computes this).
+    static func commitment(_ bytes: [UInt8], title: SourceRange, metric: SourceRange) -> Int {
         var h = Hasher()
-        h.combine(CarriedOverKeyResultRule.normalized(title))
-        h.combine(metric.trimmingSpaces)
+        bytes.withUnsafeBufferPointer { b in
+            let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+            var space = false, any = false
+            for i in max(0, title.start)..<min(b.count, max(title.start, title.end)) {
+                let c = b[i]
+                if isSpace(c) { space = any; continue }
+                if space { h.combine(UInt8(0x20)); space = false }
+                h.combine(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+                any = true
+            }
+            h.combine(UInt8(0))
+            var lo = max(0, metric.start), hi = min(b.count, max(metric.start, metric.end))
+            while lo < hi, isSpace(b[lo]) { lo += 1 }
+            while hi > lo, isSpace(b[hi - 1]) { hi -= 1 }
+            h.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: b[lo..<hi])))
+        }
         return h.finalize()
     }
 }

@@ -10,7 +10,7 @@ public struct CarriedOverFromPreviousFileRule: WorkspaceRule {
         metric and still no progress is a commitment nobody worked on, and Google's playbook asks to decide again \
         rather than roll it forward by habit. The previous file is the team's file (same `team`) of the latest period \
         that ends before this one starts, found in the workspace (the first by path if several end that day); a key \
-        result is reported when its title (case and spacing aside) and its metric as written are the same there, and \
+        result is reported when its title (ASCII case and spacing aside) and its metric as written are the same there, and \
         its `current` is still its baseline (or missing, with no check-in). No git is needed.
         """,
         defaultSeverity: .info,
