@@ -41,10 +41,15 @@ PY
 echo "repository: $N team files, $(git rev-list --count HEAD) commits, objects loose (as commits leave them)"
 hyperfine -N --warmup 2 --runs ${RUNS:-10} -i \
   -n "history rules off" "$BIN okr --config $WORK/off.json -q" \
-  -n "history rules on (git log, ls-tree, cat-file)" "$BIN okr -q"
+  -n "history rules on, no cache (every version fetched and parsed, as a fresh clone's first run)" "$BIN okr -q --no-cache" \
+  -n "history rules on, cache of earlier runs (.git/okrlint)" "$BIN okr -q"
 # A clone (what CI checks out) or a repository after `git gc` keeps its objects in a pack.
 git gc -q
 echo "the same repository, objects packed (as a clone has them)"
 hyperfine -N --warmup 2 --runs ${RUNS:-10} -i \
   -n "history rules off" "$BIN okr --config $WORK/off.json -q" \
-  -n "history rules on (git log, ls-tree, cat-file)" "$BIN okr -q"
+  -n "history rules on, no cache (every version fetched and parsed, as a fresh clone's first run)" "$BIN okr -q --no-cache" \
+  -n "history rules on, cache of earlier runs (.git/okrlint)" "$BIN okr -q"
+# The first run of a clone: the cache is empty, so every version is fetched and parsed and the cache written.
+hyperfine -N --warmup 1 --runs ${RUNS:-10} -i --prepare "rm -rf .git/okrlint" \
+  -n "history rules on, first run (empty cache, written)" "$BIN okr -q"

@@ -55,6 +55,11 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
             precondition(d.range.start >= 0 && d.range.end <= bytes.count && d.range.start <= d.range.end, "range outside the file: \(d.ruleID)")
         }
         _ = CommitmentDiff.text(CommitmentDiff.compare(old, doc, path: "fuzz.okr"), base: "HEAD")
+        // The history cache keeps a version's skeleton: it must read, for the history rules, as the version.
+        for version in [old, doc] {
+            let skeleton = Parser.parse(path: "fuzz.okr", bytes: HistoryCache.skeleton(of: version))
+            precondition(HistoryCache.view(of: skeleton) == HistoryCache.view(of: version), "a skeleton reads otherwise than its version")
+        }
         // A baseline of the findings covers them all.
         let baseline = Baseline.recording(LintResult(files: [FileResult(source: doc.source, diagnostics: diags)]), folder: "/")
         precondition(baseline.apply(FileResult(source: doc.source, diagnostics: diags)).kept.isEmpty, "a baseline of the findings keeps one")

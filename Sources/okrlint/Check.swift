@@ -102,6 +102,7 @@ enum Check {
         runOptions.workspaceRoots = roots
         runOptions.reportAll = options.reportAll
         runOptions.readHistory = true
+        runOptions.historyCache = !options.noCache
         return runOptions
     }
 

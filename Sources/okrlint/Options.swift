@@ -18,6 +18,8 @@ struct Options {
     var output: String? = nil
     var configPath: String? = nil
     var noConfig = false
+    /// `--no-cache`: neither read nor keep the history cache in the git folder.
+    var noCache = false
     var reportAll = false
     var showHelp = false
     var showVersion = false
@@ -56,7 +58,7 @@ struct Options {
                          "--baseline", "--write-baseline", "--fail-on"]
     static let flags = ["--quiet", "-q", "--strict", "--exit-zero", "--help", "-h", "--version", "-V", "--no-config",
                         "--report-all", "--no-color", "--fix", "--unsafe-fixes", "--diff", "--show-fixes", "--check",
-                        "--key-results", "--statistics", "--prune-baseline"]
+                        "--key-results", "--statistics", "--prune-baseline", "--no-cache"]
     /// The options `okrlint lsp` takes.
     static let lspOptions: Set<String> = ["--today", "--help", "-h"]
     /// The options `okrlint graph` takes.
@@ -147,6 +149,7 @@ struct Options {
                 case "--key-results": o.keyResults = true
                 case "--statistics": o.statistics = true
                 case "--prune-baseline": o.pruneBaseline = true
+                case "--no-cache": o.noCache = true
                 default: break
                 }
             } else {
@@ -378,6 +381,7 @@ struct Options {
                              with counts); entries that match nothing any more are noted on stderr
       --write-baseline FILE  record every finding of this run in FILE (JSON) and exit 0
       --prune-baseline       with --baseline: drop the entries that match nothing any more from FILE
+      --no-cache             do not read or keep the history cache (.git/okrlint/history-1)
       --statistics           count the findings per rule (most frequent first, with how many are fixable)
                              instead of listing them; `--format json` for JSON
       --strict               warnings fail the run too

@@ -41,6 +41,21 @@ public struct GitHistory: Sendable {
     /// Fetch the versions' contents: two git processes, so one thread's request does not wait on another's (the
     /// work of a `cat-file` on loose objects is mostly system calls, which overlap); none when nothing is fetched.
     let readers: [BlobReader]
+    /// Skeletons of versions read by earlier runs.
+    let cache: HistoryCache
+
+    init(root: String, since: CalendarDate, entries: [String: [Entry]], readers: [BlobReader], cache: HistoryCache = .empty) {
+        self.root = root
+        self.since = since
+        self.entries = entries
+        self.readers = readers
+        self.cache = cache
+    }
+
+    /// Keeps the skeletons of the versions this run fetched, for the next run (`used`: the cached ones it read).
+    public func saveCache(adding new: [(id: String, skeleton: [UInt8])], used: Set<String>) {
+        cache.save(adding: new, used: used)
+    }
 
     /// Why history could not be read: git missing or failing inside a repository (nil: not a repository at all).
     public enum Problem: Error, Sendable {
@@ -52,21 +67,29 @@ public struct GitHistory: Sendable {
     /// `since` on: the commits touching them, following renames (`-M`), so a file renamed or moved keeps the
     /// versions of its old name. The log covers every OKR file, since the old name is not one of `paths`; the
     /// contents are fetched later, and only for `paths`.
-    public static func load(folder: String, since: CalendarDate, paths: [String]) -> Result<GitHistory, Problem> {
+    /// With `cache`, what earlier runs read of committed versions is reused and what this one reads is kept
+    /// (`HistoryCache`, in the git folder).
+    public static func load(folder: String, since: CalendarDate, paths: [String], cache useCache: Bool = false) -> Result<GitHistory, Problem> {
         let git = Git(folder: folder)
         let top: [UInt8]
-        switch git.run(["rev-parse", "--show-toplevel"]) {
+        switch git.run(["rev-parse", "--show-toplevel", "--git-common-dir"]) {
         case .success(let out): top = out
         case .failure(let f):
             // Outside a repository git fails too; only a `.git` above says it should have worked.
             return .failure(Self.insideRepository(folder) ? .git(f.message) : .notARepository)
         }
+        let lines = top.split(separator: 0x0A).map { Self.line(Array($0)) }
         // The top folder as the file system names it, so paths from `realpath` match.
-        let shown = Self.line(top)
+        let shown = lines.first ?? ""
         let root = Confined.realPath(shown) ?? shown
         let base = root.hasSuffix("/") ? root : root + "/"
         let wanted = Set(paths.compactMap { $0.hasPrefix(base) ? String($0.dropFirst(base.count)) : nil })
         guard !wanted.isEmpty else { return .success(GitHistory(root: root, since: since, entries: [:], readers: [])) }
+        // The git folder (relative to where git ran, unless absolute), for the cache.
+        var cache = HistoryCache.empty
+        if useCache, lines.count >= 2, !lines[1].isEmpty {
+            cache = HistoryCache.open(gitDir: lines[1].hasPrefix("/") ? lines[1] : Path.join(Path.absolute(folder), lines[1]))
+        }
         // Every OKR file's history is read, not only the wanted ones': a file renamed in the window carries the
         // history of its old name, which only a log over both names can see. Filtered at the end.
         var entries: [String: [Entry]] = [:]
@@ -126,7 +149,7 @@ public struct GitHistory: Sendable {
             guard let reader = BlobReader(git: git) else { return .failure(.git(git.lastSpawnError())) }
             readers.append(reader)
         }
-        return .success(GitHistory(root: root, since: since, entries: entries, readers: readers))
+        return .success(GitHistory(root: root, since: since, entries: entries, readers: readers, cache: cache))
     }
 
     /// Ends the git processes that fetch contents (later requests fail).
@@ -254,10 +277,20 @@ public struct GitHistory: Sendable {
         return false
     }
 
+    /// A file's versions, and what the cache gained and gave for them.
+    public struct Read: Sendable {
+        public var history: FileHistory
+        /// Skeletons of the versions fetched from git (for `saveCache`).
+        public var fetched: [(id: String, skeleton: [UInt8])] = []
+        /// Versions read from the cache.
+        public var cached: [String] = []
+    }
+
     /// The versions of the file at `path` (absolute), parsed; nil when git knows no version of it, a failure when
     /// git could not give their contents. A version with the bytes of `current` (the working tree, parsed already)
-    /// is that document: a file unchanged since its last commit costs no fetch and no second parse.
-    public func history(ofAbsolutePath path: String, current: Document? = nil, calendar: FiscalCalendar = .calendarYear) -> Result<FileHistory, Problem>? {
+    /// is that document: a file unchanged since its last commit costs no fetch and no second parse. Versions in the
+    /// cache are parsed from their skeletons; the rest are fetched from git.
+    public func history(ofAbsolutePath path: String, current: Document? = nil, calendar: FiscalCalendar = .calendarYear) -> Result<Read, Problem>? {
         let base = root.hasSuffix("/") ? root : root + "/"
         guard path.hasPrefix(base), var list = entries[String(path.dropFirst(base.count))], !list.isEmpty else { return nil }
         // The rules read the versions of the file's current period and the last one before it (what the file said
@@ -266,15 +299,30 @@ public struct GitHistory: Sendable {
             list.removeFirst(last)
         }
         let working = current.map { BlobID.of($0.source.bytes) }
-        var ids: [String] = []
-        var seen = Set<String>()
-        for e in list where e.blob != working && seen.insert(e.blob).inserted { ids.append(e.blob) }
         var parsed: [String: Document] = [:]
         if let working, let current { parsed[working] = current }
-        if !ids.isEmpty {
-            guard let contents = contents(ids, hint: path.utf8.count) else { return .failure(.git("git cat-file could not give the committed versions")) }
-            for (id, bytes) in zip(ids, contents) { parsed[id] = Parser.parse(path: path, bytes: bytes) }
+        var read = Read(history: FileHistory(versions: []))
+        var ids: [String] = []
+        var asked = Set<String>()
+        for e in list where parsed[e.blob] == nil {
+            if let skeleton = cache.skeleton(e.blob) {
+                parsed[e.blob] = Parser.parse(path: path, bytes: skeleton)
+                read.cached.append(e.blob)
+            } else if asked.insert(e.blob).inserted {
+                ids.append(e.blob)
+            }
         }
-        return .success(FileHistory(versions: list.compactMap { e in parsed[e.blob].map { FileVersion(commit: e.commit, date: e.date, document: $0) } }))
+        if !ids.isEmpty {
+            guard let contents = contents(ids, hint: path.utf8.count) else {
+                return .failure(.git("git cat-file could not give the committed versions"))
+            }
+            for (id, bytes) in zip(ids, contents) {
+                let doc = Parser.parse(path: path, bytes: bytes)
+                parsed[id] = doc
+                if cache.file != nil { read.fetched.append((id, HistoryCache.skeleton(of: doc))) }
+            }
+        }
+        read.history = FileHistory(versions: list.compactMap { e in parsed[e.blob].map { FileVersion(commit: e.commit, date: e.date, document: $0) } })
+        return .success(read)
     }
 }

@@ -31,6 +31,8 @@ public struct RunOptions {
     /// Reads the files' git history for the history rules (`moving-goalposts`), when any is on: one `GitHistory`
     /// for the run, loaded before pass 1.
     public var readHistory = false
+    /// Keeps what the history rules read of committed versions in the git folder, for the next run (`HistoryCache`).
+    public var historyCache = false
     /// Called once between the two passes (tests use it to change a file mid-run).
     var betweenPasses: (() -> Void)?
 
@@ -105,6 +107,9 @@ private struct FirstPass: Sendable {
     var hash: UInt64
     /// Why this file's history could not be read although git knows versions of it.
     var historyError: String? = nil
+    /// Versions fetched from git (their skeletons, for the cache) and read from the cache.
+    var fetched: [(id: String, skeleton: [UInt8])] = []
+    var cached: [String] = []
 }
 
 public enum LintRun {
@@ -155,7 +160,7 @@ public enum LintRun {
         if options.readHistory, reportedCount > fromStdin, let first = linters.first(where: \.readsHistory) {
             let anchor = paths.dropFirst(fromStdin).first.map { Path.parent(Path.absolute($0)) } ?? FileSystem.currentDirectory()
             let real = paths[fromStdin..<reportedCount].compactMap { Confined.realPath(Path.absolute($0)) }
-            switch GitHistory.load(folder: anchor, since: first.today.adding(days: -400), paths: real) {
+            switch GitHistory.load(folder: anchor, since: first.today.adding(days: -400), paths: real, cache: options.historyCache) {
             case .success(let h): history = h
             case .failure(.git(let message)): historyProblem = message
             case .failure(.notARepository): break
@@ -173,9 +178,14 @@ public enum LintRun {
                 let reported = i < reportedCount
                 var fileHistory: FileHistory? = nil
                 var historyError: String? = nil
+                var fetched: [(id: String, skeleton: [UInt8])] = []
+                var cached: [String] = []
                 if reported, let gitHistory, !isStdin, let real = Confined.realPath(Path.absolute(paths[i])) {
                     switch gitHistory.history(ofAbsolutePath: real, current: doc, calendar: calendars[i]) {
-                    case .success(let h)?: fileHistory = h
+                    case .success(let h)?:
+                        fileHistory = h.history
+                        fetched = h.fetched
+                        cached = h.cached
                     case .failure(.git(let message))?: historyError = message
                     case .failure(.notARepository)?, nil: break
                     }
@@ -187,10 +197,12 @@ public enum LintRun {
                                  source: reported && (isStdin || suppressing) ? doc.source : nil,
                                  suppressing: suppressing ? doc : nil,
                                  byteCount: bytes.count, hash: reported && !isStdin ? contentHash(bytes) : 0,
-                                 historyError: historyError)
+                                 historyError: historyError, fetched: fetched, cached: cached)
             }
         }
         gitHistory?.finish()
+        var newSkeletons: [(id: String, skeleton: [UInt8])] = []
+        var usedSkeletons = Set<String>()
         // The workspace, and the readable files to report.
         var summaries: [DocumentSummary] = []
         summaries.reserveCapacity(paths.count)
@@ -198,8 +210,16 @@ public enum LintRun {
         var reportedSummaries = Set<Int>()
         for i in 0..<paths.count {
             switch first[i]! {
-            case .success(let f):
+            case .success(var f):
                 if historyProblem == nil, let e = f.historyError { historyProblem = e }
+                if !f.fetched.isEmpty || !f.cached.isEmpty {
+                    // Taken out of the first pass's result, so the skeletons are not kept until the second.
+                    newSkeletons += f.fetched
+                    usedSkeletons.formUnion(f.cached)
+                    f.fetched = []
+                    f.cached = []
+                    first[i] = .success(f)
+                }
                 if i < reportedCount { reportedFiles.append(i); reportedSummaries.insert(summaries.count) }
                 summaries.append(f.summary)
             case .failure(let e):
@@ -207,6 +227,7 @@ public enum LintRun {
                 if i < reportedCount { errors.append(e) }
             }
         }
+        gitHistory?.saveCache(adding: newSkeletons, used: usedSkeletons)
         let workspace = Workspace(summaries: summaries, reported: reportedSummaries)
         options.betweenPasses?()
         let reported = reportedFiles

@@ -76,7 +76,7 @@ public struct MovingGoalpostsRule: HistoryRule {
             let newIndex = aligned ? [:] : new.index()
             for (n, entry) in old.entries.enumerated() {
                 let id = entry.id
-                guard let b = entry.metric else { continue }
+                guard entry.metricValue != nil, let b = old.metric(entry) else { continue }
                 guard let after = aligned ? new.entries[n] : newIndex[id].map({ new.entries[$0] }) else {
                     if b.kind == .milestone {
                         // Where it was: its objective, else the file's title.
@@ -85,14 +85,17 @@ public struct MovingGoalpostsRule: HistoryRule {
                             for o in context.document.objectives { if let oid = context.text(o.id), table[oid] == nil { table[oid] = o } }
                             objectives = table
                         }
-                        let at = entry.objective.flatMap { objectives![$0] }
+                        let at = old.document.text(old.document.objectives[entry.o].id).flatMap { objectives![$0] }
                         out.append(context.diagnostic(at.map { $0.id?.range ?? $0.headingRange } ?? context.document.header.title?.range ?? SourceRange(start: 0, end: 0),
                             "milestone key result \(id) was dropped \(by), \(when)",
                             help: "a key result dropped mid-period is a change of commitment: record it at a review (in a check-in note) or put it back"))
                     }
                     continue
                 }
-                guard let a = after.metric, let eased = Self.eased(from: b, to: a) else { continue }
+                // The same metric text is the same metric: most pairs stop here, before reading the metric.
+                if let x = entry.metricValue, let y = after.metricValue,
+                   old.document.source.bytes[x.start..<x.end].elementsEqual(new.document.source.bytes[y.start..<y.end]) { continue }
+                guard let a = new.metric(after), let eased = Self.eased(from: b, to: a) else { continue }
                 if currentIndex == nil { currentIndex = current.index() }
                 guard let now = currentIndex![id], let range = current.entries[now].metricValue else { continue }
                 out.append(context.diagnostic(range,
@@ -105,9 +108,9 @@ public struct MovingGoalpostsRule: HistoryRule {
 
     struct Entry {
         var id: String
-        /// The ID of its objective.
-        var objective: String?
-        var metric: Metric?
+        /// Where it is: objective and key result indices in the version's document.
+        var o: Int
+        var k: Int
         /// Where the `metric` fact's value is written.
         var metricValue: SourceRange?
     }
@@ -115,16 +118,20 @@ public struct MovingGoalpostsRule: HistoryRule {
     /// A version's key results in order, one per ID (a repeated ID is the first one's, as the parser resolved it),
     /// and their places by ID.
     struct Table {
+        let document: Document
         var entries: [Entry] = []
 
         init(_ doc: Document) {
-            for o in doc.objectives {
-                for k in o.keyResults where k.repeatsIDOf == nil {
+            document = doc
+            for (oi, o) in doc.objectives.enumerated() {
+                for (ki, k) in o.keyResults.enumerated() where k.repeatsIDOf == nil {
                     guard let id = doc.text(k.id) else { continue }
-                    entries.append(Entry(id: id, objective: doc.text(o.id), metric: k.metric, metricValue: k.property("metric")?.value.range))
+                    entries.append(Entry(id: id, o: oi, k: ki, metricValue: k.property("metric")?.value.range))
                 }
             }
         }
+
+        func metric(_ e: Entry) -> Metric? { document.objectives[e.o].keyResults[e.k].metric }
 
         /// Places by ID (built only for a commit that reordered, added or removed key results).
         func index() -> [String: Int] {
