@@ -54,7 +54,7 @@ import Testing
         try Data(text.replacingOccurrences(of: "3 -> 1 s", with: "3 -> 4 s").utf8).write(to: cacheFile(repo))
         #expect(goalposts(try CLI.run(["--format", "gcc", "."], in: repo.dir)).count == 1)
         // Damaged: ignored, then written whole again.
-        try Data("okrlint history cache 1\nbroken".utf8).write(to: cacheFile(repo))
+        try Data(HistoryCache.header + Array("broken".utf8)).write(to: cacheFile(repo))
         let damaged = try CLI.run(["--format", "gcc", "."], in: repo.dir)
         #expect(damaged.stdout == first.stdout)
         #expect(HistoryCache.parse(Array(try Data(contentsOf: cacheFile(repo)))) != nil)

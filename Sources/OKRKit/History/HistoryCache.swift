@@ -21,7 +21,9 @@ struct HistoryCache: Sendable {
     private let data: [UInt8]
     private let index: [String: Range<Int>]
 
-    static let header = Array("okrlint history cache 1\n".utf8)
+    /// The format and the okrlint that wrote it: a skeleton is what this okrlint's parser needs, so a cache from
+    /// another version is not read (and is written anew).
+    static let header = Array("okrlint history cache 1 \(okrlintVersion)\n".utf8)
     /// Larger caches are neither read nor written (they would be slower than fetching).
     static let limit = 64 << 20
 
