@@ -173,6 +173,21 @@ import Testing
                 #expect(found == 2 * k)
             }
         }),
+        // A file renamed in every commit: its versions move with it, never copied per rename.
+        ("history of a file renamed in every commit", { n in
+            let k = n / 20
+            var log: [UInt8] = []
+            let hex = { (i: Int) in String(repeating: "0", count: 40 - String(i, radix: 16).count) + String(i, radix: 16) }
+            for i in 0..<k {
+                log += Array("\u{1}\(hex(i + 1)) 2026-10-20\0\n:100644 100644 \(hex(i)) \(hex(i + 1)) R090\0f\(i).okr\0f\(i + 1).okr\0".utf8)
+            }
+            let bytes = log
+            return {
+                var entries: [String: [GitHistory.Entry]] = ["f0.okr": []]
+                GitHistory.replay(bytes, into: &entries)
+                #expect(entries["f\(k).okr"]?.count == k && entries.count == 1)
+            }
+        }),
         ("diff of many scattered changes", { n in
             let old = (0..<(n / 4)).map { "- line \($0)\n" }.joined()
             let new = (0..<(n / 4)).map { $0 % 7 == 0 ? "- changed \($0)\n" : "- line \($0)\n" }.joined()
