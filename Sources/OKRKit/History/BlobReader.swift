@@ -13,6 +13,7 @@ import Synchronization
 /// that history could not be read, never a history with versions missing.
 final class BlobReader: Sendable {
     private struct State: ~Copyable {
+        var started = false
         var pid: pid_t = 0
         var input: Int32 = -1     // git's standard input (a socket, so a dead git is an error, not SIGPIPE)
         var output: Int32 = -1    // git's standard output
@@ -25,31 +26,35 @@ final class BlobReader: Sendable {
 
     private let state: Mutex<State>
     private let limit: Int
+    private let git: Git
 
-    /// Starts `git cat-file --batch` in the repository; nil when it cannot be started.
-    init?(git: Git, limit: Int = 1 << 30) {
-        guard let (pid, input, output) = git.spawnBatch(["cat-file", "--batch"]) else { return nil }
-        var s = State()
-        s.pid = pid
-        s.input = input
-        s.output = output
-        state = Mutex(s)
+    /// A reader for the repository; `git cat-file --batch` starts on the first request.
+    init(git: Git, limit: Int = 1 << 30) {
+        self.git = git
+        state = Mutex(State())
         self.limit = limit
     }
 
     /// The contents of the blobs `ids` (hexadecimal names from git), in order; nil when git failed or does not know
     /// one of them.
     func contents(_ ids: [String]) -> [[UInt8]]? {
-        state.withLock { s in Self.contents(ids, &s, limit: limit) }
+        state.withLock { s in Self.contents(ids, &s, git: git, limit: limit) }
     }
 
     /// The same, or `.none` at once when another thread is using this reader.
     func contentsIfFree(_ ids: [String]) -> [[UInt8]]?? {
-        state.withLockIfAvailable { s in Self.contents(ids, &s, limit: limit) }
+        state.withLockIfAvailable { s in Self.contents(ids, &s, git: git, limit: limit) }
     }
 
-    private static func contents(_ ids: [String], _ s: inout State, limit: Int) -> [[UInt8]]? {
-        guard !s.failed else { return nil }
+    private static func contents(_ ids: [String], _ s: inout State, git: Git, limit: Int) -> [[UInt8]]? {
+        guard !s.failed else { return nil }  // also after `close`, started or not
+        if !s.started {
+            s.started = true
+            guard let (pid, input, output) = git.spawnBatch(["cat-file", "--batch"]) else { s.failed = true; return nil }
+            s.pid = pid
+            s.input = input
+            s.output = output
+        }
         var out: [[UInt8]] = []
         out.reserveCapacity(ids.count)
         var i = 0

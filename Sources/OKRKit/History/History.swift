@@ -22,10 +22,11 @@ public struct FileHistory: Sendable {
 }
 
 /// The history of a run's files, read from git once per run with a fixed number of processes whatever the number
-/// of files (`rev-parse`, one `log`, one `ls-tree` of the commit before the window, and one `cat-file --batch` kept
-/// running): never one process per file. The log is read before the files are checked; the contents of versions
-/// are fetched while they are, each file asking for the versions of its own period that differ from the file on
-/// disk (a version with the same blob id is the checked document itself, neither fetched nor parsed again).
+/// of files (`rev-parse`, one `log`, one `ls-tree` of the commit before the window, and at most two `cat-file
+/// --batch` kept running): never one process per file. The log is read before the files are checked; the contents
+/// of versions are fetched while they are, each file asking for the versions of its own period that differ from
+/// the file on disk (a version with the same blob id is the checked document itself, neither fetched nor parsed
+/// again) and that the cache of earlier runs does not hold.
 public struct GitHistory: Sendable {
     /// The repository's top folder (real path).
     public let root: String
@@ -39,7 +40,8 @@ public struct GitHistory: Sendable {
     /// By path relative to `root`: the versions, oldest first (the one at `base` first when there is one).
     let entries: [String: [Entry]]
     /// Fetch the versions' contents: two git processes, so one thread's request does not wait on another's (the
-    /// work of a `cat-file` on loose objects is mostly system calls, which overlap); none when nothing is fetched.
+    /// work of a `cat-file` on loose objects is mostly system calls, which overlap); each starts on its first
+    /// request, so a run whose versions are all cached starts none.
     let readers: [BlobReader]
     /// Skeletons of versions read by earlier runs.
     let cache: HistoryCache
@@ -111,11 +113,7 @@ public struct GitHistory: Sendable {
         replay(log, into: &entries)
         entries = entries.filter { wanted.contains($0.key) }
         guard !entries.isEmpty else { return .success(GitHistory(root: root, since: since, entries: [:], readers: [])) }
-        var readers: [BlobReader] = []
-        for _ in 0..<2 {
-            guard let reader = BlobReader(git: git) else { return .failure(.git(git.lastSpawnError())) }
-            readers.append(reader)
-        }
+        let readers = [BlobReader(git: git), BlobReader(git: git)]
         return .success(GitHistory(root: root, since: since, entries: entries, readers: readers, cache: cache))
     }
 
@@ -131,8 +129,6 @@ public struct GitHistory: Sendable {
         return readers[hint % readers.count].contents(ids)
     }
 
-    /// Every OKR file: without `glob` magic a `*` also matches `/`, so these match in every folder, and git matches
-    /// them five times faster than `**/*.okr` (50 ms against 10 ms on a 1,000-file log). Paths are filtered after.
     /// Applies a `git log --reverse -z --raw -M` output to each path's versions: edits append, deletions end a
     /// path's history, renames move it to the new name (all of one commit's at once). Linear in the log's length.
     static func replay(_ log: [UInt8], into entries: inout [String: [Entry]]) {
@@ -177,6 +173,8 @@ public struct GitHistory: Sendable {
         }
     }
 
+    /// Every OKR file: without `glob` magic a `*` also matches `/`, so these match in every folder, and git matches
+    /// them five times faster than `**/*.okr` (50 ms against 10 ms on a 1,000-file log). Paths are filtered after.
     static let specs = ["--", ":(top)*.okr", ":(top)*.okr.md"]
 
     /// The OKR files of a commit: path (from the top folder) -> blob id. One `git ls-tree`.

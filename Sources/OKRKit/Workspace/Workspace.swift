@@ -158,29 +158,21 @@ public struct Workspace: Sendable {
         self.sharedIDs = Workspace.sharedIDs(documents, teams)
     }
 
+    /// The team's file of the latest period that ends before `period` starts (the first by path when several do):
+    /// two binary searches, never a walk along files that share a period, however many there are.
+    public func previousPeriodDocument(team: String, before period: Period) -> Int? {
+        guard let list = teamPeriods[team] else { return nil }
+        let after = list.partitionPoint { documents[$0].period!.end >= period.start }
+        guard after > 0 else { return nil }
+        let end = documents[list[after - 1]].period!.end
+        return list[list.partitionPoint { documents[$0].period!.end >= end }]
+    }
+
     /// This workspace with document `di`'s summary replaced by `summary`, when the new one has what the index is built
     /// from unchanged: path, team, period, objective and key result IDs and `aligns` links (their positions may move).
     /// Then every resolution stays as it was and only the summary and the links' ranges change, which is what an
     /// editor's keystroke does in all but a few cases; nil otherwise (build the workspace again).
     /// `WorkspaceReplacingTests` compares the result with a workspace built from scratch.
-    /// The team's file of the latest period that ends before `period` starts (the first by path when several do).
-    public func previousPeriodDocument(team: String, before period: Period) -> Int? {
-        guard let list = teamPeriods[team] else { return nil }
-        // The first entry whose period ends on or after `date` (two binary searches: never a walk along files that
-        // share a period, however many there are).
-        func firstEnding(onOrAfter date: CalendarDate) -> Int {
-            var lo = 0, hi = list.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if documents[list[mid]].period!.end < date { lo = mid + 1 } else { hi = mid }
-            }
-            return lo
-        }
-        let after = firstEnding(onOrAfter: period.start)
-        guard after > 0 else { return nil }
-        return list[firstEnding(onOrAfter: documents[list[after - 1]].period!.end)]
-    }
-
     public func replacing(_ di: Int, with summary: DocumentSummary) -> Workspace? {
         guard documents.indices.contains(di) else { return nil }
         let old = documents[di]

@@ -54,13 +54,8 @@ public struct CarriedOverFromPreviousFileRule: WorkspaceRule {
         return out
     }
 
-    /// Binary search in a sorted array.
     static func contains(_ sorted: [Int], _ x: Int) -> Bool {
-        var lo = 0, hi = sorted.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sorted[mid] < x { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < sorted.count && sorted[lo] == x
+        let i = sorted.partitionPoint { $0 >= x }
+        return i < sorted.count && sorted[i] == x
     }
 }
