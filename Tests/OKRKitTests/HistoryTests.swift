@@ -138,7 +138,7 @@ func goalFile(_ kr1: String, _ kr2: String, period: String = "2026-Q4") -> Strin
         try """
         #!/bin/sh
         echo "$*" >> \(log.path)
-        case "$*" in *cat-file*) tee -a \(requests.path) | \(real) "$@"; exit $? ;; esac
+        case "$*" in *"cat-file --batch-check"*) ;; *cat-file*) tee -a \(requests.path) | \(real) "$@"; exit $? ;; esac
         exec \(real) "$@"
 
         """.write(to: bin.appendingPathComponent("git"), atomically: true, encoding: .utf8)
@@ -146,7 +146,8 @@ func goalFile(_ kr1: String, _ kr2: String, period: String = "2026-Q4") -> Strin
         let r = try CLI.run(["--format", "gcc", "teams"], in: repo.dir, env: ["PATH": bin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")])
         #expect(goalposts(r).count == 30, "\(r.stdout)")
         let calls = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
-        #expect(calls.count <= 6, "git ran \(calls.count) times: \(calls)")
+        // for-each-ref and rev-list (landed commits), log, ls-tree, cat-file --batch-check and at most two --batch.
+        #expect(calls.count <= 7, "git ran \(calls.count) times: \(calls)")
         #expect(calls.filter { $0.contains(" log ") }.count <= 2)
         // Each file has two versions, the one before the period and the one on disk: only the first is fetched.
         let asked = try String(contentsOf: requests, encoding: .utf8).split(separator: "\n")

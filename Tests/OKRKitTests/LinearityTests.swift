@@ -173,19 +173,22 @@ import Testing
                 #expect(found == 2 * k)
             }
         }),
-        // A file renamed in every commit: its versions move with it, never copied per rename.
+        // A file renamed in every commit: each rename makes the old name a predecessor, read once.
         ("history of a file renamed in every commit", { n in
             let k = n / 20
             var log: [UInt8] = []
             let hex = { (i: Int) in String(repeating: "0", count: 40 - String(i, radix: 16).count) + String(i, radix: 16) }
-            for i in 0..<k {
-                log += Array("\u{1}\(hex(i + 1)) 2026-10-20\0\n:100644 100644 \(hex(i)) \(hex(i + 1)) R090\0f\(i).okr\0f\(i + 1).okr\0".utf8)
+            let zero = String(repeating: "0", count: 40)
+            // Newest first, as git prints it: commit i renames f(i-1) to f(i).
+            for i in (1...k).reversed() {
+                log += Array("\u{1}\(hex(i)) 1790000000 1790000000\0\n:000000 100644 \(zero) \(hex(i)) A\0f\(i).okr\0:100644 000000 \(hex(i - 1)) \(zero) D\0f\(i - 1).okr\0".utf8)
             }
             let bytes = log
             return {
-                var entries: [String: [GitHistory.Entry]] = ["f0.okr": []]
-                GitHistory.replay(bytes, into: &entries)
-                #expect(entries["f\(k).okr"]?.count == k && entries.count == 1)
+                var reader = LogReader(HistoryWalk(wanted: ["f\(k).okr"], since: 0, unlanded: []))
+                _ = bytes.withUnsafeBytes { reader.feed($0) }
+                let walk = reader.finish()
+                #expect(walk?.segments.count == k + 1 && walk?.deleted.count == k)
             }
         }),
         ("diff of many scattered changes", { n in

@@ -27,35 +27,47 @@ final class BlobReader: Sendable {
     private let state: Mutex<State>
     private let limit: Int
     private let git: Git
+    /// Sizes only (`--batch-check`): answers are headers, no contents.
+    private let sizesOnly: Bool
 
-    /// A reader for the repository; `git cat-file --batch` starts on the first request.
-    init(git: Git, limit: Int = 1 << 30) {
+    /// A reader for the repository; `git cat-file --batch` (or `--batch-check`, with `sizesOnly`) starts on the
+    /// first request.
+    init(git: Git, limit: Int = 1 << 30, sizesOnly: Bool = false) {
         self.git = git
         state = Mutex(State())
         self.limit = limit
+        self.sizesOnly = sizesOnly
+    }
+
+    /// The sizes of the blobs `ids`, in order (a reader made with `sizesOnly`); nil when git failed or does not
+    /// know one of them. Asking costs git a look at each object's header, not its contents, so the size of a
+    /// version can be judged before it is read.
+    func sizes(_ ids: [String]) -> [Int]? {
+        precondition(sizesOnly)
+        return state.withLock { s in Self.answers(ids, &s, git: git, limit: limit, sizesOnly: true) }?.map { $0.size }
     }
 
     /// The contents of the blobs `ids` (hexadecimal names from git), in order; nil when git failed or does not know
     /// one of them.
     func contents(_ ids: [String]) -> [[UInt8]]? {
-        state.withLock { s in Self.contents(ids, &s, git: git, limit: limit) }
+        state.withLock { s in Self.answers(ids, &s, git: git, limit: limit, sizesOnly: false) }?.map { $0.bytes }
     }
 
     /// The same, or `.none` at once when another thread is using this reader.
     func contentsIfFree(_ ids: [String]) -> [[UInt8]]?? {
-        state.withLockIfAvailable { s in Self.contents(ids, &s, git: git, limit: limit) }
+        state.withLockIfAvailable { s in Self.answers(ids, &s, git: git, limit: limit, sizesOnly: false)?.map { $0.bytes } }
     }
 
-    private static func contents(_ ids: [String], _ s: inout State, git: Git, limit: Int) -> [[UInt8]]? {
+    private static func answers(_ ids: [String], _ s: inout State, git: Git, limit: Int, sizesOnly: Bool) -> [(size: Int, bytes: [UInt8])]? {
         guard !s.failed else { return nil }  // also after `close`, started or not
         if !s.started {
             s.started = true
-            guard let (pid, input, output) = git.spawnBatch(["cat-file", "--batch"]) else { s.failed = true; return nil }
+            guard let (pid, input, output) = git.spawnBatch(["cat-file", sizesOnly ? "--batch-check" : "--batch"]) else { s.failed = true; return nil }
             s.pid = pid
             s.input = input
             s.output = output
         }
-        var out: [[UInt8]] = []
+        var out: [(size: Int, bytes: [UInt8])] = []
         out.reserveCapacity(ids.count)
         var i = 0
         while i < ids.count {
@@ -72,8 +84,8 @@ final class BlobReader: Sendable {
             }
             guard Self.send(s.input, request) else { Self.fail(&s); return nil }
             for _ in batch {
-                guard let blob = Self.next(&s, limit: limit) else { Self.fail(&s); return nil }
-                out.append(blob)
+                guard let answer = Self.next(&s, limit: limit, sizesOnly: sizesOnly) else { Self.fail(&s); return nil }
+                out.append(answer)
             }
         }
         return out
@@ -132,8 +144,9 @@ final class BlobReader: Sendable {
         return n > 0 && s.total <= limit
     }
 
-    /// The next answer: `<id> blob <size>\n<bytes>\n`; nil for anything else (`<id> missing`, an error, the end).
-    private static func next(_ s: inout State, limit: Int) -> [UInt8]? {
+    /// The next answer: `<id> blob <size>\n<bytes>\n` (or only the header, `sizesOnly`); nil for anything else
+    /// (`<id> missing`, an error, the end).
+    private static func next(_ s: inout State, limit: Int, sizesOnly: Bool) -> (size: Int, bytes: [UInt8])? {
         var nl: Int? = nil
         while true {
             nl = s.buffer[s.start...].firstIndex(of: 0x0A)
@@ -143,15 +156,17 @@ final class BlobReader: Sendable {
         }
         let head = s.buffer[s.start..<nl!].split(separator: 0x20)
         guard head.count == 3, head[1].elementsEqual("blob".utf8),
-              let size = Int(String(decoding: head[2], as: UTF8.self)), size >= 0, size <= limit else { return nil }
+              let size = Int(String(decoding: head[2], as: UTF8.self)), size >= 0 else { return nil }
         s.start = nl! + 1
+        if sizesOnly { return (size, []) }
+        guard size <= limit else { return nil }
         while s.buffer.count - s.start < size + 1 {
             guard fill(&s, limit: limit) else { return nil }
         }
         let blob = Array(s.buffer[s.start..<(s.start + size)])
         guard s.buffer[s.start + size] == 0x0A else { return nil }
         s.start += size + 1
-        return blob
+        return (size, blob)
     }
 }
 

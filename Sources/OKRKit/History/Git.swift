@@ -4,26 +4,124 @@ import Glibc
 import Darwin
 #endif
 
-/// Runs `git` (found on `PATH`) with arguments, never through a shell, and collects its standard output. Its
-/// standard error is dropped and its input is empty. Options that would run other programs or prompt are turned off
-/// for every call: no pager, no terminal prompt, no signature checks (`gpg`), no external diff or text conversion,
-/// no optional locks. Paths from files are passed after `--` or on standard input, never as options.
+/// Runs `git` on the one repository okrlint found itself, never through a shell, so that nothing a pull request
+/// controls can make git start another program, read configuration of its own, or reach the network.
+///
+/// - **No discovery.** git never looks for a repository from a file's folder (a pull request can commit a folder
+///   that looks like a bare repository, with a configuration of its own): `GIT_DIR` and `GIT_WORK_TREE` name the
+///   repository `Git.repository(containing:)` found — the nearest folder holding a `.git` folder or `.git` file
+///   (a worktree or submodule), never a `.git` that is a symbolic link — and `GIT_CEILING_DIRECTORIES` stops any
+///   search above it.
+/// - **No configuration but the repository's own**: no system or global file (`GIT_CONFIG_NOSYSTEM`,
+///   `GIT_CONFIG_GLOBAL=/dev/null`), and the environment is rebuilt from a short allow-list, so no inherited
+///   `GIT_*` variable (an index, an object folder, `GIT_EXEC_PATH`, `GIT_SSH`, trace files) reaches git.
+/// - **No other program**, whatever the repository's configuration says: every option that names one is
+///   overridden on the command line (`-c` wins over every configuration file): hooks, fsmonitor, pager, external
+///   diff, credential helpers, signature checks; commands are given `--no-ext-diff --no-textconv` where they diff.
+/// - **No network**: `GIT_ALLOW_PROTOCOL` set empty allows no transport at all (it overrides `protocol.*` in any
+///   configuration), so a partial clone's missing object is an error, not a fetch that could run `ext::`
+///   commands or `core.sshCommand`; `GIT_NO_LAZY_FETCH` says the same to git 2.44 and later.
+/// - `git` itself is found on `PATH`'s absolute folders only (a relative entry such as `.` would run a `git`
+///   from the pull request). Paths from files reach git after `--` or on standard input, never as options.
 public struct Git: Sendable {
-    /// The folder git runs in (`-C`).
-    public let folder: String
-
-    public init(folder: String) { self.folder = folder }
+    /// The repository's top folder (the work tree), a real path.
+    public let root: String
+    /// Its `.git` (a folder, or a file naming the git folder of a worktree or submodule).
+    public let gitEntry: String
+    /// The git executable.
+    let executable: String
 
     public struct Failure: Error, Sendable {
         public var message: String
     }
 
-    static let safety = ["-c", "log.showSignature=false", "-c", "core.fsmonitor=false", "-c", "core.quotePath=false",
-                         "-c", "diff.external=", "-c", "color.ui=false", "--no-pager"]
+    /// What `repository(containing:)` found.
+    public enum Lookup: Sendable {
+        case found(Git)
+        /// No `.git` at or above the folder.
+        case notARepository
+        /// A repository okrlint will not hand to git, or git missing; why.
+        case refused(String)
+    }
 
-    /// Runs `git -C folder <safety> args`, writing `input` to its standard input; the output, or why it failed.
-    /// Output beyond `limit` bytes is an error (a history too large to read).
+    init(root: String, gitEntry: String, executable: String) {
+        self.root = root
+        self.gitEntry = gitEntry
+        self.executable = executable
+    }
+
+    /// The repository holding `folder` (absolute): the nearest folder at or above it holding `.git`, as
+    /// `WorkspaceRoot.repositoryRoot` finds it. A `.git` that is neither a folder nor a regular file is refused.
+    public static func repository(containing folder: String) -> Lookup {
+        let real = Confined.realPath(folder) ?? folder
+        guard let top = WorkspaceRoot.repositoryRoot(of: real) else { return .notARepository }
+        let root = Confined.realPath(top) ?? top
+        let entry = Path.join(root, ".git")
+        switch FileSystem.info(bytes: Array(entry.utf8), follow: false).kind {
+        case .directory, .file: break
+        case .symlink: return .refused("\(SafeText.escape(entry)) is a symbolic link: okrlint does not let git follow it")
+        default: return .refused("\(SafeText.escape(entry)) is not a git folder or file")
+        }
+        guard let executable = findExecutable() else { return .refused("git is not installed (not found on PATH)") }
+        return .found(Git(root: root, gitEntry: entry, executable: executable))
+    }
+
+    /// The first `git` that is an executable regular file in an absolute folder of `PATH`.
+    static func findExecutable(path: String? = FileSystem.environment("PATH")) -> String? {
+        let folders = (path ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":", omittingEmptySubsequences: true)
+        for folder in folders where folder.hasPrefix("/") {
+            let candidate = Path.join(String(folder), "git")
+            if FileSystem.info(candidate).kind == .file && access(candidate, X_OK) == 0 { return candidate }
+        }
+        return nil
+    }
+
+    /// Options that override anything a repository's configuration could say about running programs, fetching or
+    /// changing what the commands print.
+    static let safety = [
+        "--no-pager",
+        "-c", "core.hooksPath=/dev/null", "-c", "core.fsmonitor=false", "-c", "core.pager=cat",
+        "-c", "core.quotePath=false",
+        "-c", "credential.helper=", "-c", "protocol.allow=never", "-c", "diff.external=",
+        "-c", "log.showSignature=false", "-c", "log.showRoot=true", "-c", "diff.relative=false",
+        "-c", "color.ui=false", "-c", "gc.auto=0", "-c", "maintenance.auto=false",
+        "-c", "safe.bareRepository=explicit",
+    ]
+
+    /// The environment git runs in: a few variables of okrlint's own (locale, time zone, the temporary folder),
+    /// then okrlint's settings. Nothing else is inherited.
+    func environment() -> [String] {
+        var out: [String] = []
+        for name in ["PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR"] {
+            if let v = FileSystem.environment(name) { out.append("\(name)=\(v)") }
+        }
+        let parent = Path.parent(root)
+        return out + [
+            "GIT_DIR=\(gitEntry)", "GIT_WORK_TREE=\(root)", "GIT_CEILING_DIRECTORIES=\(parent)",
+            "GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_ATTR_NOSYSTEM=1",
+            "GIT_ALLOW_PROTOCOL=", "GIT_PROTOCOL_FROM_USER=0", "GIT_NO_LAZY_FETCH=1", "GIT_NO_REPLACE_OBJECTS=1",
+            "GIT_TERMINAL_PROMPT=0", "GIT_ASKPASS=/bin/false", "SSH_ASKPASS=/bin/false", "GIT_OPTIONAL_LOCKS=0",
+            "GIT_PAGER=cat", "PAGER=cat", "GIT_ADVICE=0",
+        ]
+    }
+
+    /// Runs `git <safety> args` in the repository, writing `input` to its standard input; the output, or why it
+    /// failed. Output beyond `limit` bytes is an error (a history too large to read).
     public func run(_ args: [String], input: [UInt8] = [], limit: Int = 1 << 30) -> Result<[UInt8], Failure> {
+        var out: [UInt8] = []
+        var tooLarge = false
+        let result = stream(args, input: input) { chunk in
+            if out.count + chunk.count > limit { tooLarge = true; return false }
+            out.append(contentsOf: chunk)
+            return true
+        }
+        if tooLarge { return .failure(Failure(message: "git printed more than \(limit >> 20) MiB")) }
+        return result.map { _ in out }
+    }
+
+    /// Runs `git <safety> args` and hands its output to `consume` as it arrives, a chunk at a time; `consume`
+    /// returning false stops git (success: stopping is the caller's choice). Nothing of the output is kept here.
+    public func stream(_ args: [String], input: [UInt8] = [], _ consume: (UnsafeRawBufferPointer) -> Bool) -> Result<Void, Failure> {
         // Standard input comes from an unlinked temporary file, so writing it can never wait on git reading it
         // while git waits on its output being read.
         var inFD: Int32 = -1
@@ -44,30 +142,30 @@ public struct Git: Sendable {
         guard let (pid, outFD) = spawn(args, input: inFD) else {
             return .failure(Failure(message: lastSpawnError()))
         }
-        var out: [UInt8] = []
         var buf = [UInt8](repeating: 0, count: 1 << 16)
-        var tooLarge = false
+        var stopped = false
         while true {
             let n = buf.withUnsafeMutableBytes { read(outFD, $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { break }
-            if out.count + n > limit { tooLarge = true; break }
-            out.append(contentsOf: buf[..<n])
+            let more = buf.withUnsafeBytes { consume(UnsafeRawBufferPointer(rebasing: $0[..<n])) }
+            if !more { stopped = true; break }
         }
+        if stopped { kill(pid, SIGTERM) }
         close(outFD)
         var wstatus: Int32 = 0
         while waitpid(pid, &wstatus, 0) < 0 && errno == EINTR {}
-        if tooLarge { return .failure(Failure(message: "git printed more than \(limit >> 20) MiB")) }
+        if stopped { return .success(()) }
         let exited = (wstatus & 0x7f) == 0
         let code = (wstatus >> 8) & 0xff
         guard exited && code == 0 else { return .failure(Failure(message: "git \(args.first ?? "") failed (exit \(exited ? code : -1))")) }
-        return .success(out)
+        return .success(())
     }
 
-    /// Starts `git -C folder <safety> args` with `input` as its standard input and a pipe for its output (standard
-    /// error goes to /dev/null); its process id and the pipe's reading end, or nil (`errno` says why).
+    /// Starts `git <safety> args` in the repository with `input` as its standard input and a pipe for its output
+    /// (standard error goes to /dev/null); its process id and the pipe's reading end, or nil (`errno` says why).
     func spawn(_ args: [String], input: Int32) -> (pid_t, Int32)? {
-        let argv = ["git", "-C", folder] + Git.safety + args
+        let argv = ["git", "-C", root] + Git.safety + args
         var outPipe: [Int32] = [-1, -1]
         // Close-on-exec, so a pipe of one git never stays open in another (its reader would then
         // never see the end); `dup2` onto 0 and 1 clears the flag for the child's own copies.
@@ -84,7 +182,7 @@ public struct Git: Sendable {
         posix_spawn_file_actions_addclose(&actions, outPipe[1])
         var pid: pid_t = 0
         let status: Int32 = Git.withCStrings(argv) { cargv in
-            Git.withCStrings(Git.environment()) { cenv in posix_spawnp(&pid, "git", &actions, nil, cargv, cenv) }
+            Git.withCStrings(environment()) { cenv in posix_spawn(&pid, executable, &actions, nil, cargv, cenv) }
         }
         close(outPipe[1])
         guard status == 0 else {
@@ -119,20 +217,6 @@ public struct Git: Sendable {
         }
         close(pair[1])
         return (pid, pair[0], out)
-    }
-
-    static func environment() -> [String] {
-        var out: [String] = []
-        var p = environ
-        while let entry = p.pointee {
-            let s = String(cString: entry)
-            if !s.hasPrefix("GIT_TERMINAL_PROMPT=") && !s.hasPrefix("GIT_OPTIONAL_LOCKS=") && !s.hasPrefix("GIT_CONFIG_NOSYSTEM=")
-                && !s.hasPrefix("GIT_PAGER=") && !s.hasPrefix("PAGER=") {
-                out.append(s)
-            }
-            p += 1
-        }
-        return out + ["GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0", "GIT_CONFIG_NOSYSTEM=1", "GIT_PAGER=cat", "PAGER=cat"]
     }
 
     static func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> R) -> R {

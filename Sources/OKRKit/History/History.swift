@@ -18,107 +18,143 @@ public struct FileVersion: Sendable {
 /// Only the versions since a cut-off are kept, plus the last one before it (what the file said then).
 public struct FileHistory: Sendable {
     public var versions: [FileVersion]
-    public init(versions: [FileVersion]) { self.versions = versions }
+    /// The checked-out branch has commits that are not on the default branch yet: the working tree's change
+    /// includes theirs (they are not versions; see `HistoryWalk`).
+    public var onBranch: Bool
+    public init(versions: [FileVersion], onBranch: Bool = false) {
+        self.versions = versions
+        self.onBranch = onBranch
+    }
+
+    /// How findings name the change from the last version to the working tree.
+    public var workingTreeChange: String {
+        onBranch ? "in this branch's changes (not on the default branch yet)" : "in an uncommitted change"
+    }
 }
 
 /// The history of a run's files, read from git once per run with a fixed number of processes whatever the number
-/// of files (`rev-parse`, one `log`, one `ls-tree` of the commit before the window, and at most two `cat-file
-/// --batch` kept running): never one process per file. The log is read before the files are checked; the contents
-/// of versions are fetched while they are, each file asking for the versions of its own period that differ from
-/// the file on disk (a version with the same blob id is the checked document itself, neither fetched nor parsed
-/// again) and that the cache of earlier runs does not hold.
+/// of files (`for-each-ref` and `rev-list` to tell landed commits, one streamed `log`, one `ls-tree` of the commit
+/// the log stopped at, and at most three `cat-file` kept running): never one process per file. Which commits,
+/// which dates and which files count is `HistoryWalk`'s rule. The log is read before the files are checked; the
+/// contents of versions are fetched while they are, each file asking for the versions of its own period that differ
+/// from the file on disk (a version with the same blob id is the checked document itself, neither fetched nor
+/// parsed again) and that the cache of earlier runs does not hold.
+///
+/// Every git command runs as `Git` says: in the repository okrlint found, unable to run another program or fetch.
+/// What a file's history may cost is bounded: a version over `versionBudget` bytes, or versions adding up to more
+/// than `fileBudget` bytes (each commit counted, repeated contents too), make the file's history a `budget` problem,
+/// reported as a finding on the file rather than read.
 public struct GitHistory: Sendable {
     /// The repository's top folder (real path).
     public let root: String
-    /// Since when commits are read: the day after `base`'s commit date, if any.
-    public let since: CalendarDate
-    struct Entry: Sendable {
-        var commit: String
-        var date: CalendarDate
-        var blob: String
-    }
-    /// By path relative to `root`: the versions, oldest first (the one at `base` first when there is one).
-    let entries: [String: [Entry]]
+    let walk: HistoryWalk
+    /// Each commit's date (`HistoryWalk.dates`).
+    let dates: [CalendarDate]
     /// Fetch the versions' contents: two git processes, so one thread's request does not wait on another's (the
     /// work of a `cat-file` on loose objects is mostly system calls, which overlap); each starts on its first
     /// request, so a run whose versions are all cached starts none.
     let readers: [BlobReader]
-    /// Skeletons of versions read by earlier runs.
+    /// Tells the size of a version before it is fetched.
+    let sizer: BlobReader?
+    /// Versions read by earlier runs.
     let cache: HistoryCache
+    /// The deleted files by team and period, built when a file first needs them.
+    let deletedIndex = DeletedIndex()
 
-    init(root: String, since: CalendarDate, entries: [String: [Entry]], readers: [BlobReader], cache: HistoryCache = .empty) {
+    /// The most bytes one committed version may have (a real OKR file is a few kilobytes).
+    public static let versionBudget = 4 << 20
+    /// The most bytes a file's versions may add up to, each commit counted.
+    public static let fileBudget = 32 << 20
+
+    init(root: String, walk: HistoryWalk, readers: [BlobReader] = [], sizer: BlobReader? = nil, cache: HistoryCache = .empty) {
         self.root = root
-        self.since = since
-        self.entries = entries
+        self.walk = walk
+        self.dates = walk.dates()
         self.readers = readers
+        self.sizer = sizer
         self.cache = cache
     }
 
-    /// Keeps the skeletons of the versions this run fetched, for the next run (`used`: the cached ones it read).
-    public func saveCache(adding new: [(id: String, skeleton: [UInt8])], used: Set<String>) {
+    /// Keeps the versions this run fetched, for the next run (`used`: the cached ones it read).
+    public func saveCache(adding new: [(id: String, bytes: [UInt8])], used: Set<String>) {
         cache.save(adding: new, used: used)
     }
 
-    /// Why history could not be read: git missing or failing inside a repository (nil: not a repository at all).
+    /// Why history could not be read: git missing or failing inside a repository (nil: not a repository at all),
+    /// or a file's history over its budget.
     public enum Problem: Error, Sendable {
         case notARepository
         case git(String)
+        case budget(String)
     }
 
     /// Reads the history of the OKR files `paths` (absolute, real paths) of the repository holding `folder`, from
-    /// `since` on: the commits touching them, following renames (`-M`), so a file renamed or moved keeps the
-    /// versions of its old name. The log covers every OKR file, since the old name is not one of `paths`; the
-    /// contents are fetched later, and only for `paths`.
-    /// With `cache`, what earlier runs read of committed versions is reused and what this one reads is kept
-    /// (`HistoryCache`, in the git folder).
+    /// `since` on (see `HistoryWalk`). With `cache`, what earlier runs read of committed versions is reused and what
+    /// this one reads is kept (`HistoryCache`, in the git folder).
     public static func load(folder: String, since: CalendarDate, paths: [String], cache useCache: Bool = false) -> Result<GitHistory, Problem> {
-        let git = Git(folder: folder)
-        let top: [UInt8]
-        switch git.run(["rev-parse", "--show-toplevel", "--git-common-dir"]) {
-        case .success(let out): top = out
-        case .failure(let f):
-            // Outside a repository git fails too; only a `.git` above says it should have worked.
-            return .failure(Self.insideRepository(folder) ? .git(f.message) : .notARepository)
+        let git: Git
+        switch Git.repository(containing: folder) {
+        case .found(let g): git = g
+        case .notARepository: return .failure(.notARepository)
+        case .refused(let why): return .failure(.git(why))
         }
-        let lines = top.split(separator: 0x0A).map { Self.line(Array($0)) }
-        // The top folder as the file system names it, so paths from `realpath` match.
-        let shown = lines.first ?? ""
-        let root = Confined.realPath(shown) ?? shown
+        let root = git.root
         let base = root.hasSuffix("/") ? root : root + "/"
-        let wanted = Set(paths.compactMap { $0.hasPrefix(base) ? String($0.dropFirst(base.count)) : nil })
-        guard !wanted.isEmpty else { return .success(GitHistory(root: root, since: since, entries: [:], readers: [])) }
-        // The git folder (relative to where git ran, unless absolute), for the cache.
-        var cache = HistoryCache.empty
-        if useCache, lines.count >= 2, !lines[1].isEmpty {
-            cache = HistoryCache.open(gitDir: lines[1].hasPrefix("/") ? lines[1] : Path.join(Path.absolute(folder), lines[1]))
+        let wanted = Array(Set(paths.compactMap { $0.hasPrefix(base) ? String($0.dropFirst(base.count)) : nil })).sorted()
+        let nothing = GitHistory(root: root, walk: HistoryWalk(wanted: [], since: 0, unlanded: []))
+        guard !wanted.isEmpty else { return .success(nothing) }
+        // Commits on the way to the default branch: not versions (see `HistoryWalk`).
+        var unlanded = Set<String>()
+        if let branch = defaultBranch(git) {
+            switch git.run(["rev-list", "--first-parent", "HEAD", "^" + branch.commit]) {
+            case .success(let out): unlanded = Set(out.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) })
+            case .failure(let f):
+                if case .failure = git.run(["rev-parse", "--verify", "-q", "HEAD"]) { return .success(nothing) }
+                return .failure(.git(f.message))
+            }
         }
-        // Every OKR file's history is read, not only the wanted ones': a file renamed in the window carries the
-        // history of its old name, which only a log over both names can see. Filtered at the end.
-        var entries: [String: [Entry]] = [:]
-        // The last commit before the window: what every file said when it opened.
-        let sinceText = since.description
-        if case .success(let out) = git.run(["log", "-1", "--format=%H %cs", "--before=\(sinceText)T00:00:00", "HEAD"]),
-           let (commit, date) = Self.header(Self.line(out)) {
-            guard let tree = Self.tree(git, commit) else { return .failure(.git("git ls-tree failed")) }
-            for (path, blob) in tree { entries[path] = [Entry(commit: commit, date: date, blob: blob)] }
-        }
-        let log: [UInt8]
-        switch git.run(["log", "--reverse", "-z", "--format=%x01%H %cs", "--raw", "-M", "--no-abbrev", "--since=\(sinceText)T00:00:00", "HEAD"] + Self.specs) {
-        case .success(let out): log = out
-        case .failure(let f):
+        var reader = LogReader(HistoryWalk(wanted: wanted, since: Int64(since.dayNumber) * 86_400, unlanded: unlanded))
+        let streamed = git.stream(LogReader.arguments) { reader.feed($0) }
+        if case .failure(let f) = streamed {
             // A repository without any commit yet has no history to read.
-            if case .failure = git.run(["rev-parse", "--verify", "-q", "HEAD"]) { return .success(GitHistory(root: root, since: since, entries: [:], readers: [])) }
+            if case .failure = git.run(["rev-parse", "--verify", "-q", "HEAD"]) { return .success(nothing) }
             return .failure(.git(f.message))
         }
-        replay(log, into: &entries)
-        entries = entries.filter { wanted.contains($0.key) }
-        guard !entries.isEmpty else { return .success(GitHistory(root: root, since: since, entries: [:], readers: [])) }
-        let readers = [BlobReader(git: git), BlobReader(git: git)]
-        return .success(GitHistory(root: root, since: since, entries: entries, readers: readers, cache: cache))
+        guard var walk = reader.finish() else { return .failure(.git("git log printed something okrlint cannot read")) }
+        if let stop = walk.stop {
+            guard let tree = Self.tree(git, walk.commits[stop].hash, names: walk.trackedNames) else { return .failure(.git("git ls-tree failed")) }
+            walk.setBase(tree.mapValues(\.id))
+        }
+        // The cache lives in the repository's own git folder, never one a `.git` file points elsewhere to.
+        var cache = HistoryCache.empty
+        if useCache, FileSystem.info(bytes: Array(git.gitEntry.utf8), follow: false).kind == .directory {
+            cache = HistoryCache.open(gitDir: git.gitEntry)
+        }
+        return .success(GitHistory(root: root, walk: walk, readers: [BlobReader(git: git), BlobReader(git: git)],
+                                   sizer: BlobReader(git: git, sizesOnly: true), cache: cache))
+    }
+
+    /// The default branch and its commit: the first of `origin/HEAD`, `origin/main`, `origin/master`, `main`,
+    /// `master` that exists (one `for-each-ref`).
+    static func defaultBranch(_ git: Git) -> (name: String, commit: String)? {
+        let candidates = ["refs/remotes/origin/HEAD", "refs/remotes/origin/main", "refs/remotes/origin/master", "refs/heads/main", "refs/heads/master"]
+        guard case .success(let out) = git.run(["for-each-ref", "--format=%(refname) %(objectname)"] + candidates) else { return nil }
+        var found: [String: String] = [:]
+        for line in out.split(separator: 0x0A) {
+            let parts = line.split(separator: 0x20)
+            guard parts.count == 2, LogReader.isID(parts[1]) else { continue }
+            found[String(decoding: parts[0], as: UTF8.self)] = String(decoding: parts[1], as: UTF8.self)
+        }
+        // `refs/remotes/origin/main` is `origin/main`, `refs/heads/main` is `main`.
+        for c in candidates { if let commit = found[c] { return (c.split(separator: "/").dropFirst(2).joined(separator: "/"), commit) } }
+        return nil
     }
 
     /// Ends the git processes that fetch contents (later requests fail).
-    public func finish() { for r in readers { r.close() } }
+    public func finish() {
+        for r in readers { r.close() }
+        sizer?.close()
+    }
 
     /// The contents of blobs from whichever reader is free, else waiting for one.
     func contents(_ ids: [String], hint: Int) -> [[UInt8]]? {
@@ -129,67 +165,28 @@ public struct GitHistory: Sendable {
         return readers[hint % readers.count].contents(ids)
     }
 
-    /// Applies a `git log --reverse -z --raw -M` output to each path's versions: edits append, deletions end a
-    /// path's history, renames move it to the new name (all of one commit's at once). Linear in the log's length.
-    static func replay(_ log: [UInt8], into entries: inout [String: [Entry]]) {
-        for chunk in log.split(separator: 0x01) {
-            guard let nul = chunk.firstIndex(of: 0), let (commit, date) = Self.header(String(decoding: chunk[chunk.startIndex..<nul], as: UTF8.self)) else { continue }
-            // Then `\n` and records `:<modes> <old> <new> <status>\0<path>\0`, or for a rename (status `R<score>`)
-            // `...\0<old path>\0<new path>\0`.
-            var fields = chunk[(nul + 1)...].split(separator: 0, omittingEmptySubsequences: false)[...]
-            var renames: [(from: String, to: String, blob: String)] = []
-            var changes: [(path: String, blob: String?)] = []
-            while let meta = fields.popFirst() {
-                let m = meta.drop(while: { $0 == 0x0A })
-                guard m.first == 0x3A, let pathField = fields.popFirst() else { continue }
-                let parts = m.split(separator: 0x20)
-                guard parts.count >= 5 else { continue }
-                let path = String(decoding: pathField, as: UTF8.self)
-                let blob = String(decoding: parts[3], as: UTF8.self)
-                let status = parts[4].first
-                if status == UInt8(ascii: "R") || status == UInt8(ascii: "C") {
-                    guard let second = fields.popFirst() else { continue }
-                    let to = String(decoding: second, as: UTF8.self)
-                    if status == UInt8(ascii: "R") { renames.append((path, to, blob)) } else { changes.append((to, blob)) }
-                } else if status == UInt8(ascii: "D") || blob.utf8.allSatisfy({ $0 == 0x30 }) {
-                    changes.append((path, nil))  // deleted: a file of that name later is a new file
-                } else {
-                    changes.append((path, blob))
-                }
-            }
-            // Renames all at once (two files may swap names in one commit): the new name takes the old one's
-            // versions, then this commit's.
-            // The lists are moved, not copied: a file renamed in every commit costs no more than one edited.
-            var carried = renames.map { entries.removeValue(forKey: $0.from) ?? [] }
-            for k in renames.indices {
-                var list: [Entry] = []
-                swap(&list, &carried[k])
-                list.append(Entry(commit: commit, date: date, blob: renames[k].blob))
-                entries[renames[k].to] = list
-            }
-            for c in changes {
-                if let blob = c.blob { entries[c.path, default: []].append(Entry(commit: commit, date: date, blob: blob)) } else { entries[c.path] = nil }
-            }
+    /// The OKR files of a commit: path (from the top folder) -> blob id. One `git ls-tree`: of `names` only (as
+    /// literal paths) when they are few, else of every file.
+    static func tree(_ git: Git, _ commit: String, names: [String]? = nil) -> [String: (id: String, size: Int)]? {
+        let args = ["ls-tree", "-r", "-z", "-l", "--full-tree", commit]
+        var listing: [UInt8]? = nil
+        if let names, names.count <= 200, !names.isEmpty {
+            // Literal names (`:(top,literal)`: no byte of a name is read as a pattern); a git that refuses the
+            // magic lists every file instead.
+            if case .success(let out) = git.run(args + ["--"] + names.map { ":(top,literal)" + $0 }) { listing = out }
         }
-    }
-
-    /// Every OKR file: without `glob` magic a `*` also matches `/`, so these match in every folder, and git matches
-    /// them five times faster than `**/*.okr` (50 ms against 10 ms on a 1,000-file log). Paths are filtered after.
-    static let specs = ["--", ":(top)*.okr", ":(top)*.okr.md"]
-
-    /// The OKR files of a commit: path (from the top folder) -> blob id. One `git ls-tree`.
-    static func tree(_ git: Git, _ commit: String) -> [String: String]? {
-        // `ls-tree` takes no pathspec magic: every file is listed and the OKR files kept.
-        guard case .success(let tree) = git.run(["ls-tree", "-r", "-z", "--full-tree", commit]) else { return nil }
-        var out: [String: String] = [:]
+        if listing == nil, case .success(let out) = git.run(args) { listing = out }
+        guard let tree = listing else { return nil }
+        let keep = names.map(Set.init)
+        var out: [String: (id: String, size: Int)] = [:]
         for record in tree.split(separator: 0) {
-            // `<mode> blob <id>\t<path>`
+            // `<mode> blob <id> <size>\t<path>` (the size padded with spaces)
             guard let tab = record.firstIndex(of: 0x09) else { continue }
             let meta = record[record.startIndex..<tab].split(separator: 0x20)
-            guard meta.count == 3, meta[1].elementsEqual("blob".utf8) else { continue }
+            guard meta.count == 4, meta[1].elementsEqual("blob".utf8), let size = Int(String(decoding: meta[3], as: UTF8.self)) else { continue }
             let path = String(decoding: record[(tab + 1)...], as: UTF8.self)
-            guard Path.isOKRFile(Path.name(path)) else { continue }
-            out[path] = String(decoding: meta[2], as: UTF8.self)
+            guard Path.isOKRFile(Path.name(path)), keep?.contains(path) ?? true else { continue }
+            out[path] = (String(decoding: meta[2], as: UTF8.self), size)
         }
         return out
     }
@@ -224,42 +221,42 @@ public struct GitHistory: Sendable {
     }
 
     /// The OKR files of `rev` (a commit, branch or tag), or by default of the merge base of HEAD with the default
-    /// branch (`origin/HEAD`, else `origin/main`, `origin/master`, `main`, `master`).
+    /// branch (`origin/HEAD`, else `origin/main`, `origin/master`, `main`, `master`). A file over `versionBudget`
+    /// bytes there is an error, not read.
     public static func revision(_ rev: String?, folder: String) -> Result<Revision, Problem> {
-        let git = Git(folder: folder)
-        guard case .success(let top) = git.run(["rev-parse", "--show-toplevel"]) else {
-            return .failure(insideRepository(folder) ? .git("git could not read the repository") : .notARepository)
+        let git: Git
+        switch Git.repository(containing: folder) {
+        case .found(let g): git = g
+        case .notARepository: return .failure(.notARepository)
+        case .refused(let why): return .failure(.git(why))
         }
-        let shown = line(top)
-        let root = Confined.realPath(shown) ?? shown
         var commit = ""
         var name = ""
         if let rev {
             // `--end-of-options`: a revision that starts with `-` is a name, never an option.
             guard case .success(let out) = git.run(["rev-parse", "--verify", "-q", "--end-of-options", rev + "^{commit}"]) else {
-                return .failure(.git("`\(rev)` is not a commit of this repository"))
+                return .failure(.git("`\(SafeText.escape(rev))` is not a commit of this repository"))
             }
             commit = line(out)
             name = "\(rev) (\(commit.prefix(7)))"
         } else {
-            var branch: String? = nil
-            if case .success(let out) = git.run(["symbolic-ref", "-q", "--short", "refs/remotes/origin/HEAD"]), !line(out).isEmpty { branch = line(out) }
-            for candidate in ["origin/main", "origin/master", "main", "master"] where branch == nil {
-                if case .success = git.run(["rev-parse", "--verify", "-q", "--end-of-options", candidate + "^{commit}"]) { branch = candidate }
-            }
-            guard let branch else { return .failure(.git("no default branch found (origin/HEAD, main or master); name a revision: okrlint diff REV")) }
-            guard case .success(let out) = git.run(["merge-base", "HEAD", branch]), !line(out).isEmpty else {
-                return .failure(.git("HEAD and \(branch) have no common commit; name a revision: okrlint diff REV"))
+            guard let branch = defaultBranch(git) else { return .failure(.git("no default branch found (origin/HEAD, main or master); name a revision: okrlint diff REV")) }
+            guard case .success(let out) = git.run(["merge-base", "HEAD", branch.commit]), !line(out).isEmpty else {
+                return .failure(.git("HEAD and \(branch.name) have no common commit; name a revision: okrlint diff REV"))
             }
             commit = line(out)
-            name = "merge base with \(branch) (\(commit.prefix(7)))"
+            name = "merge base with \(branch.name) (\(commit.prefix(7)))"
         }
-        guard let tree = Self.tree(git, commit), let blobs = Self.contents(git, Array(Set(tree.values))) else {
-            return .failure(.git("git could not list the files of \(commit.prefix(7))"))
+        guard let tree = Self.tree(git, commit) else { return .failure(.git("git could not list the files of \(commit.prefix(7))")) }
+        if let (path, blob) = tree.first(where: { $0.value.size > versionBudget }) {
+            return .failure(.budget("\(SafeText.escape(path)) at \(commit.prefix(7)) is \(blob.size >> 20) MiB: okrlint reads versions of at most \(versionBudget >> 20) MiB"))
+        }
+        guard let blobs = Self.contents(git, Array(Set(tree.values.map(\.id)))) else {
+            return .failure(.git("git could not give the files of \(commit.prefix(7))"))
         }
         var files: [String: [UInt8]] = [:]
-        for (path, blob) in tree { if let b = blobs[blob] { files[path] = b } }
-        return .success(Revision(name: name, commit: commit, root: root, files: files))
+        for (path, blob) in tree { if let b = blobs[blob.id] { files[path] = b } }
+        return .success(Revision(name: name, commit: commit, root: git.root, files: files))
     }
 
     /// Output of git without the whitespace and line ending around it.
@@ -269,69 +266,100 @@ public struct GitHistory: Sendable {
         return String(decoding: out[a...b], as: UTF8.self)
     }
 
-    static func header(_ s: String) -> (String, CalendarDate)? {
-        let parts = s.split(separator: " ")
-        guard parts.count == 2, parts[0].utf8.count == 40 || parts[0].utf8.count == 64, let date = CalendarDate(parts[1]) else { return nil }
-        return (String(parts[0]), date)
-    }
-
-    static func insideRepository(_ folder: String) -> Bool {
-        var dir = Path.absolute(folder)
-        for _ in 0..<256 {
-            if FileSystem.exists(Path.join(dir, ".git")) { return true }
-            let parent = Path.parent(dir)
-            if parent == dir { return false }
-            dir = parent
-        }
-        return false
-    }
-
     /// A file's versions, and what the cache gained and gave for them.
     public struct Read: Sendable {
         public var history: FileHistory
-        /// Skeletons of the versions fetched from git (for `saveCache`).
-        public var fetched: [(id: String, skeleton: [UInt8])] = []
+        /// Versions fetched from git (for `saveCache`).
+        public var fetched: [(id: String, bytes: [UInt8])] = []
         /// Versions read from the cache.
         public var cached: [String] = []
     }
 
-    /// The versions of the file at `path` (absolute), parsed; nil when git knows no version of it, a failure when
-    /// git could not give their contents. A version with the bytes of `current` (the working tree, parsed already)
-    /// is that document: a file unchanged since its last commit costs no fetch and no second parse. Versions in the
-    /// cache are parsed from their skeletons; the rest are fetched from git.
+    /// One version of a file before it is read: commit index (log order, -1 for the stop commit's tree), blob.
+    struct Entry: Equatable {
+        var commit: Int
+        var blob: String
+    }
+
+    /// The versions of the file at `path` (absolute), parsed, oldest first; nil when git knows no version of it, a
+    /// failure when git could not give their contents or they are over the budget. The file's own versions come
+    /// first from its segment of the walk, then from the deleted files it continues (`predecessors`). A version
+    /// with the bytes of `current` (the working tree, parsed already) is that document: a file unchanged since its
+    /// last commit costs no fetch and no second parse. Versions in the cache are read from it; the rest are
+    /// fetched from git.
     public func history(ofAbsolutePath path: String, current: Document? = nil, calendar: FiscalCalendar = .calendarYear) -> Result<Read, Problem>? {
         let base = root.hasSuffix("/") ? root : root + "/"
-        guard path.hasPrefix(base), var list = entries[String(path.dropFirst(base.count))], !list.isEmpty else { return nil }
+        guard path.hasPrefix(base), let own = walk.tracked[String(path.dropFirst(base.count))] else { return nil }
+        var read = Read(history: FileHistory(versions: []))
+        var parsed: [String: Document] = [:]
+        let working = current.map { BlobID.of($0.source.bytes) }
+        if let working, let current { parsed[working] = current }
+        var spent = 0
+        let chain: [Int]
+        switch predecessors(of: own, current: current) {
+        case .success(let c): chain = c
+        case .failure(let p): return .failure(p)
+        }
+        // Newest first by commit index, then the versions at the stop commit (the oldest segment that had one).
+        var list: [Entry] = []
+        for s in chain { list += walk.segments[s].records.map { Entry(commit: $0.commit, blob: $0.blob) } }
+        list.sort { $0.commit > $1.commit }
+        if let stop = walk.stop, let b = chain.reversed().lazy.compactMap({ walk.segments[$0].base }).first {
+            list.insert(Entry(commit: stop, blob: b), at: 0)
+        }
+        guard !list.isEmpty else { return nil }
         // The rules read the versions of the file's current period and the last one before it (what the file said
         // when the period opened, or for the period before): older ones are not fetched.
-        if let start = current?.period(calendar)?.start, let last = list.lastIndex(where: { $0.date < start }), last > 0 {
+        if let start = current?.period(calendar)?.start, let last = list.lastIndex(where: { dates[$0.commit] < start }), last > 0 {
             list.removeFirst(last)
         }
-        let working = current.map { BlobID.of($0.source.bytes) }
-        var parsed: [String: Document] = [:]
-        if let working, let current { parsed[working] = current }
-        var read = Read(history: FileHistory(versions: []))
+        if case .failure(let p) = fetch(list.map(\.blob), into: &parsed, read: &read, spent: &spent, path: path, hint: path.utf8.count) {
+            return .failure(p)
+        }
+        read.history = FileHistory(versions: list.compactMap { e in
+            parsed[e.blob].map { FileVersion(commit: walk.commits[e.commit].hash, date: dates[e.commit], document: $0) }
+        }, onBranch: !walk.unlanded.isEmpty)
+        return .success(read)
+    }
+
+    /// Parses the versions `blobs` not parsed yet: from the cache when it holds them, else from git after their
+    /// sizes are checked against the budgets (`spent` counts every version asked for, repeated ones too).
+    func fetch(_ blobs: [String], into parsed: inout [String: Document], read: inout Read, spent: inout Int, path: String, hint: Int) -> Result<Void, Problem> {
         var ids: [String] = []
         var asked = Set<String>()
-        for e in list where parsed[e.blob] == nil {
-            if let skeleton = cache.skeleton(e.blob) {
-                parsed[e.blob] = Parser.parse(path: path, bytes: skeleton)
-                read.cached.append(e.blob)
-            } else if asked.insert(e.blob).inserted {
-                ids.append(e.blob)
+        var sizes: [String: Int] = [:]
+        for (id, doc) in parsed { sizes[id] = doc.source.bytes.count }
+        for b in blobs where sizes[b] == nil {
+            if let bytes = cache.contents(b) {
+                parsed[b] = Parser.parse(path: path, bytes: bytes)
+                sizes[b] = bytes.count
+                read.cached.append(b)
+            } else if asked.insert(b).inserted {
+                ids.append(b)
             }
         }
         if !ids.isEmpty {
-            guard let contents = contents(ids, hint: path.utf8.count) else {
-                return .failure(.git("git cat-file could not give the committed versions"))
+            guard let sizer, let answer = sizer.sizes(ids) else { return .failure(.git("git cat-file could not give the committed versions")) }
+            for (id, n) in zip(ids, answer) { sizes[id] = n }
+        }
+        for b in blobs {
+            let n = sizes[b] ?? 0
+            if n > Self.versionBudget {
+                return .failure(.budget("a committed version (blob \(b.prefix(12))) is \(n >> 20) MiB: okrlint reads versions of at most \(Self.versionBudget >> 20) MiB, so this file's history was not checked"))
             }
-            for (id, bytes) in zip(ids, contents) {
-                let doc = Parser.parse(path: path, bytes: bytes)
-                parsed[id] = doc
-                if cache.file != nil { read.fetched.append((id, HistoryCache.skeleton(of: doc))) }
+            spent += n
+            if spent > Self.fileBudget {
+                return .failure(.budget("the committed versions add up to more than \(Self.fileBudget >> 20) MiB (\(blobs.count) versions): this file's history was not checked"))
             }
         }
-        read.history = FileHistory(versions: list.compactMap { e in parsed[e.blob].map { FileVersion(commit: e.commit, date: e.date, document: $0) } })
-        return .success(read)
+        guard !ids.isEmpty else { return .success(()) }
+        guard let contents = contents(ids, hint: hint) else {
+            return .failure(.git("git cat-file could not give the committed versions"))
+        }
+        for (id, bytes) in zip(ids, contents) {
+            parsed[id] = Parser.parse(path: path, bytes: bytes)
+            if cache.file != nil { read.fetched.append((id, bytes)) }
+        }
+        return .success(())
     }
 }

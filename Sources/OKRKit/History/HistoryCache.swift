@@ -4,26 +4,22 @@ import Glibc
 import Darwin
 #endif
 
-/// What the history rules read from committed versions, kept between runs in the repository's git folder
-/// (`.git/okrlint/history-1`), keyed by blob id. A blob never changes, so an entry never goes stale; a second run
-/// over the same history fetches and parses only what is new. The git folder is not part of any commit, so a pull
-/// request cannot plant or change the cache; it is read without following a link, and a file that does not parse
-/// as a cache is ignored whole.
+/// The committed versions the history rules read, kept between runs in the repository's git folder
+/// (`.git/okrlint/history-2`), keyed by blob id: a second run over the same history fetches only what is new.
 ///
-/// An entry is a version's *skeleton*: its headings, header, `metric` and `current` facts and check-ins cut after
-/// their key result's ID, without blank lines, descriptions, notes, initiatives and other facts. Parsed, it gives
-/// the same period, team, objectives, key results (IDs, titles, metric and current) and check-ins (which key
-/// result each names) as the whole version, which is all the history rules read (`view` says exactly what; `HistoryCacheTests` and the fuzz
-/// target check it), at a fraction of the bytes.
+/// The cache is not trusted. A CI cache restored from another branch, or a file anyone could write, can hold
+/// anything under any id, so each entry holds a version's whole contents and is used only when its git blob id
+/// (`BlobID`, SHA-1 of `blob <size>\0` and the bytes) is the id it is filed under; an entry that is not is dropped
+/// (and the version fetched from git). It is read without following a link, only from a `.git` folder of the
+/// repository itself, and a file that does not parse as a cache is ignored whole.
 struct HistoryCache: Sendable {
     /// The cache file, or nil when there is no git folder to keep it in.
     let file: String?
     private let data: [UInt8]
     private let index: [String: Range<Int>]
 
-    /// The format and the okrlint that wrote it: a skeleton is what this okrlint's parser needs, so a cache from
-    /// another version is not read (and is written anew).
-    static let header = Array("okrlint history cache 1 \(okrlintVersion)\n".utf8)
+    /// The format: contents do not depend on the okrlint that wrote them.
+    static let header = Array("okrlint history cache 2\n".utf8)
     /// Larger caches are neither read nor written (they would be slower than fetching).
     static let limit = 64 << 20
 
@@ -35,9 +31,9 @@ struct HistoryCache: Sendable {
         self.index = index
     }
 
-    /// The cache of the repository whose git folder (`git rev-parse --git-common-dir`, absolute) is `gitDir`.
+    /// The cache kept in `gitDir` (a repository's own `.git` folder).
     static func open(gitDir: String) -> HistoryCache {
-        let file = Path.join(Path.join(gitDir, "okrlint"), "history-1")
+        let file = Path.join(Path.join(gitDir, "okrlint"), "history-2")
         guard case .success(let data) = FileSystem.readFile(bytes: Array(file.utf8), display: file, limit: limit, followLink: false),
               let index = parse(data) else { return HistoryCache(file: file, data: [], index: [:]) }
         return HistoryCache(file: file, data: data, index: index)
@@ -64,17 +60,19 @@ struct HistoryCache: Sendable {
 
     static func isHex(_ c: UInt8) -> Bool { (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) }
 
-    /// The skeleton kept for blob `id`.
-    func skeleton(_ id: String) -> [UInt8]? {
-        index[id].map { Array(data[$0]) }
+    /// The contents kept for blob `id`, if they are that blob's (checked: their blob id is `id`).
+    func contents(_ id: String) -> [UInt8]? {
+        guard let range = index[id] else { return nil }
+        let bytes = Array(data[range])
+        return BlobID.of(bytes) == id ? bytes : nil
     }
 
     var count: Int { index.count }
 
-    /// Writes the cache again with the `new` skeletons added. The entries kept are the old ones too, unless the
+    /// Writes the cache again with the `new` versions added. The entries kept are the old ones too, unless the
     /// file would pass the limit; then only this run's (`used` and `new`). Written to a new file with a random name
     /// beside it and renamed over it; a failure leaves the old cache (or none) and is not an error of the run.
-    func save(adding new: [(id: String, skeleton: [UInt8])], used: Set<String>) {
+    func save(adding new: [(id: String, bytes: [UInt8])], used: Set<String>) {
         guard let file, !new.isEmpty else { return }
         var entries: [(String, ArraySlice<UInt8>)] = []
         var size = Self.header.count
@@ -109,94 +107,5 @@ struct HistoryCache: Sendable {
         let written = out.withUnsafeBytes { FileSystem.writeAll(fd, $0) }
         close(fd)
         if !written || rename(temp, file) != 0 { unlink(temp) }
-    }
-
-    /// The lines of `document` the history rules read (see the type's comment): headings, comments, lines in
-    /// error, the header's facts, the `metric` and `current` facts, and each check-in up to its key result's ID
-    /// (`- 2026-10-10 KR1.2:`, which is still a check-in of KR1.2; its value and note are not read).
-    static func skeleton(of document: Document) -> [UInt8] {
-        let bytes = document.source.bytes
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count / 3)
-        var inHeader = true
-        var nextCheckIn = 0
-        let checkIns = document.checkIns
-        // Below the header, the facts kept are the `metric` and `current` the tree gave a key result: a fact line
-        // the tree attached elsewhere or nowhere (after an initiative, under a stray heading) is left out, so it
-        // cannot attach to a key result once the lines around it are gone.
-        var kept: [Int] = []
-        for o in document.objectives {
-            for k in o.keyResults {
-                for p in k.properties where p.key.value == "metric" || p.key.value == "current" { kept.append(p.range.start) }
-            }
-        }
-        kept.sort()
-        var nextKept = 0
-        // A comment line is kept when the line before it (blank lines aside) was: a comment opened on a kept line
-        // stays whole, and one opened on a dropped line goes with it (its inner lines would otherwise read as
-        // facts). Lines in error go: what they are depends on lines that may be gone.
-        var previousKept = true
-        for line in document.lines {
-            var keep = true
-            var cut: Int? = nil
-            switch line.kind {
-            case .blank: continue
-            case .text, .task, .subItem, .invalid: keep = false
-            case .comment: keep = previousKept
-            case .objective, .keyResult, .section:
-                inHeader = false
-            case .fact where !inHeader:
-                while nextKept < kept.count, kept[nextKept] < line.start { nextKept += 1 }
-                keep = nextKept < kept.count && kept[nextKept] < line.next
-            case .checkIn:
-                while nextCheckIn < checkIns.count, checkIns[nextCheckIn].range.start < line.start { nextCheckIn += 1 }
-                if nextCheckIn < checkIns.count, checkIns[nextCheckIn].range.start < line.next {
-                    let id = checkIns[nextCheckIn].keyResultID.range
-                    if id.end < line.end, bytes[id.end] == UInt8(ascii: ":"), id.start >= line.start, !line.hasComment(bytes) { cut = id.end }
-                }
-            default: break
-            }
-            // An indented line is read against the one before it (an item nested under another): if that one is
-            // gone, the skeleton could read otherwise, so the version is kept whole.
-            if keep && line.contentStart > line.start && !previousKept { return bytes }
-            previousKept = keep
-            guard keep else { continue }
-            if let cut {
-                out.append(contentsOf: bytes[line.start...cut])
-                out.append(0x0A)
-            } else {
-                out.append(contentsOf: bytes[line.start..<line.next])
-            }
-        }
-        return out
-    }
-
-    /// Everything the history rules read from a committed version, as one text: the header's period, team and
-    /// fiscal year start; each objective's ID with its key results' IDs, titles, repeated-ID marks and `metric` and
-    /// `current` values; the check-ins' key result IDs. A skeleton must give the same view as its version.
-    static func view(of d: Document) -> String {
-        var out = "period \(d.text(d.header.period) ?? "-")\nteam \(d.text(d.header.team) ?? "-")\n"
-        out += "fiscal \(d.header.fiscalYearStart.map { String($0.value) } ?? "-")\n"
-        for o in d.objectives {
-            out += "O \(d.text(o.id) ?? "-")\n"
-            for k in o.keyResults {
-                out += "K \(d.text(k.id) ?? "-") | \(d.text(k.title)) | \(k.repeatsIDOf == nil ? "" : "repeat")"
-                out += " | \(k.property("metric").map { d.text($0.value) } ?? "-") | \(k.property("current").map { d.text($0.value) } ?? "-")\n"
-            }
-        }
-        for c in d.checkIns { out += "C \(d.text(c.keyResultID))\n" }
-        return out
-    }
-}
-
-extension Line {
-    /// The line holds the start or the end of a comment: cutting it short could open or leave one open.
-    func hasComment(_ bytes: [UInt8]) -> Bool {
-        var i = start
-        while i + 2 < next {
-            if (bytes[i] == 0x3C && bytes[i + 1] == 0x21 && bytes[i + 2] == 0x2D) || (bytes[i] == 0x2D && bytes[i + 1] == 0x2D && bytes[i + 2] == 0x3E) { return true }
-            i += 1
-        }
-        return false
     }
 }

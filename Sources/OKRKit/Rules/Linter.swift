@@ -91,6 +91,18 @@ public struct Linter: Sendable {
         !historyRules.isEmpty || (activeRuleIDs.contains(StaleCheckInRule.description.id) && settings[StaleCheckInRule.description.id]?.options["from-history"] == .bool(true))
     }
 
+    /// The finding for a file whose history could not be checked because of what its history holds (a version over
+    /// the size budget): reported under the first history rule that is on, with its severity, at the file's start,
+    /// so a history made too large to read fails the check instead of passing it.
+    public func historyNotChecked(_ document: Document, _ why: String) -> Diagnostic? {
+        let id = historyRules.first?.id ?? (readsHistory ? StaleCheckInRule.description.id : nil)
+        guard let id, let severity = settings[id].map({ $0.severity }) ?? Registry.rule(id)?.description.defaultSeverity else { return nil }
+        let end = document.source.bytes.firstIndex(of: 0x0A) ?? document.source.bytes.count
+        return Diagnostic(ruleID: id, severity: severity, message: "the file's git history could not be checked: \(why)",
+                          help: "a real OKR file's versions are small; look at what the commits of this file hold",
+                          path: document.path, range: SourceRange(start: 0, end: end))
+    }
+
     /// The history rules, for a document with a history (none without one).
     public func lintHistory(_ document: Document, _ history: FileHistory?) -> [Diagnostic] {
         guard let history, !historyRules.isEmpty else { return [] }

@@ -135,6 +135,8 @@ public struct HistoryContext<Options: RuleOptions>: Sendable {
     public var document: Document { _read { yield subject.document } }
     /// Its committed versions, oldest first: the last one before the history window, then every commit since.
     public var versions: [FileVersion] { _read { yield subject.history.versions } }
+    /// How to name the change from the last version to the working tree (`FileHistory.workingTreeChange`).
+    public var workingTreeChange: String { subject.history.workingTreeChange }
     public var path: String { subject.document.source.path }
     public func text(_ span: TextSpan) -> String { subject.document.source.text(span.range) }
     public func text(_ span: TextSpan?) -> String? { span.map { subject.document.source.text($0.range) } }

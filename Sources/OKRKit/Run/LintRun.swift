@@ -107,8 +107,8 @@ private struct FirstPass: Sendable {
     var hash: UInt64
     /// Why this file's history could not be read although git knows versions of it.
     var historyError: String? = nil
-    /// Versions fetched from git (their skeletons, for the cache) and read from the cache.
-    var fetched: [(id: String, skeleton: [UInt8])] = []
+    /// Versions fetched from git (for the cache) and read from the cache.
+    var fetched: [(id: String, bytes: [UInt8])] = []
     var cached: [String] = []
 }
 
@@ -162,7 +162,7 @@ public enum LintRun {
             let real = paths[fromStdin..<reportedCount].compactMap { Confined.realPath(Path.absolute($0)) }
             switch GitHistory.load(folder: anchor, since: first.today.adding(days: -400), paths: real, cache: options.historyCache) {
             case .success(let h): history = h
-            case .failure(.git(let message)): historyProblem = message
+            case .failure(.git(let message)), .failure(.budget(let message)): historyProblem = message
             case .failure(.notARepository): break
             }
         }
@@ -178,7 +178,8 @@ public enum LintRun {
                 let reported = i < reportedCount
                 var fileHistory: FileHistory? = nil
                 var historyError: String? = nil
-                var fetched: [(id: String, skeleton: [UInt8])] = []
+                var fetched: [(id: String, bytes: [UInt8])] = []
+                var notChecked: String? = nil
                 var cached: [String] = []
                 if reported, let gitHistory, !isStdin, let real = Confined.realPath(Path.absolute(paths[i])) {
                     switch gitHistory.history(ofAbsolutePath: real, current: doc, calendar: calendars[i]) {
@@ -187,11 +188,13 @@ public enum LintRun {
                         fetched = h.fetched
                         cached = h.cached
                     case .failure(.git(let message))?: historyError = message
+                    case .failure(.budget(let message))?: notChecked = message
                     case .failure(.notARepository)?, nil: break
                     }
                 }
                 var diagnostics = reported ? linters[i].lintDocument(doc, history: fileHistory) : []
                 if let fileHistory { diagnostics += linters[i].lintHistory(doc, fileHistory) }
+                if let notChecked, let d = linters[i].historyNotChecked(doc, notChecked) { diagnostics.append(d) }
                 let suppressing = reported && Linter.hasSuppressions(doc)
                 return FirstPass(summary: DocumentSummary(doc, calendar: calendars[i]), diagnostics: diagnostics,
                                  source: reported && (isStdin || suppressing) ? doc.source : nil,
@@ -201,8 +204,8 @@ public enum LintRun {
             }
         }
         gitHistory?.finish()
-        var newSkeletons: [(id: String, skeleton: [UInt8])] = []
-        var usedSkeletons = Set<String>()
+        var newVersions: [(id: String, bytes: [UInt8])] = []
+        var usedVersions = Set<String>()
         // The workspace, and the readable files to report.
         var summaries: [DocumentSummary] = []
         summaries.reserveCapacity(paths.count)
@@ -213,9 +216,9 @@ public enum LintRun {
             case .success(var f):
                 if historyProblem == nil, let e = f.historyError { historyProblem = e }
                 if !f.fetched.isEmpty || !f.cached.isEmpty {
-                    // Taken out of the first pass's result, so the skeletons are not kept until the second.
-                    newSkeletons += f.fetched
-                    usedSkeletons.formUnion(f.cached)
+                    // Taken out of the first pass's result, so the versions are not kept until the second.
+                    newVersions += f.fetched
+                    usedVersions.formUnion(f.cached)
                     f.fetched = []
                     f.cached = []
                     first[i] = .success(f)
@@ -227,7 +230,7 @@ public enum LintRun {
                 if i < reportedCount { errors.append(e) }
             }
         }
-        gitHistory?.saveCache(adding: newSkeletons, used: usedSkeletons)
+        gitHistory?.saveCache(adding: newVersions, used: usedVersions)
         let workspace = Workspace(summaries: summaries, reported: reportedSummaries)
         options.betweenPasses?()
         let reported = reportedFiles

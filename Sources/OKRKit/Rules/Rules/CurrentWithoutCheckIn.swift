@@ -54,7 +54,7 @@ public struct CurrentWithoutCheckInRule: HistoryRule {
                 while j > 0, tables[j - 1][id]?.current == now { j -= 1 }
                 guard j > 0, let before = tables[j - 1][id], let after = tables[j][id],
                       before.current != after.current, after.checkIns <= before.checkIns else { continue }
-                let by = versions[j].commit.map { "in commit \($0.prefix(7)) on \(versions[j].date)" } ?? "in an uncommitted change"
+                let by = versions[j].commit.map { "in commit \($0.prefix(7)) on \(versions[j].date)" } ?? context.workingTreeChange
                 out.append(context.diagnostic(current.value.range,
                     "`current` of \(id) changed from `\(before.current)` to `\(after.current)` \(by) with no check-in recording it",
                     help: "add `- \(context.today) \(id): \(after.current)` under `## Check-ins` (with the confidence and a note of what changed)"))

@@ -70,7 +70,7 @@ public struct MovingGoalpostsRule: HistoryRule {
         let when = "after \(period.text) started on \(period.start)\(context.options.graceDays > 0 ? " (+\(context.options.graceDays) days' grace)" : "")"
         for i in (start + 1)..<versions.count {
             let old = tables[i - 1 - start], new = tables[i - start]
-            let by = versions[i].commit.map { "in commit \($0.prefix(7)) on \(versions[i].date)" } ?? "in an uncommitted change"
+            let by = versions[i].commit.map { "in commit \($0.prefix(7)) on \(versions[i].date)" } ?? context.workingTreeChange
             // Most commits keep the key results in their order: they are then paired without a lookup.
             let aligned = old.entries.count == new.entries.count && zip(old.entries, new.entries).allSatisfy { $0.id == $1.id }
             let newIndex = aligned ? [:] : new.index()
