@@ -16,11 +16,16 @@ public struct MovingGoalpostsRule: HistoryRule {
         A key result is a commitment made at the start of the period; grading it against a target lowered halfway \
         through turns a miss into a pass and teaches the team that goals move (Doerr, Measure What Matters: "OKRs \
         are not set in stone", but changing them is a decision to make in the open, at a review, not a quiet edit; \
-        Google's playbook grades against the targets set at the start). The rule reads the file's commits (one `git \
-        log` for the run, following renames; versions of another team or period do not count) and reports each commit after the period's start plus `grace-days` that moved a target \
-        toward its baseline, loosened a threshold (`>= 99.9%` to `>= 99.5%`) or dropped a milestone key result, with \
-        the commit, its date and the old and new value; an uncommitted edit counts as well. Raising a target is \
-        fine. Without git, or outside a repository, the rule does not run.
+        Google's playbook grades against the targets set at the start). The rule reads the file's history (one \
+        `git log` for the run; see "Which history" in the README: the first-parent history of the default branch, \
+        a commit dated no earlier than the one before it, a branch's commits counted as one change dated today, \
+        the file followed through renames, deletions and re-additions; versions of another team or period do not \
+        count) and reports each commit after the period's start plus `grace-days` that moved a target toward its \
+        baseline, loosened a threshold (`>= 99.9%` to `>= 99.5%`), turned a target into an easier level to keep \
+        (`45 -> 15 min` to `<= 30 min`: a target and a level commit to the same side of a number) or dropped a \
+        milestone key result, with the commit, its date and the old and new value; an uncommitted edit counts as \
+        well. Raising a target is fine. Without git, or outside a repository, the rule does not run; a history \
+        too large to read (a version over 4 MiB, or versions adding up to over 32 MiB) is a finding on the file.
         """,
         defaultSeverity: .warning,
         triggering: [
@@ -30,6 +35,9 @@ public struct MovingGoalpostsRule: HistoryRule {
                         today: "2026-11-25",
                         history: [("2026-09-28", exampleHeader + "## O1: Reliable\n### KR1.1: Keep availability up\n- metric: >= 99.9%\n### KR1.2: Grow sign-ups\n- metric: 100 -> 200\n"),
                                   ("2026-11-03", exampleHeader + "## O1: Reliable\n### KR1.1: Keep availability up\n- metric: >= 99.9%\n### KR1.2: Grow sign-ups\n- metric: 100 -> 180\n")]),
+            // A target to reach rewritten as an easier level to keep.
+            RuleExample(exampleHeader + "## O1: Fast deploys\n### KR1.1: Cut deploy time\n- metric: ↓<= 30 min\n", today: "2026-11-25",
+                        history: [("2026-10-02", exampleHeader + "## O1: Fast deploys\n### KR1.1: Cut deploy time\n- metric: 45 -> 15 min\n")]),
             RuleExample(exampleHeader + "## ↓O1: Launch\n### KR1.2: Grow sign-ups\n- metric: 100 -> 200\n", today: "2026-11-25",
                         history: [("2026-10-01", exampleHeader + "## O1: Launch\n### KR1.1: Ship the API\n- metric: milestone\n### KR1.2: Grow sign-ups\n- metric: 100 -> 200\n")]),
         ],
@@ -144,20 +152,38 @@ public struct MovingGoalpostsRule: HistoryRule {
 
     static func metrics(_ doc: Document) -> Table { Table(doc) }
 
-    /// The old and new target as written when `b` -> `a` eases the commitment; nil otherwise (raised, unchanged,
-    /// another kind of metric, units that do not compare).
-    static func eased(from b: Metric, to a: Metric) -> (old: String, new: String)? {
-        guard b.kind == a.kind, b.relative == a.relative, let bt = b.target, let at = a.target,
-              let newValue = at.value(in: bt.unitKey) else { return nil }
-        let old = bt.value
-        let easier: Bool
-        switch b.kind {
-        case .increase, .stayAbove: easier = newValue < old - 1e-12 * max(1, abs(old))
-        case .decrease, .stayBelow: easier = newValue > old + 1e-12 * max(1, abs(old))
-        case .flat, .milestone: easier = false
+    /// What a metric commits to, as a bound on its value: at least its target (`increase`, `stayAbove`) or at most
+    /// it (`decrease`, `stayBelow`), strictly or not. A target to reach and a level to keep commit to the same
+    /// side of the same number, so `45 -> 15 min` and `<= 30 min` compare: at most 15, then at most 30.
+    struct Bound {
+        var atLeast: Bool
+        var value: Double
+        var strict: Bool
+    }
+
+    static func bound(_ m: Metric) -> Bound? {
+        guard let t = m.target else { return nil }
+        switch m.kind {
+        case .increase: return Bound(atLeast: true, value: t.value, strict: false)
+        case .stayAbove: return Bound(atLeast: true, value: t.value, strict: m.strict)
+        case .decrease: return Bound(atLeast: false, value: t.value, strict: false)
+        case .stayBelow: return Bound(atLeast: false, value: t.value, strict: m.strict)
+        case .flat, .milestone: return nil
         }
+    }
+
+    /// The old and new target as written when `b` -> `a` eases the commitment — the new bound is on the same side
+    /// and easier to meet: a lower floor, a higher ceiling, or a strict threshold made inclusive at the same value —
+    /// whether each is written as a target or as a level; nil otherwise (raised, unchanged, the other side, a
+    /// milestone or flat metric, relative against absolute, units that do not compare).
+    static func eased(from b: Metric, to a: Metric) -> (old: String, new: String)? {
+        guard b.relative == a.relative, let old = bound(b), let bt = b.target, let at = a.target,
+              let newValue = at.value(in: bt.unitKey), var new = bound(a), new.atLeast == old.atLeast else { return nil }
+        new.value = newValue
+        let tolerance = 1e-12 * max(1, abs(old.value))
+        let easier = old.atLeast ? new.value < old.value - tolerance : new.value > old.value + tolerance
         // Loosening a strict threshold (`> 99%` to `>= 99%`) at the same value eases it too.
-        let loosened = !easier && (b.kind == .stayAbove || b.kind == .stayBelow) && b.strict && !a.strict && abs(newValue - old) <= 1e-12 * max(1, abs(old))
+        let loosened = !easier && old.strict && !new.strict && abs(new.value - old.value) <= tolerance
         guard easier || loosened else { return nil }
         return (Self.describe(b), Self.describe(a))
     }
