@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 // libFuzzer entry point, compiled into the same module as OKRKit's sources by fuzz/run.
 // Each input runs parse (and checks the line layer, and on one input in four an incremental re-parse), every rule over
 // a two-file workspace, suppressions, the fixes (valid; on one input in two, applied round after round without adding a
@@ -55,15 +61,17 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
             precondition(d.range.start >= 0 && d.range.end <= bytes.count && d.range.start <= d.range.end, "range outside the file: \(d.ruleID)")
         }
         _ = CommitmentDiff.text(CommitmentDiff.compare(old, doc, path: "fuzz.okr"), base: "HEAD")
-        // The history cache keeps a version's skeleton: it must read, for the history rules, as the version.
-        for version in [old, doc] {
-            let skeleton = Parser.parse(path: "fuzz.okr", bytes: HistoryCache.skeleton(of: version))
-            precondition(HistoryCache.view(of: skeleton) == HistoryCache.view(of: version), "a skeleton reads otherwise than its version")
-        }
+        // The log reader on the input as git's output: it stops or reads, never crashes, and keeps only what it follows.
+        var reader = LogReader(HistoryWalk(wanted: ["fuzz.okr"], since: 0, unlanded: []))
+        _ = bytes.withUnsafeBytes { reader.feed($0) }
+        if let walk = reader.finish() { precondition(walk.segments.count == 1 + walk.deleted.count, "a segment nobody follows") }
         // A baseline of the findings covers them all.
         let baseline = Baseline.recording(LintResult(files: [FileResult(source: doc.source, diagnostics: diags)]), folder: "/")
         precondition(baseline.apply(FileResult(source: doc.source, diagnostics: diags)).kept.isEmpty, "a baseline of the findings keeps one")
     }
+    // One input in 1,024: a scratch repository holding the input's halves as two commits, with configuration,
+    // attributes and hooks that would each run a program, read by GitHistory: nothing may run.
+    if size > 8 && bytes[size / 5] == 0x2A && bytes[size / 7] % 4 == 0 { fuzzHostileRepository(bytes) }
     let result = LintResult(files: [FileResult(source: doc.source, diagnostics: diags)])
     _ = ASTDump.dump(doc)
     for i in doc.objectives.indices { _ = Progress.rolledUp(ObjectiveRef(document: 0, objective: i), in: ws) }
@@ -93,4 +101,59 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         _ = GccReporter().render(result)
     }
     return 0
+}
+
+/// Builds a scratch repository whose configuration, attributes and hooks name programs that leave a marker file, with
+/// the input's first half and then the whole input committed as `fuzz.okr`, and reads its history as a run does.
+func fuzzHostileRepository(_ bytes: [UInt8]) {
+    var template = Array("/tmp/okrfuzz-repo-XXXXXX".utf8CString)
+    guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else { return }
+    let root = String(cString: made)
+    defer { _ = fuzzShell("rm -rf '\(root)'") }
+    guard fuzzShell("mkdir -p '\(root)/markers' && git init -q '\(root)' && cd '\(root)' && git config user.email f@f && git config user.name f") else { return }
+    fuzzHostileCommitAndRead(bytes, root: root, markers: root + "/markers")
+}
+
+/// Writes `bytes` to the file at `path`, replacing it.
+func fuzzWrite(_ bytes: [UInt8], _ path: String) -> Bool {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    return bytes.withUnsafeBytes { FileSystem.writeAll(fd, $0) }
+}
+
+func fuzzHostileCommitAndRead(_ bytes: [UInt8], root: String, markers: String) {
+    let half = Array(bytes[..<(bytes.count / 2)])
+    guard fuzzWrite(half, root + "/fuzz.okr"),
+          fuzzShell("cd '\(root)' && git add fuzz.okr && git commit -q -m a"),
+          fuzzWrite(bytes, root + "/fuzz.okr"),
+          fuzzShell("cd '\(root)' && git commit -q -a -m b") else { return }
+    let touch = { (name: String) in "touch \(markers)/\(name)" }
+    var config = "[core]\n\tfsmonitor = \(touch("fsmonitor"))\n\thooksPath = \(root)/hooks\n\tpager = \(touch("pager"))\n"
+    config += "[diff]\n\texternal = \(touch("external"))\n[diff \"x\"]\n\ttextconv = \(touch("textconv"))\n\tcommand = \(touch("command"))\n"
+    config += "[filter \"x\"]\n\tclean = \(touch("clean"))\n\tsmudge = \(touch("smudge"))\n\tprocess = \(touch("process"))\n"
+    config += "[log]\n\tshowSignature = true\n[gpg]\n\tprogram = \(touch("gpg"))\n[pager]\n\tlog = \(touch("pager-log"))\n"
+    config += "[credential]\n\thelper = !\(touch("credential"))\n[protocol]\n\tallow = always\n"
+    var hooks = "mkdir -p '\(root)/hooks'"
+    for h in ["post-checkout", "post-index-change", "reference-transaction", "pre-auto-gc", "post-rewrite", "post-commit"] {
+        hooks += " && printf '#!/bin/sh\\n\(touch("hook-" + h))\\n' > '\(root)/hooks/\(h)' && chmod +x '\(root)/hooks/\(h)'"
+    }
+    guard fuzzShell(hooks), fuzzShell("cd '\(root)' && printf '*.okr diff=x filter=x\\n' > .gitattributes && cat >> .git/config <<'EOF'\n\(config)EOF") else { return }
+    let doc = Parser.parse(path: root + "/fuzz.okr", bytes: bytes)
+    if case .success(let history) = GitHistory.load(folder: root, since: CalendarDate(year: 2020, month: 1, day: 1)!, paths: [root + "/fuzz.okr"]) {
+        _ = history.history(ofAbsolutePath: root + "/fuzz.okr", current: doc)
+        history.finish()
+    }
+    if case .success(let listing) = FileSystem.list(markers) { precondition(listing.isEmpty, "git ran a program the repository named: \(listing)") }
+}
+
+/// Runs a shell command (the fuzz target's own set-up, never okrlint's code path); whether it succeeded.
+func fuzzShell(_ command: String) -> Bool {
+    var pid: pid_t = 0
+    let argv = ["/bin/sh", "-c", command]
+    let status: Int32 = Git.withCStrings(argv) { cargv in posix_spawn(&pid, "/bin/sh", nil, nil, cargv, environ) }
+    guard status == 0 else { return false }
+    var wstatus: Int32 = 0
+    while waitpid(pid, &wstatus, 0) < 0 && errno == EINTR {}
+    return wstatus == 0
 }
