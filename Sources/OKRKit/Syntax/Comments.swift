@@ -81,15 +81,31 @@ extension LineScanner {
 
     /// Where the first inline comment of `s..<e` opens, read as cmark-gfm reads inlines: a backslash escapes the next
     /// punctuation, a code span holds no HTML, and an HTML tag's attribute may hold `<!--`. Nil when there is none, or
-    /// when a `<?`, `<!X` or `<![` construct comes first (okrlint then reads the line as text, which GitHub may partly hide).
+    /// when a `<?`, `<!X` or `<![` construct comes first (okrlint then reads the line as text, which GitHub may partly
+    /// hide). Linear in the line: code spans find their closing run through an index of the line's backtick runs, and
+    /// a quote left open in one tag makes later tags with that quote fail at once.
     func inlineCommentStart(_ s: Int, _ e: Int) -> Int? {
+        var runs = BacktickRuns()
+        var j = s
+        while j < e {
+            if bytes[j] == UInt8(ascii: "`") {
+                let k = backtickRunEnd(j, e)
+                runs.starts[k - j, default: []].append(j)
+                j = k
+            } else {
+                j += 1
+            }
+        }
+        var openQuotes: Set<UInt8> = []
         var i = s
         while i < e {
             let b = bytes[i]
             if b == UInt8(ascii: "\\") {
                 i += i + 1 < e && isASCIIPunctuation(bytes[i + 1]) ? 2 : 1
             } else if b == UInt8(ascii: "`") {
-                i = codeSpanEnd(i, e)
+                // A code span: up to the next run of exactly as many backticks; without one the run is literal.
+                let n = backtickRunEnd(i, e) - i
+                i = runs.next(length: n, from: i + n).map { $0 + n } ?? i + n
             } else if b == UInt8(ascii: "<") {
                 if hasPrefix(ScanBytes.commentOpen, at: i, end: e) { return i }
                 guard i + 1 < e else { return nil }
@@ -97,7 +113,7 @@ extension LineScanner {
                 if n == UInt8(ascii: "?") || (n == UInt8(ascii: "!") && i + 2 < e && (isASCIILetter(bytes[i + 2]) || bytes[i + 2] == UInt8(ascii: "["))) {
                     return nil
                 }
-                i = htmlTagEnd(i, e) ?? i + 1
+                i = htmlTagEnd(i, e, &openQuotes) ?? i + 1
             } else {
                 i += 1
             }
@@ -105,30 +121,15 @@ extension LineScanner {
         return nil
     }
 
-    /// After the code span that opens with the backtick run at `i`, or after the run when no run of the same length
-    /// closes it on the line (then the backticks are literal).
-    func codeSpanEnd(_ i: Int, _ e: Int) -> Int {
-        func run(_ j: Int) -> Int {
-            var k = j
-            while k < e && bytes[k] == UInt8(ascii: "`") { k += 1 }
-            return k - j
-        }
-        let n = run(i)
-        var j = i + n
-        while j < e {
-            if bytes[j] == UInt8(ascii: "`") {
-                let m = run(j)
-                if m == n { return j + m }
-                j += m
-            } else {
-                j += 1
-            }
-        }
-        return i + n
+    func backtickRunEnd(_ i: Int, _ e: Int) -> Int {
+        var k = i
+        while k < e && bytes[k] == UInt8(ascii: "`") { k += 1 }
+        return k
     }
 
     /// After the HTML open or closing tag at `i` (CommonMark's raw HTML, section 6.6), or nil when none is there.
-    func htmlTagEnd(_ i: Int, _ e: Int) -> Int? {
+    /// `openQuotes`: quote characters found unclosed to the end of the line by an earlier tag.
+    func htmlTagEnd(_ i: Int, _ e: Int, _ openQuotes: inout Set<UInt8>) -> Int? {
         var j = i + 1
         let closing = j < e && bytes[j] == UInt8(ascii: "/")
         if closing { j += 1 }
@@ -147,9 +148,10 @@ extension LineScanner {
                 guard v < e else { return nil }
                 let q = bytes[v]
                 if q == UInt8(ascii: "\"") || q == UInt8(ascii: "'") {
+                    if openQuotes.contains(q) { return nil }
                     var k = v + 1
                     while k < e && bytes[k] != q { k += 1 }
-                    guard k < e else { return nil }
+                    guard k < e else { openQuotes.insert(q); return nil }
                     j = k + 1
                 } else {
                     var k = v
@@ -211,5 +213,20 @@ extension LineScanner {
     func isUnquotedValueStop(_ b: UInt8) -> Bool {
         b == 0x20 || b == 0x09 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: "=")
             || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == UInt8(ascii: "`")
+    }
+}
+
+/// The backtick runs of a line by length, each with a cursor: asked with growing positions, `next` is amortised O(1).
+struct BacktickRuns {
+    var starts: [Int: [Int]] = [:]
+    var cursor: [Int: Int] = [:]
+
+    /// The start of the first run of exactly `length` backticks at or after `from`.
+    mutating func next(length: Int, from: Int) -> Int? {
+        guard let list = starts[length] else { return nil }
+        var c = cursor[length] ?? 0
+        while c < list.count && list[c] < from { c += 1 }
+        cursor[length] = c
+        return c < list.count ? list[c] : nil
     }
 }
