@@ -193,14 +193,14 @@ public enum CommitmentDiff {
     }
 
     public static func markdown(_ changes: [CommitmentChange], base: String) -> String {
-        var out = "### OKR commitment changes since \(ReportMarkdown.code(base))\n\n"
+        var out = "### OKR commitment changes since \(MarkdownText.codeSpan(base))\n\n"
         guard !changes.isEmpty else { return out + "No change to objectives, key results, targets, owners or alignment.\n" }
         let eased = changes.filter { $0.kind == .targetEased }.count
         if eased > 0 { out += "⚠️ **\(eased) target\(eased == 1 ? "" : "s") eased.**\n\n" }
         out += "| File | Change | What | Before | After |\n|---|---|---|---|---|\n"
         for c in changes {
-            out += "| \(ReportMarkdown.code(Path.clean(c.path))) | \(c.kind.label) | \(ReportMarkdown.text(c.subject)) | "
-            out += "\(c.old.map(ReportMarkdown.text) ?? "") | \(c.new.map(ReportMarkdown.text) ?? "") |\n"
+            out += "| \(MarkdownText.codeSpan(Path.clean(c.path))) | \(c.kind.label) | \(MarkdownText.escapeInline(c.subject)) | "
+            out += "\(c.old.map(MarkdownText.escapeInline) ?? "") | \(c.new.map(MarkdownText.escapeInline) ?? "") |\n"
         }
         return out + "\n" + summary(changes) + "\n"
     }

@@ -115,7 +115,7 @@ struct LineScanner<Sink: LineSink> {
     var state = ScanState()
     var sink: Sink
     /// What the line being read is.
-    private var kind = LineKind.blank
+    var kind = LineKind.blank
     /// Errors go here while a fact's value is read, and reach the sink with the fact.
     private var valueErrors: [Diagnostic] = []
     private var readingValue = false
@@ -261,15 +261,7 @@ struct LineScanner<Sink: LineSink> {
 
     mutating func parseLine(_ lineStart: Int, _ lineEnd: Int) {
         if state.inComment {
-            kind = .comment
-            guard let close = find(ScanBytes.commentClose, from: lineStart, to: lineEnd) else { return }
-            state.inComment = false
-            sink.commentCloses(close)
-            let after = skipSpaces(close + 3, lineEnd)
-            if after < lineEnd {
-                error("text after the end of a comment", SourceRange(start: after, end: trimEnd(after, lineEnd)),
-                      help: "put it on its own line")
-            }
+            continueComment(lineStart, lineEnd)
             return
         }
 
@@ -303,19 +295,9 @@ struct LineScanner<Sink: LineSink> {
             return
         }
 
-        // Whole-line comment.
-        if bytes[s] == UInt8(ascii: "<"), find(ScanBytes.commentOpen, from: s, to: s + min(4, e0 - s)) == s {
-            kind = .comment
-            if let close = find(ScanBytes.commentClose, from: s + 4, to: e0) {
-                sink.comment(Comment(text: text(s + 4, close).trimmed(), range: SourceRange(start: s, end: close + 3), ownLine: true))
-                let after = skipSpaces(close + 3, e0)
-                if after < e0 {
-                    error("text after the end of a comment", SourceRange(start: after, end: e0), help: "put it on its own line")
-                }
-            } else {
-                state.inComment = true
-                sink.commentOpens(s)
-            }
+        // Whole-line comment (Comments.swift).
+        if hasPrefix(ScanBytes.commentOpen, at: s, end: e0) {
+            ownLineComment(lineStart, s, e0)
             return
         }
 
@@ -330,6 +312,12 @@ struct LineScanner<Sink: LineSink> {
             parseDashLine(s, e)
         default:
             if state.context == .section(.notes) {
+                if let reason = notesBlockShowingComments(s, e) {
+                    kind = .invalid
+                    error("\(reason) under `## Notes`: GitHub may show a `<!--` line inside it that okrlint reads as a comment",
+                          SourceRange(start: s, end: e), help: "write it as plain text, or indent it four spaces as a code block")
+                    return
+                }
                 addText(s, e)
             } else if let reason = markdownBlockMeaning(s, e) {
                 kind = .invalid
@@ -339,18 +327,6 @@ struct LineScanner<Sink: LineSink> {
                 addText(s, e)
             }
         }
-    }
-
-    /// A trailing comment `text <!-- ... -->` belongs to the line but not to its value: it is recorded, and the end of
-    /// the line's content before it is returned.
-    mutating func trailingComment(_ s: Int, _ e0: Int) -> Int {
-        // A comment ends the line: its last bytes are `-->`.
-        guard e0 - s >= 7, bytes[e0 - 1] == UInt8(ascii: ">"), bytes[e0 - 2] == UInt8(ascii: "-"), bytes[e0 - 3] == UInt8(ascii: "-") else { return e0 }
-        if let open = find(ScanBytes.commentOpen, from: s, to: e0), let close = find(ScanBytes.commentClose, from: open + 4, to: e0), close + 3 == e0 {
-            sink.comment(Comment(text: text(open + 4, close).trimmed(), range: SourceRange(start: open, end: e0), ownLine: false))
-            return trimEnd(s, open)
-        }
-        return e0
     }
 
     /// Columns of leading white space (a tab to the next multiple of four) and where the content starts.
@@ -378,6 +354,7 @@ struct LineScanner<Sink: LineSink> {
         let depth = state.subItemIndents.count + 1
         state.subItemIndents.append(width)
         let p = skipSpaces(c + 1, e)
+        if listItemStartsWithComment(p, e, line) { return }
         var done: Bool? = nil
         var textStart = p
         if e - p >= 3 && bytes[p] == UInt8(ascii: "[") && bytes[p + 2] == UInt8(ascii: "]")
@@ -634,6 +611,7 @@ struct LineScanner<Sink: LineSink> {
             error("empty list item", line, help: "remove it or write `- key: value`")
             return
         }
+        if listItemStartsWithComment(p, e, line) { return }
         if inNotes { addText(s, e); return }
         // Task item `- [ ]`, `- [x]`, `- [X]`.
         if e - p >= 3 && bytes[p] == UInt8(ascii: "[") && bytes[p + 2] == UInt8(ascii: "]")
@@ -1110,5 +1088,6 @@ enum ScanBytes {
     static let confidenceLower = Array("confidence".utf8)
     static let commentClose = Array("-->".utf8)
     static let commentOpen = Array("<!--".utf8)
+    static let commentBangClose = Array("--!>".utf8)
     static let confidenceWord = Array(" confidence".utf8)
 }

@@ -32,8 +32,8 @@ public enum Templates {
         if let p = parent, !p.objectives.isEmpty {
             comment = "<!--\nObjectives of \(p.team) that this file's objectives can serve (`- aligns: \(p.team)/ID`):\n"
             for o in p.objectives {
-                // A title holding `-->` would close the comment early.
-                comment += "  \(p.team)/\(o.id): \(SafeText.escape(o.title).replacing("-->", with: "- ->"))\n"
+                // A title holding `-->` would close the comment early, and one holding `--!>` closes it in HTML.
+                comment += "  \(p.team)/\(o.id): \(SafeText.escape(o.title).replacing("-->", with: "- ->").replacing("--!>", with: "- -!>"))\n"
             }
             comment += "-->\n\n"
         }

@@ -93,34 +93,10 @@ public struct ReportText: Sendable {
 }
 
 /// `okrlint report --format markdown`: for a pull-request comment or `$GITHUB_STEP_SUMMARY` (GitHub-flavoured
-/// tables, no HTML). Text from files is escaped (`ReportMarkdown.text`) so it cannot form links, images, HTML,
-/// table cells or mentions: an owner is a code span, and `@` elsewhere is followed by a zero-width non-joiner.
+/// tables, no HTML). Text from files goes through `MarkdownText.escapeInline`, so it cannot form links (autolinks
+/// included), images, HTML, table cells or mentions; owners and paths are code spans (`MarkdownText.codeSpan`).
 public struct ReportMarkdown: Sendable {
     public init() {}
-
-    static func text(_ s: String) -> String {
-        var out = ""
-        for u in s.unicodeScalars {
-            if SafeText.isUnsafe(u.value) { out += " "; continue }
-            switch u {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "~", "!", "(", ")", "{", "}", "$":
-                out += "\\"; out.unicodeScalars.append(u)
-            case "&": out += "&amp;"
-            case "@": out += "@\u{200C}"
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out
-    }
-
-    /// A code span that holds any text: fenced with one more backtick than the longest run inside.
-    static func code(_ s: String) -> String {
-        let clean = String(String.UnicodeScalarView(s.unicodeScalars.filter { !SafeText.isUnsafe($0.value) })).replacing("|", with: "¦")
-        var longest = 0, run = 0
-        for c in clean { if c == "`" { run += 1; longest = max(longest, run) } else { run = 0 } }
-        let fence = String(repeating: "`", count: longest + 1)
-        return fence + (clean.hasPrefix("`") || clean.hasSuffix("`") ? " \(clean) " : clean) + fence
-    }
 
     static func dot(_ b: Band?) -> String {
         switch b { case .red: "🔴"; case .yellow: "🟡"; case .green: "🟢"; case nil: "⚪" }
@@ -143,7 +119,7 @@ public struct ReportMarkdown: Sendable {
         } else {
             out += "| | Where | What |\n|---|---|---|\n"
             for a in m.attention.prefix(50) {
-                out += "| \(a.kind.label) | \(Self.code(Path.clean(a.path) + (a.line > 0 ? ":\(a.line)" : ""))) | \(Self.text(a.message)) |\n"
+                out += "| \(a.kind.label) | \(MarkdownText.codeSpan(Path.clean(a.path) + (a.line > 0 ? ":\(a.line)" : ""))) | \(MarkdownText.escapeInline(a.message)) |\n"
             }
             if m.attention.count > 50 { out += "\n… and \(m.attention.count - 50) more.\n" }
         }
@@ -153,23 +129,23 @@ public struct ReportMarkdown: Sendable {
             guard lines < 200 else { return }
             lines += 1
             let (_, o) = m.objective(n.document, n.objective)
-            out += String(repeating: "  ", count: min(depth, 8)) + "- \(Self.dot(o.band)) **\(Self.text(m.name(n.document, n.objective)))** "
-            out += n.repeated ? "(also above)\n" : "\(Self.text(o.title)) · \(ReportModel.percent(o.progress))\n"
+            out += String(repeating: "  ", count: min(depth, 8)) + "- \(Self.dot(o.band)) **\(MarkdownText.escapeInline(m.name(n.document, n.objective)))** "
+            out += n.repeated ? "(also above)\n" : "\(MarkdownText.escapeInline(o.title)) · \(ReportModel.percent(o.progress))\n"
             for k in n.children { walk(k, depth + 1) }
         }
         for r in m.tree { walk(r, 0) }
         if lines >= 200 { out += "\n… the first 200; `okrlint graph` draws all.\n" }
         for t in m.teams {
-            out += "\n### \(Self.text([t.team ?? Path.clean(t.path), t.period].compactMap { $0 }.joined(separator: " · ")))\n\n"
+            out += "\n### \(MarkdownText.escapeInline([t.team ?? Path.clean(t.path), t.period].compactMap { $0 }.joined(separator: " · ")))\n\n"
             out += "Progress \(ReportModel.percent(t.progress)), expected by today \(ReportModel.percent(t.expected))"
-            out += (t.owner.map { " · owner \(Self.code($0))" } ?? "") + " · \(Self.code(Path.clean(t.path)))\n\n"
+            out += (t.owner.map { " · owner \(MarkdownText.codeSpan($0))" } ?? "") + " · \(MarkdownText.codeSpan(Path.clean(t.path)))\n\n"
             out += "| | Objective / key result | Progress | Confidence | Owner | Last check-in |\n|---|---|---|---|---|---|\n"
             for o in t.objectives {
-                out += "| \(Self.dot(o.band)) | **\(Self.text(o.id ?? ""))** \(Self.text(o.title)) | **\(ReportModel.percent(o.progress))** | | \(o.owner.map(Self.code) ?? "") | |\n"
+                out += "| \(Self.dot(o.band)) | **\(MarkdownText.escapeInline(o.id ?? ""))** \(MarkdownText.escapeInline(o.title)) | **\(ReportModel.percent(o.progress))** | | \(o.owner.map(MarkdownText.codeSpan) ?? "") | |\n"
                 for k in o.keyResults {
-                    let current = k.current.map { " (\(Self.text($0)))" } ?? ""
-                    out += "| \(Self.dot(k.band)) | ↳ \(Self.text(k.id ?? "")) \(Self.text(k.title)) | \(ReportModel.percent(k.progress))\(current) | "
-                    out += "\(k.confidence.map(ReportModel.decimal) ?? "")\(Self.trend(k.confidenceTrend)) | \(k.owner.map(Self.code) ?? "") | "
+                    let current = k.current.map { " (\(MarkdownText.escapeInline($0)))" } ?? ""
+                    out += "| \(Self.dot(k.band)) | ↳ \(MarkdownText.escapeInline(k.id ?? "")) \(MarkdownText.escapeInline(k.title)) | \(ReportModel.percent(k.progress))\(current) | "
+                    out += "\(k.confidence.map(ReportModel.decimal) ?? "")\(Self.trend(k.confidenceTrend)) | \(k.owner.map(MarkdownText.codeSpan) ?? "") | "
                     out += "\(k.daysSinceCheckIn.map { "\($0) d ago" } ?? "none") |\n"
                 }
             }
