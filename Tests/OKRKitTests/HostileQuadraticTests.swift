@@ -3,14 +3,15 @@ import Testing
 @testable import OKRKit
 
 /// Issue 20: paths a pull request can make quadratic, measured as `LinearityTests` measures (this thread's CPU time,
-/// best of three, `LinearityTests.timed`): ten times the workload must take about ten times the work, not a hundred;
-/// the test fails above 12x. (The suite's name ends in `LinearityTests` so `.ci/run` leaves it out under
-/// ThreadSanitizer, as it does the other timing tests.)
+/// `LinearityTests.timed`): ten times the workload must take about ten times the work, not a hundred. The linear
+/// code measured 6-12.4x on a busy two-core machine (at 10x the data leaves the caches: the report's model alone,
+/// without findings, is 10.5x), the quadratic code 64x and 101x; the test fails above 15x. (The suite's name ends in
+/// `LinearityTests` so `.ci/run` leaves it out under ThreadSanitizer, as it does the other timing tests.)
 @Suite(.serialized) struct HostileQuadraticLinearityTests {
     static let cases: [(String, @Sendable (Int) throws -> @Sendable () throws -> Void)] = [
         // `--baseline` over many checked files: each file's entries were filtered out of the whole baseline.
         ("a baseline of many files applied to each of them", { n in
-            let k = n / 100
+            let k = n / 25
             let files = (0..<k).map { i in
                 let text = "## O1: A\n### KR1.1: b\n"
                 let source = SourceFile(path: "/w/t\(i).okr", bytes: Array(text.utf8))
@@ -53,9 +54,12 @@ import Testing
     func tenTimesTheWorkloadAboutTenTimesTheTime(_ i: Int) throws {
         let (name, make) = Self.cases[i]
         let n = 25_000
-        let small = try LinearityTests.timed(try make(n))
-        let large = try LinearityTests.timed(try make(10 * n))
+        // Best of six (two rounds of `timed`'s best of three): a 10x workload leaves the caches, and the machine may
+        // be busy, so single runs are noisier than at 4x.
+        let (smallWork, largeWork) = (try make(n), try make(10 * n))
+        let small = min(try LinearityTests.timed(smallWork), try LinearityTests.timed(smallWork))
+        let large = min(try LinearityTests.timed(largeWork), try LinearityTests.timed(largeWork))
         let ratio = large / max(small, 1e-6)
-        #expect(ratio < 12, "\(name): 10x the input took \(String(format: "%.1f", ratio))x the work (\(small)s -> \(large)s)")
+        #expect(ratio < 15, "\(name): 10x the input took \(String(format: "%.1f", ratio))x the work (\(small)s -> \(large)s)")
     }
 }
