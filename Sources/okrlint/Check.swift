@@ -46,7 +46,7 @@ enum Check {
             for e in outcome.errors { printError(e) }
             guard outcome.errors.isEmpty else { fail("\(path): not written, since some files could not be checked") }
             let recorded = Baseline(folder: Path.parent(Path.absolute(path)), counts: outcome.recorded)
-            if case .failure(let e) = OutputFile.write(to: path, inputs: outcome.fileIDs, { $0(recorded.json()) }) { fail(e.description) }
+            if case .failure(let e) = OutputFile.write(to: path, inputs: outcome.fileIDs, option: "--write-baseline", { $0(recorded.json()) }) { fail(e.description) }
             if !options.quiet {
                 FileSystem.write("okrlint: recorded \(recorded.entryCount) finding\(recorded.entryCount == 1 ? "" : "s") in \(SafeText.escape(path)); check with --baseline \(SafeText.escape(path)) to see only new ones\n", to: 2)
             }
@@ -56,7 +56,7 @@ enum Check {
             let n = outcome.baselineUnmatched.values.reduce(0, +)
             if options.pruneBaseline {
                 let pruned = baseline.pruned(outcome.baselineUnmatched, exists: { FileSystem.exists($0) })
-                if case .failure(let e) = OutputFile.write(to: path, inputs: outcome.fileIDs, { $0(pruned.json()) }) { fail(e.description) }
+                if case .failure(let e) = OutputFile.write(to: path, inputs: outcome.fileIDs, option: "--prune-baseline", { $0(pruned.json()) }) { fail(e.description) }
                 if !options.quiet { FileSystem.write("okrlint: removed \(n) fixed finding\(n == 1 ? "" : "s") from \(SafeText.escape(path))\n", to: 2) }
             } else if !options.quiet {
                 note("\(path): \(n) recorded finding\(n == 1 ? " matches" : "s match") nothing any more (fixed); --prune-baseline drops \(n == 1 ? "it" : "them")")

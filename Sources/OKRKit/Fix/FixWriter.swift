@@ -26,41 +26,6 @@ public enum FixWriter {
         public static let format = Purpose(command: "`okrlint fmt`", verb: "format", done: "formatted")
     }
 
-    /// Opens `folder` one component at a time, never through a symbolic link (a link to a folder outside the
-    /// workspace, named on the command line, must not get a file written there). An absolute path is walked from the
-    /// working directory when it lies under it (what is above it is the user's, not the checked files'), else from
-    /// `/`. Returns -1 and whether a component was a link.
-    static func openFolder(_ folder: [UInt8]) -> (fd: Int32, link: Bool) {
-        var rest = folder[...]
-        var fd: Int32
-        let cwd: [UInt8]? = { if case .success(let c) = FileSystem.workingDirectory { return Array(c.utf8) } else { return nil } }()
-        if folder.first == 0x2F {
-            if let cwd, cwd.count > 1, folder.starts(with: cwd), folder.count == cwd.count || folder[cwd.count] == 0x2F {
-                rest = folder[cwd.count...]
-                fd = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            } else {
-                fd = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            }
-        } else {
-            fd = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        }
-        if fd < 0 { return (-1, false) }
-        for part in rest.split(separator: 0x2F, omittingEmptySubsequences: true) where part != [0x2E] {
-            let next = FileSystem.cString(part) { openat(fd, $0, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
-            if next < 0 {
-                let e = errno
-                var st = stat()
-                let isLink = FileSystem.cString(part) { fstatat(fd, $0, &st, AT_SYMLINK_NOFOLLOW) } == 0 && st.st_mode & S_IFMT == S_IFLNK
-                close(fd)
-                errno = e
-                return (-1, isLink)
-            }
-            close(fd)
-            fd = next
-        }
-        return (fd, false)
-    }
-
     /// Replaces `file` (as discovery found it) with `fixed`, if it still holds `original`.
     public static func write(_ fixed: [UInt8], over original: [UInt8], to file: FileDiscovery.File,
                              purpose: Purpose = .fix) -> Result<Void, RunError> {
@@ -74,21 +39,17 @@ public enum FixWriter {
         let p = purpose
         func failure(_ message: String) -> Result<Void, RunError> { .failure(RunError(path: file.path, message: message)) }
         let path = file.bytes
-        guard let name = path.split(separator: 0x2F, omittingEmptySubsequences: true).last.map(Array.init), !name.isEmpty,
-              path.last != 0x2F, name != [0x2E], name != [0x2E, 0x2E] else {
-            return failure("is not a file name; not \(p.done)")
-        }
-        let folder: [UInt8] = {
-            guard let slash = path.lastIndex(of: 0x2F) else { return [0x2E] }
-            return slash == 0 ? [0x2F] : Array(path[..<slash])
-        }()
-        let (dir, linkedFolder) = openFolder(folder)
-        if dir < 0 {
-            if linkedFolder {
-                return failure("is in a folder reached through a symbolic link; \(p.command) does not write through links "
-                               + "(\(p.verb) it by its real path)")
-            }
-            return failure("cannot open its folder: \(FileSystem.errnoMessage(errno))")
+        guard let (folder, name) = WritePath.split(path) else { return failure("is not a file name; not \(p.done)") }
+        // The folder, never through a symbolic link (`WritePath`): a link to a folder outside the workspace, named
+        // on the command line, must not get a file written there.
+        let dir: Int32
+        switch WritePath.openFolder(folder) {
+        case .success(let fd): dir = fd
+        case .failure(.link(let link)):
+            return failure("is in a folder reached through a symbolic link; \(p.command) does not write through links "
+                           + "(\(link) is one; \(p.verb) it by its real path)")
+        case .failure(.system(let e)):
+            return failure("cannot open its folder: \(FileSystem.errnoMessage(e))")
         }
         defer { close(dir) }
         let fd = FileSystem.cString(name[...]) { openat(dir, $0, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC) }
@@ -119,14 +80,11 @@ public enum FixWriter {
         guard unchanged() else { return failure("changed while okrlint was running; not \(p.done)") }
 
         // The temporary file, beside it.
-        var tmp: [UInt8] = []
-        var out: Int32 = -1
-        for _ in 0..<32 {
-            tmp = [0x2E] + name.prefix(200) + Array(".okrlint-\(tempSuffix()).tmp".utf8)
-            out = FileSystem.cString(tmp[...]) { openat(dir, $0, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600) }
-            if out >= 0 || errno != EEXIST { break }
+        let tmp: [UInt8], out: Int32
+        switch WritePath.createTemporary(in: dir, for: name, mode: 0o600, suffix: tempSuffix) {
+        case .success(let t): (out, tmp) = t
+        case .failure(let e): return failure("cannot create a temporary file beside it: \(FileSystem.errnoMessage(e.code))")
         }
-        if out < 0 { return failure("cannot create a temporary file beside it: \(FileSystem.errnoMessage(errno))") }
         var ok = true
         var error: Int32 = 0
         // The same owner and group: a file another user or group owns is not quietly made ours.
@@ -134,7 +92,7 @@ public enum FixWriter {
             var mine = stat()
             if fstat(out, &mine) != 0 || mine.st_uid != st.st_uid || mine.st_gid != st.st_gid {
                 _ = close(out)
-                _ = FileSystem.cString(tmp[...]) { unlinkat(dir, $0, 0) }
+                WritePath.removeAt(tmp, in: dir)
                 return failure("belongs to another user or group; replacing it would change that, so it is not \(p.done)")
             }
         }
@@ -142,7 +100,7 @@ public enum FixWriter {
         if ok && !fixed.withUnsafeBytes({ FileSystem.writeAll(out, $0) }) { ok = false; error = errno }
         if ok && fsync(out) != 0 { ok = false; error = errno }
         if close(out) != 0 && ok { ok = false; error = errno }
-        func discard() { _ = FileSystem.cString(tmp[...]) { unlinkat(dir, $0, 0) } }
+        func discard() { WritePath.removeAt(tmp, in: dir) }
         if !ok {
             discard()
             return failure("could not write the \(p.done) file: \(FileSystem.errnoMessage(error))")
@@ -156,8 +114,7 @@ public enum FixWriter {
             discard()
             return failure("changed while okrlint was running; not \(p.done)")
         }
-        let renamed = FileSystem.cString(tmp[...]) { from in FileSystem.cString(name[...]) { to in renameat(dir, from, dir, to) } }
-        if renamed != 0 {
+        if !WritePath.renameAt(tmp, to: name, in: dir) {
             let e = errno
             discard()
             return failure("could not replace it: \(FileSystem.errnoMessage(e))")

@@ -24,6 +24,8 @@ struct HistoryCache: Sendable {
     static let limit = 64 << 20
 
     static let empty = HistoryCache(file: nil, data: [], index: [:])
+    /// `<git folder>/okrlint/history-2`.
+    static let folderName = "okrlint", fileName = "history-2"
 
     private init(file: String?, data: [UInt8], index: [String: Range<Int>]) {
         self.file = file
@@ -33,7 +35,7 @@ struct HistoryCache: Sendable {
 
     /// The cache kept in `gitDir` (a repository's own `.git` folder).
     static func open(gitDir: String) -> HistoryCache {
-        let file = Path.join(Path.join(gitDir, "okrlint"), "history-2")
+        let file = Path.join(Path.join(gitDir, folderName), fileName)
         guard case .success(let data) = FileSystem.readFile(bytes: Array(file.utf8), display: file, limit: limit, followLink: false),
               let index = parse(data) else { return HistoryCache(file: file, data: [], index: [:]) }
         return HistoryCache(file: file, data: data, index: index)
@@ -97,15 +99,18 @@ struct HistoryCache: Sendable {
             out.append(contentsOf: s)
             out.append(0x0A)
         }
-        let folder = Path.parent(file)
-        // The folder is made if missing; an existing one must be a folder, not a link to one.
-        if mkdir(folder, 0o755) != 0 && errno != EEXIST { return }
-        guard FileSystem.info(bytes: Array(folder.utf8), follow: false).kind == .directory else { return }
-        let temp = file + ".tmp-" + OutputFile.randomSuffix()
-        let fd = FileSystem.open(bytes: Array(temp.utf8), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return }
+        // The git folder is opened as every writer opens a folder (`WritePath`: never through a symbolic link on
+        // the way); `okrlint` in it is made if missing, and an existing one must be a folder, not a link to one.
+        guard case .success(let git) = WritePath.openFolder(Array(Path.parent(Path.parent(file)).utf8)) else { return }
+        defer { close(git) }
+        if mkdirat(git, Self.folderName, 0o755) != 0 && errno != EEXIST { return }
+        let dir = openat(git, Self.folderName, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard dir >= 0 else { return }
+        defer { close(dir) }
+        let name = Array(Self.fileName.utf8)
+        guard case .success(let (fd, temp)) = WritePath.createTemporary(in: dir, for: name, mode: 0o644, suffix: OutputFile.randomSuffix) else { return }
         let written = out.withUnsafeBytes { FileSystem.writeAll(fd, $0) }
         close(fd)
-        if !written || rename(temp, file) != 0 { unlink(temp) }
+        if !written || !WritePath.renameAt(temp, to: name, in: dir) { WritePath.removeAt(temp, in: dir) }
     }
 }

@@ -17,11 +17,17 @@ public struct Baseline: Sendable, Equatable {
     public static let version = 1
     /// Absolute folder the entries' paths are relative to: the baseline file's.
     public let folder: String
-    public private(set) var counts: [Key: Int]
+    public let counts: [Key: Int]
+    /// The entries of each file, indexed once: applying the baseline to a checked file reads only that file's
+    /// (filtering the whole baseline per file was quadratic in a run over many files).
+    private let byPath: [String: [Key: Int]]
 
     public init(folder: String, counts: [Key: Int] = [:]) {
         self.folder = folder
         self.counts = counts.filter { $0.value > 0 }
+        var byPath: [String: [Key: Int]] = [:]
+        for (k, n) in self.counts { byPath[k.path, default: [:]][k] = n }
+        self.byPath = byPath
     }
 
     /// The path of a checked file as the baseline writes it: relative to the baseline's folder when below it.
@@ -44,17 +50,18 @@ public struct Baseline: Sendable, Equatable {
 
     /// A baseline of every finding of `result` (each file's source must be there).
     public static func recording(_ result: LintResult, folder: String) -> Baseline {
-        var b = Baseline(folder: folder)
+        let b = Baseline(folder: folder)
+        var counts: [Key: Int] = [:]
         for f in result.files {
-            for d in f.diagnostics { b.counts[b.key(d, in: f.source), default: 0] += 1 }
+            for d in f.diagnostics { counts[b.key(d, in: f.source), default: 0] += 1 }
         }
-        return b
+        return Baseline(folder: folder, counts: counts)
     }
 
     /// What of one checked file the baseline does not cover (in order), and its entries left unmatched.
     public func apply(_ file: FileResult) -> (kept: [Diagnostic], unmatched: [Key: Int]) {
         let path = relative(file.path)
-        var left = counts.filter { $0.key.path == path }
+        var left = byPath[path] ?? [:]
         var kept: [Diagnostic] = []
         for d in file.diagnostics {
             let k = key(d, in: file.source)
@@ -132,7 +139,7 @@ public struct Baseline: Sendable, Equatable {
         }
         guard version == Self.version else { return failure(root.range.start, bytes, "`version` must be \(Self.version)") }
         guard let entries else { return failure(root.range.start, bytes, "`findings` must be an array") }
-        var b = Baseline(folder: folder)
+        var counts: [Key: Int] = [:]
         for e in entries {
             guard case .object(let fields) = e.value else { return failure(e.range.start, bytes, "each finding is an object") }
             var path: String?, rule: String?, line: String?, count: Int?
@@ -148,8 +155,8 @@ public struct Baseline: Sendable, Equatable {
             guard let path, let rule, let line, let count, count > 0, count < 1_000_000_000 else {
                 return failure(e.range.start, bytes, "each finding needs `path`, `rule`, `line` (strings) and `count` (a whole number above 0)")
             }
-            b.counts[Key(path: path, rule: rule, line: line), default: 0] += count
+            counts[Key(path: path, rule: rule, line: line), default: 0] += count
         }
-        return .success(b)
+        return .success(Baseline(folder: folder, counts: counts))
     }
 }

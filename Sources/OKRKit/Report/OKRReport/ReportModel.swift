@@ -207,6 +207,11 @@ public struct ReportModel: Sendable {
         let values = section.objectives.compactMap(\.progress)
         section.progress = values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
         var locator = doc.map { SourceLocator($0.source) }
+        // Objectives are in file order: `placed` counts those whose heading starts at or before a finding. Findings
+        // come in order, so it stays or moves to the next objective, else is found by binary search (was a search
+        // from the first objective per finding: quadratic in a file with many).
+        let objectives = summary.objectives
+        var placed = 0
         for d in findings {
             let loc = locator?.location(of: d.range.start)
             allFindings.append(Finding(path: summary.path, line: loc?.line ?? 0, column: loc?.column ?? 0, ruleID: d.ruleID,
@@ -221,8 +226,15 @@ public struct ReportModel: Sendable {
             if let kind {
                 attention.append(AttentionItem(kind: kind, path: summary.path, line: loc?.line ?? 0, message: d.message))
                 // The rules point at the objective's ID or heading.
-                if let oi = summary.objectives.firstIndex(where: { $0.headingRange.start <= d.range.start && d.range.start < max($0.headingRange.end, $0.headingRange.start + 1) }) {
-                    section.objectives[oi].attention.append(kind)
+                let at = d.range.start
+                func fits(_ p: Int) -> Bool {
+                    (p == 0 || objectives[p - 1].headingRange.start <= at) && (p == objectives.count || objectives[p].headingRange.start > at)
+                }
+                if !fits(placed) {
+                    placed = placed < objectives.count && fits(placed + 1) ? placed + 1 : objectives.partitionPoint { $0.headingRange.start > at }
+                }
+                if placed > 0, case let h = objectives[placed - 1].headingRange, at < max(h.end, h.start + 1) {
+                    section.objectives[placed - 1].attention.append(kind)
                 }
             }
         }
