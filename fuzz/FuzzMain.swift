@@ -62,7 +62,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         }
         _ = CommitmentDiff.text(CommitmentDiff.compare(old, doc, path: "fuzz.okr"), base: "HEAD")
         // The log reader on the input as git's output: it stops or reads, never crashes, and keeps only what it follows.
-        var reader = LogReader(HistoryWalk(wanted: ["fuzz.okr"], since: 0, unlanded: []))
+        var reader = LogReader(HistoryWalk(wanted: ["fuzz.okr"], unlanded: []))
         _ = bytes.withUnsafeBytes { reader.feed($0) }
         if let walk = reader.finish() { precondition(walk.segments.count == 1 + walk.deleted.count, "a segment nobody follows") }
         // A baseline of the findings covers them all.

@@ -18,7 +18,7 @@ enum DiffCommand {
         switch GitHistory.revision(options.commandArguments.first, folder: folder) {
         case .success(let r): revision = r
         case .failure(.notARepository): fail("\(Path.clean(folder)) is not in a git repository: okrlint diff compares with a commit")
-        case .failure(.git(let message)), .failure(.budget(let message)): fail(message)
+        case .failure(.git(let message)), .failure(.budget(let message)), .failure(.unavailable(let message)): fail(message)
         }
         let base = revision.root.hasSuffix("/") ? revision.root : revision.root + "/"
         func relative(_ abs: String) -> String? {

@@ -188,3 +188,99 @@ extension TestRepo {
         try git(["reset", "-q", "--hard", "main"])
     }
 }
+
+/// Issue 20, the second pass over the history: what a hostile pull-request author found with the first fixes in hand.
+@Suite(.serialized, .enabled(if: gitInstalled)) struct HistoryGamingSecondPassTests {
+    func goalposts(_ r: CLI.Output) -> [String] { HistoryTests().goalposts(r) }
+
+    /// The period spelled another way (`Q4 2026`, a date range) or the team in capitals is the same commitment.
+    @Test func aRespelledPeriodOrTeamIsTheSameCommitment() throws {
+        for (from, to) in [("period: 2026-Q4", "period: Q4 2026"), ("period: 2026-Q4", "period: 2026-10-01..2026-12-31"), ("team: web", "team: Web")] {
+            let repo = try TestRepo()
+            try repo.commit(["web.okr": goalFile("3 -> 1 s", "100 -> 200 users")], on: "2026-09-28")
+            try repo.commit(["web.okr": goalFile("3 -> 2 s", "100 -> 200 users").replacingOccurrences(of: from, with: to)], on: "2026-11-20")
+            let found = goalposts(try CLI.run(["--format", "gcc"], in: repo.dir))
+            #expect(found.count == 1 && found.first?.contains("target of KR1.1 eased from `1 s` to `2 s`") == true, "\(to): \(found)")
+        }
+    }
+
+    /// Two files swapping their texts mid-quarter (each eased): each file says whose key results it held.
+    @Test func twoFilesSwappingTheirTextsAreReported() throws {
+        let repo = try TestRepo()
+        let api = { (kr1: String) in goalFile(kr1, "10 -> 50 calls").replacingOccurrences(of: "team: web", with: "team: api") }
+        try repo.commit(["web.okr": goalFile("3 -> 1 s", "100 -> 200 users"), "api.okr": api("500 -> 100 ms")], on: "2026-09-28")
+        try repo.commit(["api.okr": goalFile("3 -> 2 s", "100 -> 200 users"), "web.okr": api("500 -> 300 ms")], on: "2026-11-20")
+        let found = goalposts(try CLI.run(["--format", "gcc"], in: repo.dir))
+        #expect(found.count == 2 && found.contains { $0.hasPrefix("api.okr:") && $0.contains("held team api's 2026-Q4 key results until they were replaced by team web's") }
+                && found.contains { $0.hasPrefix("web.okr:") && $0.contains("held team web's") }, "\(found)")
+        // Next quarter's file written over this one before the quarter ended is planning, not a finding.
+        let next = try TestRepo()
+        try next.commit(["web.okr": goalFile("3 -> 1 s", "100 -> 200 users", period: "2026-Q3")], on: "2026-07-02")
+        try next.commit(["web.okr": goalFile("3 -> 2 s", "100 -> 200 users")], on: "2026-09-25")
+        #expect(goalposts(try CLI.run(["--format", "gcc"], in: next.dir)).isEmpty)
+    }
+
+    /// A landed commit dated years back cannot end the history: dates only go forward along the chain.
+    @Test func aCommitDatedYearsBackDoesNotEndTheHistory() throws {
+        let repo = try TestRepo()
+        try repo.commit(["web.okr": goalFile("3 -> 1 s", "100 -> 200 users")], on: "2026-09-28")
+        let readme = try repo.commit(["README.md": "notes\n"], on: "2026-11-10")
+        let eased = try repo.commit(["web.okr": goalFile("3 -> 2 s", "100 -> 200 users")], on: "2023-10-01")
+        let found = goalposts(try CLI.run(["--format", "gcc"], in: repo.dir))
+        #expect(found.count == 1 && found.first?.contains("in commit \(eased.prefix(7)) on 2026-11-10") == true, "\(readme): \(found)")
+    }
+
+    /// Paths no checked file can have — a gitlink or a link named `x.okr`, a name of 70,000 bytes — are skipped in
+    /// the log; they cannot make the history unreadable.
+    @Test func oddEntriesInTheLogAreSkipped() throws {
+        let repo = try TestRepo()
+        try repo.commit(["web.okr": goalFile("3 -> 1 s", "100 -> 200 users")], on: "2026-09-28")
+        try repo.git(["update-index", "--add", "--cacheinfo", "160000,1234567890123456789012345678901234567890,g.okr"])
+        try FileManager.default.createSymbolicLink(at: repo.dir.appendingPathComponent("l.okr"), withDestinationURL: repo.dir.appendingPathComponent("web.okr"))
+        try repo.git(["add", "l.okr"])
+        try repo.git(["commit", "-q", "-m", "odd"], date: "2026-11-19")
+        let blob = try repo.git(["rev-parse", "HEAD:web.okr"])
+        let long = String(repeating: "a", count: 70_000) + ".okr"
+        try repo.git(["update-index", "--add", "--cacheinfo", "100644,\(blob),\(long)"])
+        try repo.git(["commit", "-q", "-m", "long"], date: "2026-11-19")
+        try repo.git(["update-index", "--force-remove", long])
+        try repo.git(["rm", "-q", "--cached", "g.okr"])
+        let eased = try repo.commit(["web.okr": goalFile("3 -> 2 s", "100 -> 200 users")], on: "2026-11-20")
+        let r = try CLI.run(["--format", "gcc", "web.okr"], in: repo.dir)
+        #expect(goalposts(r).count == 1 && goalposts(r).first?.contains(eased.prefix(7)) == true && r.stderr.isEmpty, "\(r.stdout)\(r.stderr)")
+    }
+
+    /// Many files continuing one deleted file fetch its versions once, not once each.
+    @Test func manyFilesContinuingOneDeletedFileReadItOnce() throws {
+        let repo = try TestRepo()
+        let versions = 30, adders = 20
+        try repo.commit(["web.okr": goalFile("3 -> 1 s", "100 -> 200 users")], on: "2026-09-28")
+        for i in 1..<versions { try repo.commit(["web.okr": goalFile("3 -> 1 s", "100 -> \(200 + i) users")], on: "2026-10-\(10 + i % 20)") }
+        try repo.git(["rm", "-q", "web.okr"])
+        var files: [String: String] = [:]
+        for k in 0..<adders { files["f/t\(k).okr"] = goalFile("3 -> 9 s", "100 -> 200 users").replacingOccurrences(of: "O1:", with: "O\(k + 2):") }
+        try repo.commit(files, on: "2026-11-20")
+        let (bin, requests) = try countingGit()
+        let r = try CLI.run(["--format", "gcc", "--no-cache", "f"], in: repo.dir, env: ["PATH": bin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")])
+        #expect(goalposts(r).count == adders, "\(r.stdout)\(r.stderr)")
+        let asked = try String(contentsOf: requests, encoding: .utf8).split(separator: "\n")
+        #expect(asked.count <= versions + adders, "\(asked.count) versions fetched")
+    }
+}
+
+/// A `git` outside any repository that logs what `cat-file --batch` is asked for, then runs the real one.
+func countingGit() throws -> (bin: URL, requests: URL) {
+    let real = try #require(try runTool("sh", ["-c", "command -v git"], input: "")?.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+    let bin = try CLI.tempDir([:]).appendingPathComponent("bin")
+    try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+    let requests = bin.appendingPathComponent("requests")
+    try Data().write(to: requests)
+    try """
+    #!/bin/sh
+    case "$*" in *"cat-file --batch-check"*) ;; *cat-file*) tee -a \(requests.path) | \(real) "$@"; exit $? ;; esac
+    exec \(real) "$@"
+
+    """.write(to: bin.appendingPathComponent("git"), atomically: true, encoding: .utf8)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin.appendingPathComponent("git").path)
+    return (bin, requests)
+}

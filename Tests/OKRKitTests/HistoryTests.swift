@@ -130,11 +130,12 @@ func goalFile(_ kr1: String, _ kr2: String, period: String = "2026-Q4") -> Strin
         }
         // A git on PATH that counts its runs, then runs the real one.
         let real = try #require(try runTool("sh", ["-c", "command -v git"], input: "")?.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
-        let bin = repo.dir.appendingPathComponent(".bin")
+        // Outside the repository: okrlint does not run a git found inside it.
+        let bin = try CLI.tempDir([:]).appendingPathComponent("bin")
         try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
-        let log = repo.dir.appendingPathComponent(".bin/calls")
+        let log = bin.appendingPathComponent("calls")
         // What `cat-file` is asked for is kept too.
-        let requests = repo.dir.appendingPathComponent(".bin/requests")
+        let requests = bin.appendingPathComponent("requests")
         try """
         #!/bin/sh
         echo "$*" >> \(log.path)
@@ -146,7 +147,8 @@ func goalFile(_ kr1: String, _ kr2: String, period: String = "2026-Q4") -> Strin
         let r = try CLI.run(["--format", "gcc", "teams"], in: repo.dir, env: ["PATH": bin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")])
         #expect(goalposts(r).count == 30, "\(r.stdout)")
         let calls = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
-        // for-each-ref and rev-list (landed commits), log, ls-tree, cat-file --batch-check and at most two --batch.
+        // Two rev-list (the chain's dates, the commits not on the default branch), log, ls-tree, cat-file --batch-check
+        // and at most two --batch.
         #expect(calls.count <= 7, "git ran \(calls.count) times: \(calls)")
         #expect(calls.filter { $0.contains(" log ") }.count <= 2)
         // Each file has two versions, the one before the period and the one on disk: only the first is fetched.
@@ -178,14 +180,16 @@ func goalFile(_ kr1: String, _ kr2: String, period: String = "2026-Q4") -> Strin
         try repo.commit(["web.okr": goalFile("3 -> 2 s", "100 -> 200 users")], on: "2026-10-20")
         try repo.write("web.okr", goalFile("3 -> 2.5 s", "100 -> 200 users"))
         let real = try #require(try runTool("sh", ["-c", "command -v git"], input: "")?.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
-        let bin = repo.dir.appendingPathComponent(".bin")
+        let bin = try CLI.tempDir([:]).appendingPathComponent("bin")
         try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
         // `cat-file` answers nothing and exits: the run must neither hang nor report a history it did not read.
         try "#!/bin/sh\ncase \"$*\" in *cat-file*) exit 1 ;; esac\nexec \(real) \"$@\"\n".write(to: bin.appendingPathComponent("git"), atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin.appendingPathComponent("git").path)
         let r = try CLI.run(["--format", "gcc", "web.okr"], in: repo.dir, env: ["PATH": bin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")])
-        #expect(goalposts(r).isEmpty)
-        #expect(r.stderr.contains("the history rules (moving-goalposts) did not run: git cat-file could not give the committed versions"), "\(r.stderr)")
+        #expect(!goalposts(r).contains { $0.contains("eased") }, "no history was read: \(goalposts(r))")
+        // Git failing on the repository is said as a finding on the file (a note alone would let a history made
+        // unreadable turn the rules off).
+        #expect(r.stdout.contains("web.okr:1:1: warning: the file's git history could not be checked: git cat-file could not give the committed versions"), "\(r.stdout)\(r.stderr)")
         // With the real git the same files give both eased targets.
         #expect(goalposts(try CLI.run(["--format", "gcc", "web.okr"], in: repo.dir)).count == 2)
     }

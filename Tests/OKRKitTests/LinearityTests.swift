@@ -185,7 +185,7 @@ import Testing
             }
             let bytes = log
             return {
-                var reader = LogReader(HistoryWalk(wanted: ["f\(k).okr"], since: 0, unlanded: []))
+                var reader = LogReader(HistoryWalk(wanted: ["f\(k).okr"], unlanded: []))
                 _ = bytes.withUnsafeBytes { reader.feed($0) }
                 let walk = reader.finish()
                 #expect(walk?.segments.count == k + 1 && walk?.deleted.count == k)

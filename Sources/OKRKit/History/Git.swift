@@ -33,6 +33,8 @@ public struct Git: Sendable {
 
     public struct Failure: Error, Sendable {
         public var message: String
+        /// git could not be started at all (the machine's problem, not the repository's).
+        public var spawn = false
     }
 
     /// What `repository(containing:)` found.
@@ -51,27 +53,43 @@ public struct Git: Sendable {
     }
 
     /// The repository holding `folder` (absolute): the nearest folder at or above it holding `.git`, as
-    /// `WorkspaceRoot.repositoryRoot` finds it. A `.git` that is neither a folder nor a regular file is refused.
+    /// `WorkspaceRoot.repositoryRoot` finds it, or the outermost repository enclosing a `.git` file (a submodule).
+    /// A `.git` that is neither a folder nor a regular file is refused.
     public static func repository(containing folder: String) -> Lookup {
         let real = Confined.realPath(folder) ?? folder
         guard let top = WorkspaceRoot.repositoryRoot(of: real) else { return .notARepository }
-        let root = Confined.realPath(top) ?? top
-        let entry = Path.join(root, ".git")
+        var root = Confined.realPath(top) ?? top
+        var entry = Path.join(root, ".git")
+        // A `.git` file inside another repository is a submodule (or a worktree placed inside one): its history is
+        // another repository's, which a pull request can add. Its files are read as the enclosing repository sees
+        // them — files it does not track, whose history is that of the files it deleted (`HistoryWalk`).
+        while FileSystem.info(bytes: Array(entry.utf8), follow: false).kind == .file, root != "/",
+              let outer = WorkspaceRoot.repositoryRoot(of: Path.parent(root)) {
+            root = Confined.realPath(outer) ?? outer
+            entry = Path.join(root, ".git")
+        }
         switch FileSystem.info(bytes: Array(entry.utf8), follow: false).kind {
         case .directory, .file: break
         case .symlink: return .refused("\(SafeText.escape(entry)) is a symbolic link: okrlint does not let git follow it")
         default: return .refused("\(SafeText.escape(entry)) is not a git folder or file")
         }
-        guard let executable = findExecutable() else { return .refused("git is not installed (not found on PATH)") }
+        guard let executable = findExecutable(outside: root) else {
+            return .refused("git is not installed (not found on PATH)")
+        }
         return .found(Git(root: root, gitEntry: entry, executable: executable))
     }
 
-    /// The first `git` that is an executable regular file in an absolute folder of `PATH`.
-    static func findExecutable(path: String? = FileSystem.environment("PATH")) -> String? {
+    /// The first `git` that is an executable regular file in an absolute folder of `PATH` and, followed to its real
+    /// path, lies outside the repository `outside` (a `git` there is the pull request's, whether `PATH` names its
+    /// folder as `.`, `bin` or `$PWD/bin`).
+    static func findExecutable(path: String? = FileSystem.environment("PATH"), outside root: String? = nil) -> String? {
         let folders = (path ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":", omittingEmptySubsequences: true)
+        let fence = root.flatMap { r -> String? in let real = Confined.realPath(r) ?? r; return real == "/" ? nil : real }
         for folder in folders where folder.hasPrefix("/") {
             let candidate = Path.join(String(folder), "git")
-            if FileSystem.info(candidate).kind == .file && access(candidate, X_OK) == 0 { return candidate }
+            guard FileSystem.info(candidate).kind == .file && access(candidate, X_OK) == 0 else { continue }
+            if let fence, WorkspaceRoot.isInside(Confined.realPath(candidate) ?? candidate, fence) { continue }
+            return candidate
         }
         return nil
     }
@@ -84,6 +102,8 @@ public struct Git: Sendable {
         "-c", "core.quotePath=false",
         "-c", "credential.helper=", "-c", "protocol.allow=never", "-c", "diff.external=",
         "-c", "log.showSignature=false", "-c", "log.showRoot=true", "-c", "diff.relative=false",
+        // A committed `.mailmap` is read by `git log` in time quadratic in its entries; nothing here needs it.
+        "-c", "log.mailmap=false",
         "-c", "color.ui=false", "-c", "gc.auto=0", "-c", "maintenance.auto=false",
         "-c", "safe.bareRepository=explicit",
     ]
@@ -140,7 +160,7 @@ public struct Git: Sendable {
         guard inFD >= 0 else { return .failure(Failure(message: "cannot make git's input: \(FileSystem.errnoMessage(errno))")) }
         defer { close(inFD) }
         guard let (pid, outFD) = spawn(args, input: inFD) else {
-            return .failure(Failure(message: lastSpawnError()))
+            return .failure(Failure(message: lastSpawnError(), spawn: true))
         }
         var buf = [UInt8](repeating: 0, count: 1 << 16)
         var stopped = false

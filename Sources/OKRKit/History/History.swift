@@ -1,13 +1,16 @@
-/// One earlier version of a file: the commit that wrote it (full hash), its committer date, and the file parsed.
+/// One earlier version of a file: the commit that wrote it (full hash), its date, and the file parsed.
 public struct FileVersion: Sendable {
     public var commit: String
     public var date: CalendarDate
     public var document: Document
+    /// Its bytes were another OKR file's just before that commit: moved (two files swapping names), not written.
+    public var moved: Bool
 
-    public init(commit: String, date: CalendarDate, document: Document) {
+    public init(commit: String, date: CalendarDate, document: Document, moved: Bool = false) {
         self.commit = commit
         self.date = date
         self.document = document
+        self.moved = moved
     }
 
     /// The short form of the commit shown in messages.
@@ -33,7 +36,7 @@ public struct FileHistory: Sendable {
 }
 
 /// The history of a run's files, read from git once per run with a fixed number of processes whatever the number
-/// of files (`for-each-ref` and `rev-list` to tell landed commits, one streamed `log`, one `ls-tree` of the commit
+/// of files (two `rev-list`: the chain's dates and the commits not on the default branch, one streamed `log`, one `ls-tree` of the commit
 /// the log stopped at, and at most three `cat-file` kept running): never one process per file. Which commits,
 /// which dates and which files count is `HistoryWalk`'s rule. The log is read before the files are checked; the
 /// contents of versions are fetched while they are, each file asking for the versions of its own period that differ
@@ -60,6 +63,9 @@ public struct GitHistory: Sendable {
     let cache: HistoryCache
     /// The deleted files by team and period, built when a file first needs them.
     let deletedIndex = DeletedIndex()
+    /// Versions of deleted files that checked files continue, parsed once for the run: many files continuing one
+    /// deleted file cost its versions once, not once each.
+    let adoptedVersions = SharedVersions()
 
     /// The most bytes one committed version may have (a real OKR file is a few kilobytes).
     public static let versionBudget = 4 << 20
@@ -80,10 +86,11 @@ public struct GitHistory: Sendable {
         cache.save(adding: new, used: used)
     }
 
-    /// Why history could not be read: git missing or failing inside a repository (nil: not a repository at all),
-    /// or a file's history over its budget.
+    /// Why history could not be read: not a repository at all; git missing or not starting (`unavailable`: the
+    /// machine's problem); git failing on what the repository holds (`git`); a file's history over its budget.
     public enum Problem: Error, Sendable {
         case notARepository
+        case unavailable(String)
         case git(String)
         case budget(String)
     }
@@ -96,33 +103,42 @@ public struct GitHistory: Sendable {
         switch Git.repository(containing: folder) {
         case .found(let g): git = g
         case .notARepository: return .failure(.notARepository)
-        case .refused(let why): return .failure(.git(why))
+        case .refused(let why): return .failure(why.hasPrefix("git is not installed") ? .unavailable(why) : .git(why))
         }
         let root = git.root
         let base = root.hasSuffix("/") ? root : root + "/"
         let wanted = Array(Set(paths.compactMap { $0.hasPrefix(base) ? String($0.dropFirst(base.count)) : nil })).sorted()
-        let nothing = GitHistory(root: root, walk: HistoryWalk(wanted: [], since: 0, unlanded: []))
+        let nothing = GitHistory(root: root, walk: HistoryWalk(wanted: [], unlanded: []))
         guard !wanted.isEmpty else { return .success(nothing) }
-        // Commits on the way to the default branch: not versions (see `HistoryWalk`).
-        var unlanded = Set<String>()
-        if let branch = defaultBranch(git) {
-            switch git.run(["rev-list", "--first-parent", "HEAD", "^" + branch.commit]) {
-            case .success(let out): unlanded = Set(out.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) })
-            case .failure(let f):
-                if case .failure = git.run(["rev-parse", "--verify", "-q", "HEAD"]) { return .success(nothing) }
-                return .failure(.git(f.message))
-            }
-        }
-        var reader = LogReader(HistoryWalk(wanted: wanted, since: Int64(since.dayNumber) * 86_400, unlanded: unlanded))
-        let streamed = git.stream(LogReader.arguments) { reader.feed($0) }
-        if case .failure(let f) = streamed {
+        // The dates of the whole chain.
+        var chain = ChainDates()
+        if case .failure(let f) = git.stream(["rev-list", "--first-parent", "--timestamp", "HEAD"], { chain.feed($0) }) {
+            if f.spawn { return .failure(.unavailable(f.message)) }
             // A repository without any commit yet has no history to read.
             if case .failure = git.run(["rev-parse", "--verify", "-q", "HEAD"]) { return .success(nothing) }
             return .failure(.git(f.message))
         }
+        guard !chain.malformed else { return .failure(.git("git rev-list printed something okrlint cannot read")) }
+        // Commits on the way to the default branch are not versions (see `HistoryWalk`): the chain's commits that no
+        // default branch candidate reaches. When none is (no such branch, or an unrelated history), every commit is
+        // taken as landed.
+        var unlanded = Set<String>()
+        switch git.run(["rev-list", "--first-parent", "--ignore-missing", "HEAD", "--not"] + defaultBranchCandidates) {
+        case .success(let out):
+            let lines = out.split(separator: 0x0A)
+            if lines.count < chain.hashes.count { unlanded = Set(lines.map { String(decoding: $0, as: UTF8.self) }) }
+        case .failure(let f): return .failure(.git(f.message))
+        }
+        let (dates, stop) = chain.resolve(since: Int64(since.dayNumber) * 86_400, unlanded: unlanded)
+        var reader = LogReader(HistoryWalk(wanted: wanted, unlanded: unlanded, dates: dates))
+        let range = stop.map { ["HEAD", "^" + $0.hash] } ?? ["HEAD"]
+        if case .failure(let f) = git.stream(LogReader.arguments + range + LogReader.pathspecs, { reader.feed($0) }) {
+            return .failure(.git(f.message))
+        }
         guard var walk = reader.finish() else { return .failure(.git("git log printed something okrlint cannot read")) }
-        if let stop = walk.stop {
-            guard let tree = Self.tree(git, walk.commits[stop].hash, names: walk.trackedNames) else { return .failure(.git("git ls-tree failed")) }
+        if let stop {
+            walk.stop(at: stop.hash, seconds: stop.seconds)
+            guard let tree = Self.tree(git, stop.hash, names: walk.trackedNames) else { return .failure(.git("git ls-tree failed")) }
             walk.setBase(tree.mapValues(\.id))
         }
         // The cache lives in the repository's own git folder, never one a `.git` file points elsewhere to.
@@ -136,8 +152,10 @@ public struct GitHistory: Sendable {
 
     /// The default branch and its commit: the first of `origin/HEAD`, `origin/main`, `origin/master`, `main`,
     /// `master` that exists (one `for-each-ref`).
+    static let defaultBranchCandidates = ["refs/remotes/origin/HEAD", "refs/remotes/origin/main", "refs/remotes/origin/master", "refs/heads/main", "refs/heads/master"]
+
     static func defaultBranch(_ git: Git) -> (name: String, commit: String)? {
-        let candidates = ["refs/remotes/origin/HEAD", "refs/remotes/origin/main", "refs/remotes/origin/master", "refs/heads/main", "refs/heads/master"]
+        let candidates = defaultBranchCandidates
         guard case .success(let out) = git.run(["for-each-ref", "--format=%(refname) %(objectname)"] + candidates) else { return nil }
         var found: [String: String] = [:]
         for line in out.split(separator: 0x0A) {
@@ -296,7 +314,7 @@ public struct GitHistory: Sendable {
         if let working, let current { parsed[working] = current }
         var spent = 0
         let chain: [Int]
-        switch predecessors(of: own, current: current) {
+        switch predecessors(of: own, current: current, calendar: calendar) {
         case .success(let c): chain = c
         case .failure(let p): return .failure(p)
         }
@@ -313,18 +331,36 @@ public struct GitHistory: Sendable {
         if let start = current?.period(calendar)?.start, let last = list.lastIndex(where: { dates[$0.commit] < start }), last > 0 {
             list.removeFirst(last)
         }
-        if case .failure(let p) = fetch(list.map(\.blob), into: &parsed, read: &read, spent: &spent, path: path, hint: path.utf8.count) {
+        var adopted = Set<String>()
+        for s in chain.dropFirst() { for r in walk.segments[s].records { adopted.insert(r.blob) }; if let b = walk.segments[s].base { adopted.insert(b) } }
+        if case .failure(let p) = fetch(list.map(\.blob), into: &parsed, read: &read, spent: &spent, path: path, hint: path.utf8.count, share: adopted) {
             return .failure(p)
         }
         read.history = FileHistory(versions: list.compactMap { e in
-            parsed[e.blob].map { FileVersion(commit: walk.commits[e.commit].hash, date: dates[e.commit], document: $0) }
+            parsed[e.blob].map { FileVersion(commit: walk.commits[e.commit].hash, date: dates[e.commit], document: $0,
+                                             moved: walk.moves[e.commit]?.contains(e.blob) ?? false) }
         }, onBranch: !walk.unlanded.isEmpty)
         return .success(read)
     }
 
     /// Parses the versions `blobs` not parsed yet: from the cache when it holds them, else from git after their
     /// sizes are checked against the budgets (`spent` counts every version asked for, repeated ones too).
-    func fetch(_ blobs: [String], into parsed: inout [String: Document], read: inout Read, spent: inout Int, path: String, hint: Int) -> Result<Void, Problem> {
+    func fetch(_ blobs: [String], into parsed: inout [String: Document], read: inout Read, spent: inout Int, path: String, hint: Int,
+               share: Set<String> = []) -> Result<Void, Problem> {
+        // Versions of files this one continues: shared by the run, loaded once (by this same function, unshared).
+        let sharedIDs = blobs.filter { share.contains($0) && parsed[$0] == nil }
+        if !sharedIDs.isEmpty {
+            let got = adoptedVersions.resolve(sharedIDs) { missing in
+                var loaded: [String: Document] = [:]
+                var scratch = Read(history: FileHistory(versions: []))
+                var ignored = 0
+                return fetch(missing, into: &loaded, read: &scratch, spent: &ignored, path: path, hint: hint).map { loaded }
+            }
+            switch got {
+            case .success(let docs): for (k, v) in docs { parsed[k] = v }
+            case .failure(let p): return .failure(p)
+            }
+        }
         var ids: [String] = []
         var asked = Set<String>()
         var sizes: [String: Int] = [:]

@@ -1,36 +1,32 @@
 import Synchronization
 
-/// The deleted files of a walk by what they were — team and period of their last version — so that a file added
-/// later can find the one it continues in logarithmic time, whatever the number of files checked or deleted. Built
-/// once per run, on the first file that needs it: the last versions of the deleted files are fetched then (their
-/// sizes checked against the budgets first), read for their header and dropped.
+/// The deleted files of a walk by what they were — the `CommitmentIdentity` (team and period, by meaning) of their
+/// last version — so that a file added later can find the one it continues in logarithmic time, whatever the number
+/// of files checked or deleted. Built once per run and fiscal calendar, on the first file that needs it: the last
+/// versions of the deleted files are fetched then (their sizes checked against the budgets first), read for their
+/// header and dropped.
 final class DeletedIndex: Sendable {
     struct Built: Sendable {
-        /// `team \n period` -> positions in `HistoryWalk.deleted`, ascending (nearest deletion first).
+        /// `CommitmentIdentity.key` -> positions in `HistoryWalk.deleted`, ascending (nearest deletion first).
         var byKey: [String: [Int]] = [:]
         /// Why it could not be built (the deleted files' versions over the budget, git failing).
         var problem: GitHistory.Problem?
     }
 
-    private let state = Mutex<Built?>(nil)
+    private let state = Mutex<[FiscalCalendar: Built]>([:])
 
     init() {}
 
-    func get(_ history: GitHistory) -> Built {
+    func get(_ history: GitHistory, calendar: FiscalCalendar) -> Built {
         state.withLock { built in
-            if let built { return built }
-            let made = Self.build(history)
-            built = made
+            if let b = built[calendar] { return b }
+            let made = Self.build(history, calendar: calendar)
+            built[calendar] = made
             return made
         }
     }
 
-    static func key(team: String?, period: String?) -> String? {
-        guard let team, let period else { return nil }
-        return team + "\n" + period
-    }
-
-    private static func build(_ h: GitHistory) -> Built {
+    private static func build(_ h: GitHistory, calendar: FiscalCalendar) -> Built {
         let walk = h.walk
         var out = Built()
         var blobs: [String] = []
@@ -40,8 +36,7 @@ final class DeletedIndex: Sendable {
         var missing: [String] = []
         for b in blobs {
             if let bytes = h.cache.contents(b) {
-                let d = Parser.parse(path: "", bytes: bytes)
-                keys[b] = key(team: d.text(d.header.team), period: d.text(d.header.period))
+                keys[b] = CommitmentIdentity(Parser.parse(path: "", bytes: bytes), calendar: calendar).key
             } else {
                 missing.append(b)
             }
@@ -69,8 +64,7 @@ final class DeletedIndex: Sendable {
                     return out
                 }
                 for (b, bytes) in zip(batch, contents) {
-                    let d = Parser.parse(path: "", bytes: bytes)
-                    keys[b] = key(team: d.text(d.header.team), period: d.text(d.header.period))
+                    keys[b] = CommitmentIdentity(Parser.parse(path: "", bytes: bytes), calendar: calendar).key
                 }
             }
         }
@@ -86,9 +80,9 @@ extension GitHistory {
     /// not in `HEAD`) at or after another OKR file was deleted continues it when the deleted file's last version
     /// is the added one (a rename), or has the same team and period as `current` (a rename with edits, or a
     /// file deleted and written again under another name). The nearest deletion wins.
-    func predecessors(of own: Int, current: Document?) -> Result<[Int], Problem> {
+    func predecessors(of own: Int, current: Document?, calendar: FiscalCalendar) -> Result<[Int], Problem> {
         var chain = [own]
-        let key = current.flatMap { DeletedIndex.key(team: $0.text($0.header.team), period: $0.text($0.header.period)) }
+        let key = current.map { CommitmentIdentity($0, calendar: calendar).key }
         // Each step moves to an older deletion, so the chain ends within the number of deleted files.
         for _ in 0...walk.deleted.count {
             let s = walk.segments[chain.last!]
@@ -108,7 +102,7 @@ extension GitHistory {
             if let blob = addedBlob, let pos = walk.firstDeletion(ofBlob: blob, from: lo) {
                 // An exact rename further back, unless a file of the same team and period was deleted nearer.
                 if let key, pos > lo {
-                    let built = deletedIndex.get(self)
+                    let built = deletedIndex.get(self, calendar: calendar)
                     if let p = built.problem { return .failure(p) }
                     if let near = Self.first(built.byKey[key] ?? [], from: lo), near < pos { chain.append(walk.deleted[near]); continue }
                 }
@@ -116,7 +110,7 @@ extension GitHistory {
                 continue
             }
             guard let key else { return .success(chain) }
-            let built = deletedIndex.get(self)
+            let built = deletedIndex.get(self, calendar: calendar)
             if let p = built.problem { return .failure(p) }
             guard let pos = Self.first(built.byKey[key] ?? [], from: lo) else { return .success(chain) }
             chain.append(walk.deleted[pos])
@@ -132,5 +126,29 @@ extension GitHistory {
             if sorted[mid] < from { lo = mid + 1 } else { hi = mid }
         }
         return lo < sorted.count ? sorted[lo] : nil
+    }
+}
+
+/// Parsed versions shared by the files of a run (`GitHistory.adoptedVersions`): each is loaded once, by the first
+/// file that needs it, while the others wait (so the number of fetches does not grow with the number of threads).
+final class SharedVersions: Sendable {
+    private let state = Mutex<[String: Document]>([:])
+    init() {}
+
+    /// The versions `ids`, loading those not held yet with `load` (under the lock).
+    func resolve(_ ids: [String], load: ([String]) -> Result<[String: Document], GitHistory.Problem>) -> Result<[String: Document], GitHistory.Problem> {
+        state.withLock { table in
+            var seen = Set<String>()
+            let missing = ids.filter { table[$0] == nil && seen.insert($0).inserted }
+            if !missing.isEmpty {
+                switch load(missing) {
+                case .success(let got): for (k, v) in got { table[k] = v }
+                case .failure(let p): return .failure(p)
+                }
+            }
+            var out: [String: Document] = [:]
+            for id in ids { out[id] = table[id] }
+            return .success(out)
+        }
     }
 }

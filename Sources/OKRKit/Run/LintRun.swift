@@ -105,7 +105,7 @@ private struct FirstPass: Sendable {
     var suppressing: Document?
     var byteCount: Int
     var hash: UInt64
-    /// Why this file's history could not be read although git knows versions of it.
+    /// Why this file's history could not be read on this machine (git missing): a note.
     var historyError: String? = nil
     /// Versions fetched from git (for the cache) and read from the cache.
     var fetched: [(id: String, bytes: [UInt8])] = []
@@ -153,20 +153,15 @@ public enum LintRun {
         for p in paths.dropFirst(reportedCount) { calendarList.append((try? options.linterFor(p))?.calendar ?? .calendarYear) }
         let calendars = calendarList
         let files = inputs
-        // The history of the files, read once, when a history rule is on and there is something to read.
-        var history: GitHistory? = nil
-        var historyProblem: String? = nil
+        // The history of the files, read once per repository, when a history rule is on and there is something to read.
+        var history = RunHistory.empty
         let fromStdin = options.stdin != nil ? 1 : 0
         if options.readHistory, reportedCount > fromStdin, let first = linters.first(where: \.readsHistory) {
-            let anchor = paths.dropFirst(fromStdin).first.map { Path.parent(Path.absolute($0)) } ?? FileSystem.currentDirectory()
             let real = paths[fromStdin..<reportedCount].compactMap { Confined.realPath(Path.absolute($0)) }
-            switch GitHistory.load(folder: anchor, since: first.today.adding(days: -400), paths: real, cache: options.historyCache) {
-            case .success(let h): history = h
-            case .failure(.git(let message)), .failure(.budget(let message)): historyProblem = message
-            case .failure(.notARepository): break
-            }
+            history = RunHistory.load(real, since: first.today.adding(days: -400), cache: options.historyCache)
         }
         let gitHistory = history
+        var historyProblem: String? = nil
 
         let first = Slots<Result<FirstPass, RunError>>(paths.count)
         let stdin = options.stdin
@@ -176,34 +171,23 @@ public enum LintRun {
             first[i] = bytes.map { bytes in
                 let doc = Parser.parse(path: paths[i], bytes: bytes)
                 let reported = i < reportedCount
-                var fileHistory: FileHistory? = nil
-                var historyError: String? = nil
-                var fetched: [(id: String, bytes: [UInt8])] = []
-                var notChecked: String? = nil
-                var cached: [String] = []
-                if reported, let gitHistory, !isStdin, let real = Confined.realPath(Path.absolute(paths[i])) {
-                    switch gitHistory.history(ofAbsolutePath: real, current: doc, calendar: calendars[i]) {
-                    case .success(let h)?:
-                        fileHistory = h.history
-                        fetched = h.fetched
-                        cached = h.cached
-                    case .failure(.git(let message))?: historyError = message
-                    case .failure(.budget(let message))?: notChecked = message
-                    case .failure(.notARepository)?, nil: break
-                    }
+                var read = RunHistory.Read()
+                if reported, linters[i].readsHistory, !isStdin, let real = Confined.realPath(Path.absolute(paths[i])) {
+                    read = gitHistory.read(real, current: doc, calendar: calendars[i])
                 }
+                let fileHistory = read.history
                 var diagnostics = reported ? linters[i].lintDocument(doc, history: fileHistory) : []
                 if let fileHistory { diagnostics += linters[i].lintHistory(doc, fileHistory) }
-                if let notChecked, let d = linters[i].historyNotChecked(doc, notChecked) { diagnostics.append(d) }
+                if let why = read.notChecked, let d = linters[i].historyNotChecked(doc, why) { diagnostics.append(d) }
                 let suppressing = reported && Linter.hasSuppressions(doc)
                 return FirstPass(summary: DocumentSummary(doc, calendar: calendars[i]), diagnostics: diagnostics,
                                  source: reported && (isStdin || suppressing) ? doc.source : nil,
                                  suppressing: suppressing ? doc : nil,
                                  byteCount: bytes.count, hash: reported && !isStdin ? contentHash(bytes) : 0,
-                                 historyError: historyError, fetched: fetched, cached: cached)
+                                 historyError: read.note, fetched: read.fetched, cached: read.cached)
             }
         }
-        gitHistory?.finish()
+        gitHistory.finish()
         var newVersions: [(id: String, bytes: [UInt8])] = []
         var usedVersions = Set<String>()
         // The workspace, and the readable files to report.
@@ -230,7 +214,7 @@ public enum LintRun {
                 if i < reportedCount { errors.append(e) }
             }
         }
-        gitHistory?.saveCache(adding: newVersions, used: usedVersions)
+        gitHistory.saveCache(adding: newVersions, used: usedVersions)
         let workspace = Workspace(summaries: summaries, reported: reportedSummaries)
         options.betweenPasses?()
         let reported = reportedFiles

@@ -30,11 +30,12 @@ public struct CurrentWithoutCheckInRule: HistoryRule {
     public func check(_ context: Context) -> [Diagnostic] {
         let doc = context.document
         guard !doc.checkIns.isEmpty, let period = context.period else { return [] }
-        let periodText = context.text(doc.header.period)
-        // This period's versions, then the working tree.
-        var versions = context.versions.filter { $0.document.text($0.document.header.period) == periodText && $0.date >= period.start }
+        // This period's versions (the period by its dates, however it is spelled), then the working tree.
+        let thisPeriod = CommitmentIdentity(doc, calendar: context.calendar).period
+        let samePeriod = { (d: Document) in CommitmentIdentity(d, calendar: context.calendar).period == thisPeriod }
+        var versions = context.versions.filter { samePeriod($0.document) && $0.date >= period.start }
             .map { (commit: Optional($0.commit), date: $0.date, document: $0.document) }
-        guard let last = context.versions.last, last.document.text(last.document.header.period) == periodText else { return [] }
+        guard let last = context.versions.last, samePeriod(last.document) else { return [] }
         if versions.isEmpty { versions = [(commit: last.commit, date: last.date, document: last.document)] }
         versions.append((commit: nil, date: context.today, document: doc))
         var out: [Diagnostic] = []

@@ -38,6 +38,12 @@ public struct MovingGoalpostsRule: HistoryRule {
             // A target to reach rewritten as an easier level to keep.
             RuleExample(exampleHeader + "## O1: Fast deploys\n### KR1.1: Cut deploy time\n- metric: ↓<= 30 min\n", today: "2026-11-25",
                         history: [("2026-10-02", exampleHeader + "## O1: Fast deploys\n### KR1.1: Cut deploy time\n- metric: 45 -> 15 min\n")]),
+            // The period spelled another way is the same period: the easing still counts.
+            RuleExample(exampleHeader.replacing("2026-Q4", with: "Q4 2026") + "## O1: Fast deploys\n### KR1.1: Cut deploy time\n- metric: ↓45 -> 25 min\n", today: "2026-11-25",
+                        history: [("2026-10-02", exampleHeader + "## O1: Fast deploys\n### KR1.1: Cut deploy time\n- metric: 45 -> 15 min\n")]),
+            // Another team's key results took this file's place mid-quarter (two files swapped their texts).
+            RuleExample(exampleHeader.replacing("team: platform", with: "team: ↓web") + "## O1: Fast pages\n### KR1.1: Cut load time\n- metric: 3 -> 2 s\n", today: "2026-11-25",
+                        history: [("2026-10-02", exampleHeader + "## O1: Fast deploys\n### KR1.1: Cut deploy time\n- metric: 45 -> 15 min\n")]),
             RuleExample(exampleHeader + "## ↓O1: Launch\n### KR1.2: Grow sign-ups\n- metric: 100 -> 200\n", today: "2026-11-25",
                         history: [("2026-10-01", exampleHeader + "## O1: Launch\n### KR1.1: Ship the API\n- metric: milestone\n### KR1.2: Grow sign-ups\n- metric: 100 -> 200\n")]),
         ],
@@ -48,6 +54,10 @@ public struct MovingGoalpostsRule: HistoryRule {
             RuleExample(exampleHeader + "## O1: Fast deploys\n### KR1.1: Cut deploy time\n- metric: 45 -> 25 min\n", today: "2026-11-25",
                         history: [("2026-09-20", exampleHeader + "## O1: Fast deploys\n### KR1.1: Cut deploy time\n- metric: 45 -> 15 min\n"),
                                   ("2026-10-05", exampleHeader + "## O1: Fast deploys\n### KR1.1: Cut deploy time\n- metric: 45 -> 25 min\n")]),
+            // Next quarter's file written over this one before the quarter ended: planning, not a change.
+            RuleExample(exampleHeader + "## O1: Fast deploys\n### KR1.1: Cut deploy time\n- metric: 45 -> 30 min\n", today: "2026-11-25",
+                        history: [("2026-08-01", exampleHeader.replacing("2026-Q4", with: "2026-Q3") + "## O1: Fast deploys\n### KR1.1: Cut deploy time\n- metric: 45 -> 15 min\n"),
+                                  ("2026-09-24", exampleHeader + "## O1: Fast deploys\n### KR1.1: Cut deploy time\n- metric: 45 -> 30 min\n")]),
             // A new period: the file was rewritten for 2026-Q4, last quarter's targets do not count.
             RuleExample(exampleHeader + "## O1: Fast deploys\n### KR1.1: Cut deploy time\n- metric: 45 -> 30 min\n", today: "2026-11-25",
                         history: [("2026-08-01", exampleHeader.replacing("2026-Q4", with: "2026-Q3") + "## O1: Fast deploys\n### KR1.1: Cut deploy time\n- metric: 45 -> 15 min\n"),
@@ -58,18 +68,18 @@ public struct MovingGoalpostsRule: HistoryRule {
         guard let period = context.period else { return [] }
         let cutoff = period.start.adding(days: max(0, context.options.graceDays))
         guard context.today > cutoff else { return [] }
-        let periodText = context.text(context.document.header.period)
-        let team = context.text(context.document.header.team)
-        // The versions of this period and team (a file that another file's text replaced, as when two files swap
-        // names, was another commitment): committed ones, then the working tree (dated today).
+        let identity = CommitmentIdentity(context.document, calendar: context.calendar)
+        var out = Self.replaced(context, identity: identity)
+        // The versions of this period and team, by meaning (`CommitmentIdentity`; a file that another file's text
+        // replaced, as when two files swap names, was another commitment): committed ones, then the working tree
+        // (dated today).
         var versions: [(commit: String?, date: CalendarDate, document: Document)] = context.versions
-            .filter { $0.document.text($0.document.header.period) == periodText && $0.document.text($0.document.header.team) == team }
+            .filter { CommitmentIdentity($0.document, calendar: context.calendar) == identity }
             .map { (commit: $0.commit, date: $0.date, document: $0.document) }
         versions.append((commit: nil, date: context.today, document: context.document))
         // The commitment: the last version at the cut-off (or the first one, for a file written later).
         let start = versions.lastIndex { $0.date <= cutoff } ?? 0
-        guard start + 1 < versions.count else { return [] }
-        var out: [Diagnostic] = []
+        guard start + 1 < versions.count else { return out }
         // Each version's key results read once (not once per pair): by ID, the first of a repeated ID.
         let tables = versions[start...].map { Self.metrics($0.document) }
         let current = tables.last!
@@ -110,6 +120,35 @@ public struct MovingGoalpostsRule: HistoryRule {
                     "target of \(id) eased from `\(eased.old)` to `\(eased.new)` \(by), \(when)",
                     help: "grade against the target set at the start: restore `\(eased.old)`, or record the change and why in a check-in note and disable this finding on the line"))
             }
+        }
+        return out
+    }
+
+    /// Each change of the file's team or period made while the commitment it replaced was running (after that
+    /// period's start plus the grace days, before its end) to one whose period overlaps it: a commitment moved to
+    /// another file, or dropped, under cover of a rewrite (two files swapping their texts; a quarter's file turned
+    /// into a half-year's).
+    static func replaced(_ context: Context, identity: CommitmentIdentity) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        var previous: (identity: CommitmentIdentity, document: Document)? = nil
+        let steps = context.versions.map { (commit: Optional($0.commit), date: $0.date, document: $0.document, moved: $0.moved) }
+            + [(commit: nil, date: context.today, document: context.document, moved: false)]
+        for v in steps {
+            let now = v.commit == nil ? identity : CommitmentIdentity(v.document, calendar: context.calendar)
+            defer { previous = (now, v.document) }
+            // Replaced by a period that overlaps the old one: a rewrite for the next period, even one written before
+            // the last one ended, is planning, not a change of commitment.
+            // Bytes another file held (files swapping names) are a move, not a rewrite.
+            guard let (was, old) = previous, was != now, !v.moved, let p = old.period(context.calendar),
+                  let q = v.document.period(context.calendar), q.start <= p.end, q.end >= p.start,
+                  v.date > p.start.adding(days: max(0, context.options.graceDays)), v.date <= p.end else { continue }
+            let by = v.commit.map { "in commit \($0.prefix(7)) on \(v.date)" } ?? context.workingTreeChange
+            let oldTeam = old.text(old.header.team) ?? "?", newTeam = v.document.text(v.document.header.team) ?? "?"
+            let newPeriod = v.document.text(v.document.header.period) ?? "?"
+            let at = context.document.header.team?.range ?? context.document.header.title?.range ?? SourceRange(start: 0, end: 0)
+            out.append(context.diagnostic(at,
+                "this file held team \(oldTeam)'s \(p.text) key results until they were replaced by team \(newTeam)'s \(newPeriod) \(by), after \(p.text) started",
+                help: "a commitment moved to another file or dropped mid-period is a change to review: keep each team's file for its period, and record the change in a check-in note"))
         }
         return out
     }
