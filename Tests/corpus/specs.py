@@ -309,6 +309,100 @@ SETS = {
     },
 }
 
+# ------------------------------------------------------------------ corpus, added for issue 21 (tuned on)
+OBJ_TASK = "objective-is-a-task"
+ALL_MS = "objective-all-milestones"
+SETS.update({
+    "mozilla-participation-2017-q4": {
+        "source": src("Mozilla Participation team, 'Participation Team Q4 OKRs' (2017, Mozilla Discourse)",
+                      "https://discourse.mozilla.org/t/participation-team-q4-okrs/20607"),
+        "kind": "mixed",
+        "expected": [
+            ("okrs.okr", "O1", OBJ_TASK, "'Delivered a detailed strategy and roadmap' is a deliverable, not an outcome"),
+            ("okrs.okr", "O1", ALL_MS, "three documents to deliver: a project plan"),
+            ("okrs.okr", "KR1.1", TASK, "'We have delivered a report' is work delivered"),
+            ("okrs.okr", "KR1.2", TASK, "'We have delivered a report' is work delivered"),
+            ("okrs.okr", "KR1.3", TASK, "'A detailed roadmap ... accepted by stakeholders' is a deliverable"),
+            ("okrs.okr", "KR3.3", TASK, "'a prioritized list of standards ... created and ready to be tested' is a deliverable"),
+        ],
+        "acceptable": [
+            ("okrs.okr", "KR2.3", TASK, "'we have identified 10 new code contributors' may read as counted work"),
+            ("okrs.okr", "O3", OBJ_TASK, "'We have developed best practices and standards' reads as delivered work"),
+        ],
+    },
+    "mozilla-foundation-2017": {
+        "source": src("Mozilla Foundation, 'Mozilla Foundation 2017 OKRs' (MozillaWiki), OKR 1 and the first key results of OKR 2",
+                      "https://wiki.mozilla.org/Foundation/2017/OKRs"),
+        "kind": "mixed",
+        "expected": [
+            ("okrs.okr", "KR1.4", TASK, "'Approach to track public awareness ... in place' is a deliverable"),
+            ("okrs.okr", "KR2.1a", TASK, "'Network site launched by Q2' is a launch"),
+            ("okrs.okr", "O2", OBJ_TASK, "'Launch the Mozilla Network ... into the world' is a launch, a project"),
+            ("okrs.okr", "O2", ALL_MS, "both key results are site milestones"),
+        ],
+        "acceptable": [
+            ("okrs.okr", "KR2.1b", TASK, "'Site evolved into a core participation mechanism' is a delivered state"),
+            ("okrs.okr", "KR1.3", TASK, "'25 ... members publish or give a high visibility talk' may read as counted work"),
+            ("okrs.okr", "O2", FEW, "the copy read is cut after these two key results"),
+        ],
+    },
+    "mozilla-reps-2021-q4": {
+        "source": src("Mozilla Reps Council, 'Reps OKRs Q4 2021' (Mozilla Discourse)",
+                      "https://discourse.mozilla.org/t/reps-okrs-q4-2021/86152"),
+        "kind": "mixed",
+        "expected": [
+            ("okrs.okr", "KR2.1", TASK, "'at least 4 articles published' counts work done"),
+            ("okrs.okr", "O2", FEW, "one key result (the copy read may be cut after it)"),
+        ],
+        "acceptable": [
+            ("okrs.okr", "KR1.2", TASK, "'Activate (and re-activate) Local and functional communities' starts with an activity"),
+            ("okrs.okr", "*O", "objective-too-long", "long objective titles (info)"),
+        ],
+    },
+    "meltano-2022": {
+        "source": src("Meltano handbook, 'OKRs', list of current OKRs (2022)",
+                      "https://github.com/meltano/handbook/blob/main/src/_company/okrs.md"),
+        "kind": "mixed",
+        "expected": [
+            ("okrs.okr", "L11", UNMEAS, "a metric with no target; the handbook itself defines a KR as a metric with a start value and a target value"),
+            ("okrs.okr", "L14", UNMEAS, "a metric with no target"),
+            ("okrs.okr", "L16", UNMEAS, "a metric with no target"),
+            ("okrs.okr", "L18", UNMEAS, "a metric with no target"),
+            ("okrs.okr", "L21", FEW, "'More detail COMING SOON': no key results"),
+        ],
+        "acceptable": [
+            ("okrs.okr", "L8", OBJ_TASK, "'We will validate our broad Meltano vision' reads as an activity"),
+            ("okrs.okr", "L21", OBJ_TASK, "'We will address feedback ... and begin actively monitoring' reads as activities"),
+        ],
+    },
+    "mcnab-learn-python": {
+        "source": src("Bryce McNab, 'OKR: Objectives and Key Results' (blog draft, 2017), the example 'Learn Basic Python'",
+                      "https://github.com/betsythefc/blog.imnotat.work/blob/master/Life/okrs.md"),
+        "kind": "mixed",
+        "expected": [
+            ("okrs.okr", "KR1.1", TASK, "'Read Chapter 1' is an activity (the post calls it 'a clearly defined milestone'; Castro and Google's playbook call such key results tasks)"),
+            ("okrs.okr", "KR1.2", TASK, "'Completed practice scripts' is work delivered"),
+            ("okrs.okr", "KR1.3", TASK, "'Re-write a previous basic Bash shell script' is an activity"),
+            ("okrs.okr", "O1", ALL_MS, "every key result is a step to complete: a study plan, not an outcome"),
+        ],
+        "acceptable": [
+            ("okrs.okr", "O1", OBJ_TASK, "'Learn Basic Python' reads as an activity"),
+        ],
+    },
+    "nicolini-onboarding": {
+        "source": src("Matthew Nicolini, 'OKR' (Medium), the example 'Improve the on boarding program'",
+                      "https://medium.com/@matthewnicolini/okr-62b7cde16ce3"),
+        "kind": "mixed",
+        "expected": [
+            ("okrs.okr", "KR1.2", TASK, "'A/B test until ...' is an activity"),
+            ("okrs.okr", "KR1.4", TASK, "'Fine tune OKR for one hour weekly' is an activity: time spent, an input"),
+        ],
+        "acceptable": [
+            ("okrs.okr", "O1", OBJ_TASK, "'Improve the on boarding program' names a program to work on"),
+        ],
+    },
+})
+
 # ------------------------------------------------------------------ holdout (samples/real-world-holdout; not checked by swift test)
 SG_METHOD = ("Sourcegraph's OKR page (2020): each objective has 'a list of 1-3 key results'")
 SETS.update({
