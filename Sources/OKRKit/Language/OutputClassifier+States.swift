@@ -29,7 +29,9 @@ extension OutputClassifier {
             if prev > 0 && isAdverb(w[prev], lex) { prev -= 1 }
             let afterBe = TaskLexicon.beForms.contains(w[prev]) || TaskLexicon.perfect.contains(w[prev])
             // "Plans are in place", "the new flow is live", "New website plan complete".
-            if done && (afterBe || k + 1 == w.count || w.kind(k + 1) == .punct)
+            // "Beta ready for launch in Q3": a done state may be followed by what it is ready for.
+            let trailing = k >= 1 && ["for", "with", "on", "by", "across", "at"].contains(w[k + 1]) && w[k] != "in"
+            if done && (afterBe || trailing || k + 1 == w.count || w.kind(k + 1) == .punct)
                 && (w[k] != "in" || w[k + 1] == "place") {
                 return .delivered(w[k] == "in" ? "in place" : w[k])
             }
@@ -53,6 +55,8 @@ extension OutputClassifier {
             // "hired and onboarded", "launched and available".
             return q < w.count && (lex.activityBase(w[q], .participle) != nil || TaskLexicon.doneStates.contains(w[q]))
         }
+        // "Migration completed with a rollback plan", "1.0 released as open source software".
+        if ["with", "as", "across", "into", "via", "under"].contains(w[p]) { return true }
         if TaskLexicon.datePrepositions.contains(w[p]) {
             var q = p + 1
             while q < w.count && w.kind(q) != .punct { q += 1 }

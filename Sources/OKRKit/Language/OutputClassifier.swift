@@ -23,6 +23,8 @@ enum OutputClassifier {
 
         /// `word` as an activity verb in `form`: its base form (single word or first word of a phrasal verb).
         func activityBase(_ word: String, _ form: Form) -> String? {
+            // "re-organising", "re-run": the verb after the prefix.
+            if word.hasPrefix("re-") && word.utf8.count > 5, let b = activityBase(String(word.dropFirst(3)), form) { return "re-" + b }
             switch form {
             case .base: return isKnown(word) ? word : nil
             case .participle: return TaskLexicon.pastBase(word) { isKnown($0) && !TaskLexicon.notStates.contains($0) }
@@ -92,6 +94,10 @@ enum OutputClassifier {
         case output(verb: String, phrase: String)
         /// The title reports a delivered state ("launched").
         case delivered(String)
+        /// The title names a deliverable, a noun phrase with no verb ("Offline sync beta").
+        case deliverable(String)
+        /// The title describes what the product does or has ("Users can export reports").
+        case capability(String)
     }
 
     // MARK: - The classifier
@@ -100,18 +106,27 @@ enum OutputClassifier {
     enum Form { case base, participle, gerund }
 
     /// `metricText` is read only when the title starts with an activity verb.
-    static func classify(_ title: String, kind: MetricKind?, metricText: () -> String?, _ lex: Lexicon) -> Finding? {
+    static func classify(_ rawTitle: String, kind: MetricKind?, metricText: () -> String?, _ lex: Lexicon) -> Finding? {
+        let title = withoutMarkers(rawTitle)
         let deliverableOnly = kind == nil || kind == .milestone
-        // Most titles start with an outcome verb or a noun: one or two words decide.
-        if !deliverableOnly, let lead = TitleWords.leadingHashes(title), !lead.firstMayBeInflected {
+        // Most titles start with an outcome verb or a noun: one or two words decide. A number first ("48 features
+        // delivered"), an outcome verb ("Generate 3 guides") or an input verb ("spends") reads on.
+        if !deliverableOnly, let lead = TitleWords.leadingHashes(title), !lead.firstMayBeInflected,
+           !(title.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false) {
             let flags = lead.first == 0 ? 0 : lex.words.flags(hash: lead.first)
-            if flags == 0 { return nil }
+            if flags == 0 && lead.first != 0 && TaskLexicon.outcomeVerbSet.flags(hash: lead.first) == 0 && !TitleWords.hasNumber(title)
+                && !TitleWords.hasWord(title, "spends") && !TitleWords.hasWord(title, "devotes") && !TitleWords.hasWord(title, "completion") {
+                return nil
+            }
+            if flags == 0 { return readOn(title, kind: kind, deliverableOnly: false, lex) }
             if flags == Lexicon.phrasalStart && (lead.second == 0 || !lex.phrasalPairs.contains(hash: WordTable.pair(lead.first, lead.second))) {
                 return nil
             }
         }
         let w = TitleWords(title)
         guard w.count > 0 else { return nil }
+        // "A/B test the new checkout": an experiment to run.
+        if isABTest(title) { return .task("a/b test") }
         var i = 0
         var form = Form.base
         // "We will", "Let's", "We've", "We are" ...
@@ -137,17 +152,29 @@ enum OutputClassifier {
         }
         var match = matchVerb(w, at: i, lex, form)
         // "Published 5 case studies", "Created an internal dashboard": a past form before its object.
-        if match == nil && form == .base && (w.isNumber(i + 1) || TaskLexicon.determiners.contains(w[i + 1])) {
+        // In a milestone, before a plain noun too: "Completed practice scripts in Chapter 1".
+        if match == nil && form == .base && (w.isNumber(i + 1) || TaskLexicon.determiners.contains(w[i + 1])
+            || (deliverableOnly && w.isWord(i + 1) && !TaskLexicon.functionWords.contains(w[i + 1]) && TaskLexicon.endsInEd(w[i]))) {
             match = matchVerb(w, at: i, lex, .participle)
             if match != nil { form = .participle }
         }
+        // "Choosing a metrics vendor", "Re-organising the backlog": an -ing form first, before its object.
+        if match == nil && i == 0 && TaskLexicon.endsInIng(w[0]) && TaskLexicon.determiners.contains(w[1]),
+           let m = matchVerb(w, at: 0, lex, .gerund), !isNounUse(w, verbBase: lex.activityBase(w[0], .gerund) ?? w[0], after: m.1, lex) {
+            match = m
+            form = .gerund
+        }
+        // A rare verb before its object: "Unprefix the CSS properties", "Modularize the importer".
+        if match == nil, w.isWord(i), isRareVerb(w[i]), TaskLexicon.determiners.contains(w[i + 1]), lex.outcomeBase(w[i]) == nil {
+            return .task(w[i])
+        }
         guard let (verb, end) = match else {
-            guard deliverableOnly else { return nil }
+            guard deliverableOnly else { return otherShapes(w, title: title, deliverableOnly: false, lex) }
             // "There is a prototype of X", "There are runbooks for Y": a thing that will exist, a deliverable.
             if w[0] == "there" && ["is", "are", "will"].contains(w[1]) && !hasNumber(w, from: 2) && !hasComparison(title) {
                 return .delivered("there \(w[1])")
             }
-            return deliveredState(w, limit: hasComparison(title), lex)
+            return deliveredState(w, limit: hasComparison(title), lex) ?? otherShapes(w, title: title, deliverableOnly: true, lex)
         }
         // "Partner portal rebuilt": a leading verb with no object of its own (no article, no number) may be a noun
         // whose clause ends in a participle; the participle is then what the title reports.
@@ -170,7 +197,10 @@ enum OutputClassifier {
             j = end2
         }
         let baseName = end == i + 1 ? base : verb
-        if isNounUse(w, verbBase: base, after: j, lex) { return nil }
+        if isNounUse(w, verbBase: base, after: j, lex) {
+            // "Audit of the billing code", "Release of the beta": the verb is a noun, and a deliverable one.
+            return deliverableOnly && w[j] == "of" && !hasComparison(title) && !hasNumber(w, from: 0) ? nounPhraseDeliverable(w, lex) : nil
+        }
         if purposeClause(w, from: end, lex) { return nil }
         let activity = TaskLexicon.countsActivity.contains(baseName)
         // The work counted: "Ship 3 experiments", "Hire 5 engineers", "Migrate 80% of services".
@@ -185,8 +215,35 @@ enum OutputClassifier {
             return .output(verb: name, phrase: phrase)
         }
         if !activity && namesOutcome(w, from: j, lex) { return nil }
-        if lex.allowOutcomeMetric, let kind, kind != .milestone, let text = metricText(), metricIsOutcome(text, lex) { return nil }
+        // Time put in ("Fine tune OKR for one hour weekly") is an input, whatever unit the metric has.
+        if lex.allowOutcomeMetric, let kind, kind != .milestone, !timeSpent(w, from: j), let text = metricText(), metricIsOutcome(text, lex) { return nil }
         return .task(name)
+    }
+
+    /// "for one hour weekly", "for 2 days a week": a duration of work after the verb.
+    static func timeSpent(_ w: TitleWords, from start: Int) -> Bool {
+        var k = start
+        while k < w.count {
+            if w[k] == "for" && (w.isNumber(k + 1) || TaskLexicon.numberWords.contains(w[k + 1])) && TaskLexicon.timeUnits.contains(w[k + 2]) {
+                return true
+            }
+            k += 1
+        }
+        return false
+    }
+
+    /// A verb by its shape: un- + a word ("unprefix"), or -ify / -ize / -ise ("modularize").
+    static func isRareVerb(_ t: String) -> Bool {
+        let n = t.utf8.count
+        if n >= 7 && t.hasPrefix("un") && !t.hasSuffix("ed") && !TaskLexicon.endsInIng(t) && !t.hasSuffix("ly") { return true }
+        return n >= 6 && (t.hasSuffix("ify") || t.hasSuffix("ize") || t.hasSuffix("ise")) && !["otherwise", "enterprise", "expertise", "premise", "promise", "franchise", "merchandise", "size", "exercise", "surprise", "concise", "precise", "advertise"].contains(t)
+    }
+
+    /// A numeric key result whose first word is no activity verb: only the other shapes apply.
+    static func readOn(_ title: String, kind: MetricKind?, deliverableOnly: Bool, _ lex: Lexicon) -> Finding? {
+        let w = TitleWords(title)
+        guard w.count > 0 else { return nil }
+        return otherShapes(w, title: title, deliverableOnly: deliverableOnly, lex)
     }
 
     /// A deadline in the title: "by March 7", "by end of Q2", "by 2026-03-31", "before June".
@@ -244,7 +301,7 @@ enum OutputClassifier {
                 if ok { return (([w[i]] + words.dropFirst()).joined(separator: " "), i + words.count) }
             }
         }
-        if lex.isVerb(first) { return (w[i], i + 1) }
+        if lex.isVerb(first) || (first.hasPrefix("re-") && lex.isVerb(String(first.dropFirst(3)))) { return (w[i], i + 1) }
         return nil
     }
 

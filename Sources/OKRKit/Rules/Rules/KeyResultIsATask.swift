@@ -85,6 +85,18 @@ public struct KeyResultIsATaskRule: DocumentRule {
             RuleExample(exampleHeader + "## O1: Customers\n### KR1.1: There are 300 customers on the new platform\n- metric: 100 -> 300 customers\n"),
         ])
 
+    /// Why a delivered state is an output, in the words of the verb: a launch, a release, a migration.
+    static func why(_ word: String) -> String {
+        let w = word.lowercased()
+        if w.hasPrefix("launch") || w.hasPrefix("ship") || w.hasPrefix("releas") || w == "live" || w.hasPrefix("roll") {
+            return "a launch is an output: what should change for whom once it ships?"
+        }
+        if w.hasPrefix("migrat") || w.hasPrefix("complet") || w == "done" || w == "ready" {
+            return "finished work is an output: what should be better once it is done?"
+        }
+        return "what should change for whom once it is done?"
+    }
+
     public func check(_ context: Context) -> [Diagnostic] {
         let lex = context.options.lexicon
         var out: [Diagnostic] = []
@@ -104,7 +116,7 @@ public struct KeyResultIsATaskRule: DocumentRule {
                 if kr.metric?.kind == .milestone && (kr.due != nil || OutputClassifier.hasDeadline(title)) {
                     let what: String
                     switch finding {
-                    case .task(let v), .delivered(let v): what = v
+                    case .task(let v), .delivered(let v), .deliverable(let v), .capability(let v): what = v
                     case .output(let v, _): what = v
                     }
                     out.append(context.diagnostic(range,
@@ -124,8 +136,16 @@ public struct KeyResultIsATaskRule: DocumentRule {
                         help: "measure what that work changes for users or the business (adoption, time, money, quality), and keep \"\(title)\" as an initiative `- [ ] ...`"))
                 case .delivered(let word):
                     out.append(context.diagnostic(range,
-                        "key result \(name) is a task: \"\(word)\" reports work delivered, not an outcome",
+                        "key result \(name) is a task: \"\(word)\" reports work delivered, not an outcome; \(Self.why(word))",
                         help: "say what the delivered work should change and measure that (\"Grow <measure> from X to Y\"); keep \"\(title)\" as an initiative `- [ ] ...`"))
+                case .deliverable(let phrase):
+                    out.append(context.diagnostic(range,
+                        "key result \(name) names a deliverable: \"\(phrase)\" is something to make, an output; what should change for whom once it exists?",
+                        help: "measure what the deliverable should change (adoption, time, money, quality) and keep \"\(title)\" as an initiative `- [ ] ...`"))
+                case .capability(let phrase):
+                    out.append(context.diagnostic(range,
+                        "key result \(name) describes a feature: \"\(phrase)\" says what the product does, not what changes for anyone",
+                        help: "once it works, who does what differently? measure that (how many use it, time saved, errors avoided) and keep \"\(title)\" as an initiative `- [ ] ...`"))
                 }
             }
         }
