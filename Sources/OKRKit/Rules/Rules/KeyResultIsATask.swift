@@ -24,6 +24,9 @@ public struct KeyResultIsATaskRule: DocumentRule {
                                                allowOutcomeMetric: allowOutcomeMetric)
         }
     }
+    /// The built-in lexicon, for other rules that read titles with the classifier (`objective-is-a-task`).
+    static let sharedLexicon = OutputClassifier.Lexicon(verbs: [], allowedVerbs: [], outcomeUnits: [], allowOutcomeMetric: true)
+
     public static let description = RuleDescription(
         id: "key-result-is-a-task",
         summary: "A key result is phrased as an activity (launch, build, draft, assess ...) instead of an outcome.",
