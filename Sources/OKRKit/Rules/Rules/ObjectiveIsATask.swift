@@ -27,16 +27,15 @@ public struct ObjectiveIsATaskRule: DocumentRule {
         """,
         defaultSeverity: .warning,
         triggering: [
-            RuleExample(exampleHeader + "## O1: ↓Launch the new website\n"),
-            RuleExample(exampleHeader + "## O1: ↓Migrate to Postgres\n"),
-            RuleExample(exampleHeader + "## O1: ↓Do a rebrand\n"),
-            RuleExample(exampleHeader + "## O1: ↓Alpha release of the mobile app\n"),
+            RuleExample(exampleHeader + "## ↓O1: Launch the new website\n"),
+            RuleExample(exampleHeader + "## ↓O1: Migrate to Postgres\n"),
+            RuleExample(exampleHeader + "## ↓O1: Do a rebrand\n"),
+            RuleExample(exampleHeader + "## ↓O1: Alpha release of the mobile app\n"),
         ],
         passing: [
             RuleExample(exampleHeader + "## O1: Make deploys boring\n"),
             RuleExample(exampleHeader + "## O1: Build a small, devoted community\n"),
             RuleExample(exampleHeader + "## O1: Win the mid-market\n"),
-            RuleExample(exampleHeader + "## O1: Launch readiness everyone trusts\n"),
             RuleExample(exampleHeader + "## O1: Launch the most popular new iPhone App\n"),
         ])
 
