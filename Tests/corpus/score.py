@@ -13,6 +13,9 @@ For each set the script runs `OKRLINT --format json --report-all .` inside the s
 - syntax errors                      findings of `syntax-error` (never expected; listed apart)
 - infos                              ignored unless listed
 
+Recall is also reported for output-shaped key results (expectations of key-result-is-a-task) apart from the
+other rules.
+
 A set whose run fails (exit code 2: bad config, unreadable file) is reported as a run error and counts
 all its expected findings as missed. Exit code: 0 when every set ran, 1 otherwise.
 """
@@ -22,6 +25,8 @@ import json
 import os
 import subprocess
 import sys
+
+OUTPUT_RULE = "key-result-is-a-task"
 
 
 def load_expected(setdir):
@@ -136,6 +141,13 @@ def main():
     print(f"sets: {len(results)} ({', '.join(f'{k} {v}' for k, v in sorted(collections.Counter(r['kind'] for r in results).items()))})")
     pct = 100.0 * total_found / total_exp if total_exp else 100.0
     print(f"recall: {total_found}/{total_exp} expected findings ({pct:.1f}%)")
+    # Output-shaped key results (the key results a coach calls work rather than outcome) apart from the rest.
+    out_exp = exp_by_rule[OUTPUT_RULE]
+    out_found = out_exp - missed_by_rule[OUTPUT_RULE]
+    rest_exp, rest_found = total_exp - out_exp, total_found - out_found
+    print(f"  output-shaped key results ({OUTPUT_RULE}): {out_found}/{out_exp}"
+          + (f" ({100.0 * out_found / out_exp:.1f}%)" if out_exp else ""))
+    print(f"  other rules: {rest_found}/{rest_exp}" + (f" ({100.0 * rest_found / rest_exp:.1f}%)" if rest_exp else ""))
     for rule in sorted(exp_by_rule):
         print(f"    {rule:<26} {exp_by_rule[rule] - missed_by_rule[rule]}/{exp_by_rule[rule]}")
     print(f"false alarms: {len(fa)} ({sum(1 for f in fa if f['severity'] == 'error')} errors, "
@@ -155,6 +167,7 @@ def main():
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump({"sets": results, "recall": [total_found, total_exp],
+                       "output_recall": [out_found, out_exp],
                        "false_alarms_by_rule": dict(by_rule), "syntax_errors": len(syn),
                        "good_sets_with_error_false_alarm": good_err}, f, indent=2)
     sys.exit(1 if run_errors else 0)

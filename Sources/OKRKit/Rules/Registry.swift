@@ -16,6 +16,8 @@ public enum Registry {
         // Measurability
         .document(UnmeasurableKeyResultRule()),
         .document(KeyResultIsATaskRule()),
+        .document(ObjectiveIsATaskRule()),
+        .document(ObjectiveAllMilestonesRule()),
         .document(MetricInconsistentRule()),
         .document(MetricDirectionRule()),
         .document(OrphanedInitiativeRule()),

@@ -19,7 +19,8 @@ public struct StaleCheckInRule: DocumentRule {
         rationale: """
         OKRs need regular review and adaptation during the period (the seed article; Google reviews mid-quarter); OKR \
         tools call a KR stalled when nobody checked in for 14 days. Only reported while the period is running, relative \
-        to `--today` (or the config's `today`).
+        to `--today` (or the config's `today`). A milestone whose `current` or latest check-in is `done` is done and \
+        needs no more check-ins.
         """,
         defaultSeverity: .warning,
         triggering: [
@@ -37,6 +38,8 @@ public struct StaleCheckInRule: DocumentRule {
             RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n\n## Check-ins\n- 2026-11-20 KR1.1: 4 min\n", today: "2026-11-25"),
             RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n\n## Check-ins\n- 2026-10-20 KR1.1: 4 min\n", today: "2027-02-01"),
             RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n", today: "2026-10-05"),
+            // A milestone checked in as done is done (issue 21): no more check-ins are due.
+            RuleExample(exampleHeader + "## O1: A\n### KR1.1: a\n- metric: milestone\n\n## Check-ins\n- 2026-10-08 KR1.1: done\n", today: "2026-11-25"),
         ])
 
     public func check(_ context: Context) -> [Diagnostic] {
@@ -53,6 +56,8 @@ public struct StaleCheckInRule: DocumentRule {
             for kr in o.keyResults {
                 // A key result with a final score is closed: nothing left to check in.
                 guard let id = kr.id, kr.repeatsIDOf == nil, kr.score == nil, o.score == nil else { continue }
+                // A milestone checked in (or set) as done is done: nothing left to report on (issue 21).
+                if Self.isDoneMilestone(kr, latest: context.document.latestCheckIn(of: kr)) { continue }
                 if let c = context.document.latestCheckIn(of: kr), let d = c.date?.value {
                     let age = context.today.days(since: d)
                     if age > maxDays {
@@ -66,6 +71,11 @@ public struct StaleCheckInRule: DocumentRule {
             }
         }
         return out
+    }
+
+    /// A milestone whose `current`, else latest check-in, is `done`.
+    static func isDoneMilestone(_ kr: KeyResult, latest: CheckIn?) -> Bool {
+        kr.metric?.kind == .milestone && Progress.keyResult(kr, latest: latest) == 1
     }
 
     /// Staleness from git: the date of the last version whose `current` of the key result differs from the one
@@ -82,7 +92,8 @@ public struct StaleCheckInRule: DocumentRule {
         var out: [Diagnostic] = []
         for o in doc.objectives {
             for kr in o.keyResults {
-                guard let idSpan = kr.id, kr.repeatsIDOf == nil, kr.score == nil, o.score == nil else { continue }
+                guard let idSpan = kr.id, kr.repeatsIDOf == nil, kr.score == nil, o.score == nil,
+                      !isDoneMilestone(kr, latest: nil) else { continue }
                 let id = context.text(idSpan)
                 guard let now = versions.last?.values[id] else { continue }
                 // Walk back while the value is the one shown now; the version after the last difference set it.

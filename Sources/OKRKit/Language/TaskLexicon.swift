@@ -42,8 +42,8 @@ enum TaskLexicon {
         discover, discuss, distribute, do, document, draft, draw, email, embed, enable, encourage, encrypt, enforce,
         engage, engineer, enrol, enroll, ensure, escalate, establish, estimate, evaluate, evangelise, evangelize,
         examine, execute, exhibit, experiment, explain, explore, expose, extract, facilitate, file, film, finalise,
-        finalize, finish, fix, forecast, fork, form, formalise, formalize, formulate, fund, gather, guide, handle,
-        harden, help, hire, host, identify, ideate, illustrate, implement, import, improvise, incorporate, index,
+        finalize, fine-tune, finish, fix, forecast, fork, form, formalise, formalize, formulate, fund, gather, guide, handle,
+        graduate, harden, help, highlight, hire, host, identify, ideate, illustrate, implement, import, improvise, incorporate, index,
         initiate, inspect, install, instrument, integrate, internationalise, internationalize, interview, introduce,
         inventory, invest, invite, investigate, isolate, iterate, kickoff, label, launch, lead, learn, lease,
         leverage, license, list, livestream, localise, localize, log, make, manage, map, market, measure, meet,
@@ -74,7 +74,7 @@ enum TaskLexicon {
     /// Phrasal activity verbs (their first word may be an outcome verb: "cut over", "keep track of").
     static let phrasalText = """
         agree on, agree to, back up, commit to, bring together, build out, carry out, check in with, clean up, come up with,
-        cut over, dig into, double down on, draw up, figure out, fill in, find out, flesh out, follow up, follow up on,
+        cut over, dig into, double down on, draw up, figure out, fill in, find out, fine tune, flesh out, follow up, follow up on,
         follow up with, get rid of, get started, go live, hand off, hand over, help with, hook up, keep track of,
         kick off, lay out, line up, look at, look into, make available, make public, make sure, map out, meet with,
         move to, open up, partner with, pay down, phase in, phase out, pick up, price out, pull together, put in place, put into practice,
@@ -146,7 +146,7 @@ enum TaskLexicon {
 
     /// Activity verbs whose participle or -ing form names a state, not delivered work ("used by 20 customers",
     /// "contributors engaged"), and verbs read only before an object.
-    static let notStates: Set<String> = ["use", "engage", "lead", "help", "support", "need", "target", "focus", "base", "market"]
+    static let notStates: Set<String> = ["use", "engage", "align", "lead", "help", "support", "need", "target", "focus", "base", "market"]
     static let needObject: Set<String> = ["make", "do"]
     static let determiners: Set<String> = ["a", "an", "the", "our", "all", "every", "each", "its", "their", "this", "these", "new", "first"]
     static let beForms: Set<String> = ["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "now", "fully", "all",
