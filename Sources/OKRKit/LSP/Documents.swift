@@ -35,19 +35,13 @@ struct OpenDocument: Sendable {
     /// The path the parser and the findings use.
     var parsePath: String { path ?? uri }
 
-    mutating func edit(_ range: SourceRange, _ replacement: [UInt8]) {
-        let lo = min(max(0, range.start), source.bytes.count)
-        let hi = min(max(lo, range.end), source.bytes.count)
-        var bytes = source.bytes
-        bytes.replaceSubrange(lo..<hi, with: replacement)
-        source = SourceFile(path: parsePath, bytes: bytes)
-        if case .synced = sync { sync = .one(SourceRange(start: lo, end: hi), replacement) } else { sync = .full }
-        changed()
-    }
-
-    mutating func replace(_ text: [UInt8]) {
-        source = SourceFile(path: parsePath, bytes: text)
-        sync = .full
+    /// Applies one `didChange`'s changes, in order, in one pass (`TextChanges`). A batch that did not replace the
+    /// whole text is one edit for the parse session: the span of the old text it changed.
+    mutating func apply(_ changes: [TextChange], _ encoding: PositionEncoding) {
+        guard !changes.isEmpty else { return }
+        let result = TextChanges.apply(changes, to: source, encoding: encoding)
+        source = result.source
+        if case .synced = sync, let (range, replacement) = result.changed { sync = .one(range, replacement) } else { sync = .full }
         changed()
     }
 

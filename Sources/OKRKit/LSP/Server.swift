@@ -258,18 +258,21 @@ public struct LanguageServer: Sendable {
             return
         }
         documents[uri] = nil  // edited in place, not copied
+        var changes: [TextChange] = []
         for change in params["contentChanges"]?.array ?? [] {
             guard let text = change["text"]?.string else { continue }
             if let range = change["range"] {
-                guard let r = doc.source.byteRange(range, encoding) else {
+                guard let start = LSPPosition(range["start"]), let end = LSPPosition(range["end"]) else {
                     log("didChange with a malformed range: change ignored")
                     continue
                 }
-                doc.edit(r, Array(text.utf8))
+                changes.append(TextChange(range: (start, end), text: Array(text.utf8)))
             } else {
-                doc.replace(Array(text.utf8))
+                changes.append(TextChange(range: nil, text: Array(text.utf8)))
             }
         }
+        // In order, each on the text the one before it left, in one pass over the text.
+        doc.apply(changes, encoding)
         if let v = td["version"]?.int { doc.version = v }
         files.generation += 1
         doc.editedGeneration = files.generation
