@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import OKRKit
 
@@ -90,5 +91,111 @@ import Testing
         #expect(errors == 1)
         r.append(Self.frame(Self.one))
         #expect(r.next() == .message(Array(Self.one.utf8)))
+    }
+}
+
+/// Issue 20: text a file controls (titles, owners, IDs, link text, paths) reaches an editor's Markdown renderer
+/// through hover; it must render as the text it is, never as a link, an image (loaded from a remote host when the
+/// hover shows) or HTML.
+@Suite struct LSPHoverInjectionTests {
+    static let payloads = ["![x](https://e.invalid/t.png)", "<img src=x>", "https://e.invalid", "www.e.invalid", "[a](javascript:x)",
+                           "<https://e.invalid>", "a@b.invalid", "e.com", "&lt;b&gt;", "`code`", "*em* _em_ ~~s~~ | x", "\\[x](y)"]
+
+    /// Characters of `s` that Markdown reads as syntax: `[`, `]`, `<`, `>`, `!`, `&`, `` ` ``, `*`, `_`, `~`, `|`, `:`,
+    /// `/` or a `.` before a letter, not escaped by a backslash; `wrapped` allows the `**` around a line.
+    static func activeSyntax(_ s: String) -> [String] {
+        var found: [String] = []
+        let chars = Array(s)
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if c == "\\" { i += 2; continue }
+            if c == "*" && i + 1 < chars.count && chars[i + 1] == "*" { i += 2; continue }  // the server's own bold
+            if "[]<>!&`*_~|:/".contains(c) { found.append("\(c) at \(i)") }
+            if c == ".", i + 1 < chars.count, chars[i + 1].isLetter { found.append(". at \(i)") }
+            i += 1
+        }
+        return found
+    }
+
+    @Test func hoverOnALinkShowsTheParentsTitleAndOwnerAsText() throws {
+        let fm = FileManager.default
+        let dir = fm.temporaryDirectory.appendingPathComponent("okrlint-lsp-hover-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: dir) }
+        try fm.createDirectory(at: dir.appendingPathComponent("teams"), withIntermediateDirectories: true)
+        let bad = Self.payloads.joined(separator: " ")
+        let company = """
+            # Company OKRs
+
+            - okr: 1
+            - team: company
+            - period: 2026-Q4
+            - owner: @ceo
+
+            ## O1: Grow \(bad)
+            - owner: @a \(bad)
+
+            ### KR1.1: Sign \(bad)
+            - metric: 0 -> 10 accounts
+            - current: 5 accounts
+            - owner: @k \(bad)
+
+            """
+        try company.write(to: dir.appendingPathComponent("company.okr"), atomically: true, encoding: .utf8)
+        try #"{"today": "2026-11-25"}"#.write(to: dir.appendingPathComponent(".okrlint.json"), atomically: true, encoding: .utf8)
+        let team = "# T\n\n- okr: 1\n- team: t\n- period: 2026-Q4\n- owner: @t\n\n## O1: Help\n- owner: @t\n- aligns: company/O1\n\n## O2: More\n- owner: @t\n- aligns: company/KR1.1\n"
+        let path = dir.appendingPathComponent("teams/t.okr").path
+        try team.write(toFile: path, atomically: true, encoding: .utf8)
+        var s = LanguageServer(today: CalendarDate("2026-11-25"))
+        _ = s.handle(LSPServerTests.message(["jsonrpc": "2.0", "id": 1, "method": "initialize",
+                                             "params": ["capabilities": [:], "rootUri": .string(FileURI.uri(dir.path))]]))
+        let uri = FileURI.uri(path)
+        _ = s.handle(LSPServerTests.message(["jsonrpc": "2.0", "method": "textDocument/didOpen",
+                                             "params": ["textDocument": ["uri": .string(uri), "languageId": "okr", "version": 1, "text": .string(team)]]]))
+        for (line, character) in [(9, 14), (13, 14)] {
+            let answer = s.handle(LSPServerTests.message(["jsonrpc": "2.0", "id": 2, "method": "textDocument/hover", "params": [
+                "textDocument": ["uri": .string(uri)], "position": LSPPosition(line: line, character: character).json]]))
+            let value = try #require(answer.first?["result"]?["contents"]?["value"]?.string)
+            #expect(value.contains("Grow"), "\(value)")
+            // Line by line, past the server's own `**…**` and `owner: `, `of `, `progress: ` and `in ` words.
+            for l in value.split(separator: "\n") where !l.hasPrefix("progress:") && !l.hasPrefix("in ") {
+                let text = String(l).replacingOccurrences(of: "owner: ", with: "").replacingOccurrences(of: "company/", with: "")
+                    .replacingOccurrences(of: "O1: ", with: "").replacingOccurrences(of: "KR1.1: ", with: "")
+                #expect(Self.activeSyntax(text).isEmpty, "hover at \(line): \(l)")
+            }
+        }
+    }
+}
+
+@Suite struct MarkdownTextTests {
+    /// The text a Markdown renderer shows for escaped `s`: each backslash escape read as its character.
+    static func shown(_ s: String) -> String {
+        var out = ""
+        var escaped = false
+        for c in s {
+            if !escaped && c == "\\" { escaped = true; continue }
+            escaped = false
+            out.append(c)
+        }
+        return out
+    }
+
+    @Test func escapedTextHasNoActiveSyntaxAndShowsAsItWas() {
+        for p in LSPHoverInjectionTests.payloads + ["O1: Grow **fast** #1", "KR1.2 v2.0 @owner-name 50%", "a\\b", "é.漢 www.例え.jp", ""] {
+            let e = MarkdownText.escapeInline(p)
+            #expect(LSPHoverInjectionTests.activeSyntax(e.replacingOccurrences(of: "**", with: "\\*\\*")).isEmpty, "\(p) -> \(e)")
+            #expect(Self.shown(e) == p, "\(p) -> \(e)")
+        }
+        // IDs, owners and plain words are left as they are.
+        #expect(MarkdownText.escapeInline("KR1.2 @owner-name grows 50%") == "KR1.2 @owner-name grows 50%")
+        // Controls and bidi overrides stay on the line, visible.
+        #expect(MarkdownText.escapeInline("a\nb\u{202E}c") == "a\\\\nb\\\\u{202E}c")
+    }
+
+    @Test func aCodeSpanHoldsAnyBackticks() {
+        #expect(MarkdownText.codeSpan("teams/a.okr") == "`teams/a.okr`")
+        #expect(MarkdownText.codeSpan("a`b") == "``a`b``")
+        #expect(MarkdownText.codeSpan("``x") == "``` ``x ```")
+        #expect(MarkdownText.codeSpan("a\nb") == "`a\\nb`")
     }
 }

@@ -80,3 +80,72 @@ async def test_requests_after_a_rejected_header_are_answered(client, workspace, 
     hover = await asyncio.wait_for(client.text_document_hover_async(types.HoverParams(
         text_document=types.TextDocumentIdentifier(uri=uri(path)), position=types.Position(line=0, character=0))), 10)
     assert hover is None or hover.contents is not None
+
+
+# ---- Markdown injection through hover (read with a real CommonMark renderer: markdown-it-py, GFM-like, linkify on)
+
+from markdown_it import MarkdownIt  # noqa: E402  (pip install markdown-it-py linkify-it-py)
+
+PAYLOADS = ["![x](https://e.invalid/t.png)", "<img src=x>", "https://e.invalid", "www.e.invalid", "[a](javascript:x)",
+            "<https://e.invalid>", "a@b.com", "evil.com", "&lt;b&gt;", "`code`", "*em* _em_ ~~s~~"]
+BAD = " ".join(PAYLOADS)
+RENDERER = MarkdownIt("gfm-like", {"linkify": True, "html": True})
+
+
+def rendered(markdown):
+    """What a renderer makes of the hover: the kinds of element it builds, and the text it shows."""
+    kinds, text = set(), []
+
+    def walk(tokens):
+        for t in tokens:
+            kinds.add(t.type)
+            if t.type in ("text", "code_inline"):
+                text.append(t.content)
+            elif t.type in ("softbreak", "hardbreak", "paragraph_close"):
+                text.append("\n")
+            if t.children:
+                walk(t.children)
+    walk(RENDERER.parse(markdown))
+    return kinds, "".join(text)
+
+
+async def hover_at(client, path, text, needle, after):
+    from test_lsp import position_of
+    result = await asyncio.wait_for(client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri(path)), position=position_of(text, needle, after))), 10)
+    assert result is not None and result.contents.kind == types.MarkupKind.Markdown
+    return result.contents.value
+
+
+async def test_hover_renders_titles_and_owners_from_files_as_text(client, workspace):
+    company = workspace / "company.okr"
+    ctext = company.read_text()
+    ctext = ctext.replace("## O1: Become the default choice for mid-market teams", "## O1: Grow " + BAD, 1)
+    ctext = ctext.replace("- owner: @ceo-maria\n- type: aspirational", "- owner: @ceo " + BAD + "\n- type: aspirational", 1)
+    ctext = ctext.replace("### KR1.1: Grow net new mid-market accounts", "### KR1.1: Sign " + BAD, 1)
+    ctext = ctext.replace("- owner: @vp-sales-ken", "- owner: @ken " + BAD, 1)
+    company.write_text(ctext)
+    await start(client, workspace)
+    path = workspace / "teams" / "platform.okr"
+    text = path.read_text().replace("- aligns: company/O2", "- aligns: company/O1", 1)
+    text = text.replace("## O2: Keep the API dependable under peak load\n- owner: @mei", "## O2: Keep the API dependable under peak load\n- owner: @mei\n- aligns: company/KR1.1", 1)
+    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+        uri=uri(path), language_id="okr", version=1, text=text)))
+    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+        uri=uri(company), language_id="okr", version=1, text=ctext)))
+    hovers = {
+        "link to an objective": await hover_at(client, path, text, "company/O1", 3),
+        "link to a key result": await hover_at(client, path, text, "company/KR1.1", 10),
+        "an objective's own heading": await hover_at(client, company, ctext, "## O1", 3),
+        "a key result's own heading": await hover_at(client, company, ctext, "### KR1.1", 5),
+    }
+    for where, value in hovers.items():
+        kinds, shown = rendered(value)
+        made = kinds & {"link_open", "image", "html_inline", "html_block", "s_open", "em_open"}
+        assert not made, f"{where}: the hover renders {made}:\n{value}"
+        # Every payload is shown as the text it is, in the title and in the owner.
+        assert shown.count(BAD) >= 2, f"{where}:\n{shown}"
+    assert "Grow " + BAD in rendered(hovers["link to an objective"])[1]
+    assert "owner: @ceo " + BAD in rendered(hovers["link to an objective"])[1]
+    assert "KR1.1: Sign " + BAD in rendered(hovers["link to a key result"])[1]
+    assert "owner: @ken " + BAD in rendered(hovers["link to a key result"])[1]
