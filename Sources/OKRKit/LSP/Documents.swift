@@ -41,7 +41,13 @@ struct OpenDocument: Sendable {
         guard !changes.isEmpty else { return }
         let result = TextChanges.apply(changes, to: source, encoding: encoding)
         source = result.source
-        if case .synced = sync, let (range, replacement) = result.changed { sync = .one(range, replacement) } else { sync = .full }
+        if case .synced = sync, let (range, replacement) = result.changed {
+            sync = .one(range, replacement)
+        } else {
+            // Parsed again from the text: the old tree (and the old text it holds) goes now, not at the next parse.
+            sync = .full
+            session = nil
+        }
         changed()
     }
 
@@ -59,7 +65,7 @@ struct OpenDocument: Sendable {
         case .one(let range, let replacement):
             if var s = session {
                 session = nil
-                s.edit(range, replacement: replacement)
+                s.edit(range, replacement: replacement, result: source)
                 session = s
                 sync = .synced
                 return s.document
@@ -67,7 +73,7 @@ struct OpenDocument: Sendable {
         case .full:
             break
         }
-        let s = ParseSession(path: parsePath, bytes: source.bytes)
+        let s = ParseSession(source: source)
         session = s
         sync = .synced
         return s.document

@@ -1,0 +1,31 @@
+import Testing
+@testable import OKRKit
+
+/// Issue 20: the language server keeps one copy of a buffer. Its text and line table are shared by the buffer and
+/// its parse session's tree, before and after edits; its findings are not copied into the server's caches (the tree
+/// holds the syntax errors, the cache the document rules' findings, the server only what it adds and the order).
+@Suite struct LSPBufferCopiesTests {
+    static func address<T>(_ a: [T]) -> UnsafeRawPointer? { a.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
+
+    /// Whether the buffer's text and line table are the tree's own (one storage each).
+    static func sharesText(_ doc: inout OpenDocument) -> Bool {
+        let tree = doc.document().source
+        return address(tree.bytes) == address(doc.source.bytes) && address(tree.lineStarts) == address(doc.source.lineStarts)
+    }
+
+    @Test func theBufferAndItsTreeShareOneText() {
+        let text = String(repeating: "## O1: A\n- owner: @a\n### KR1.1: b\n- metric: 0 -> 9 x\n", count: 200)
+        var doc = OpenDocument(uri: "untitled:one", version: 0, text: Array(text.utf8))
+        do { let shared = Self.sharesText(&doc); #expect(shared, "after opening") }
+        // One edit (parsed incrementally), a batch of edits, then a burst of two (parsed whole).
+        doc.apply([TextChange(range: (LSPPosition(line: 3, character: 10), LSPPosition(line: 3, character: 11)), text: Array("8".utf8))], .utf16)
+        do { let shared = Self.sharesText(&doc); #expect(shared, "after an edit") }
+        doc.apply([TextChange(range: (LSPPosition(line: 9, character: 3), LSPPosition(line: 9, character: 3)), text: Array("x".utf8)),
+                   TextChange(range: (LSPPosition(line: 2, character: 3), LSPPosition(line: 2, character: 3)), text: Array("y".utf8))], .utf16)
+        do { let shared = Self.sharesText(&doc); #expect(shared, "after a batch") }
+        doc.apply([TextChange(range: (LSPPosition(line: 0, character: 0), LSPPosition(line: 0, character: 0)), text: Array("\n".utf8))], .utf16)
+        doc.apply([TextChange(range: nil, text: Array("# T\n".utf8))], .utf16)
+        do { let shared = Self.sharesText(&doc); #expect(shared, "after a burst") }
+        #expect(LSPTestSupport.dump(doc.document()) == LSPTestSupport.dump(Parser.parse(path: "untitled:one", bytes: Array("# T\n".utf8))))
+    }
+}
