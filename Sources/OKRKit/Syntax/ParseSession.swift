@@ -91,6 +91,8 @@ public struct ParseSession: Sendable {
             for k in (first + scannedResults.count)..<results.count { results[k].shift(by: delta) }
         }
         rescannedLines = scannedResults.count
+        // The old tree goes before the new one is built: the two are never held together.
+        document = Document(source: source)
         document = ParseSession.build(source, results)
     }
 
