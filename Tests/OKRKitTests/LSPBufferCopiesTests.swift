@@ -29,3 +29,26 @@ import Testing
         #expect(LSPTestSupport.dump(doc.document()) == LSPTestSupport.dump(Parser.parse(path: "untitled:one", bytes: Array("# T\n".utf8))))
     }
 }
+
+extension LSPBufferCopiesTests {
+    /// A buffer where every line is a finding: the server's findings refer to the tree's syntax errors rather than
+    /// copying them (before, the document rules' cache and the finished list each held a copy of every one).
+    @Test func theFindingsOfABufferAreNotCopies() {
+        var s = LSPServerTests.initialized()
+        let text = "# T\n\n- okr: 1\n- team: t\n- period: 2026-Q4\n- owner: @t\n\n## O1: A\n- owner: @t\n" + String(repeating: "- ownr: x\n", count: 5_000)
+        _ = s.handle(LSPServerTests.message(["jsonrpc": "2.0", "method": "textDocument/didOpen",
+                                             "params": ["textDocument": ["uri": "untitled:many", "languageId": "okr", "version": 1, "text": .string(text)]]]))
+        let findings = s.diagnostics("untitled:many")
+        #expect(findings.count > 5_000)
+        var doc = s.documents["untitled:many"]!
+        let tree = doc.document().syntaxDiagnostics
+        #expect(tree.count >= 4_999)
+        // One list is the tree's own array; whatever else is kept is small.
+        #expect(findings.lists.contains { Self.address($0) == Self.address(tree) })
+        let own = findings.lists.filter { Self.address($0) != Self.address(tree) }.reduce(0) { $0 + $1.count }
+        #expect(own < 100, "\(own) findings copied")
+        #expect((doc.ruleFindings?.diagnostics.count ?? 0) < 100)
+        // And they read as the CLI's list: sorted, each once.
+        #expect(findings.array == Linter(today: CalendarDate("2026-11-25")!).lint(doc.document()))
+    }
+}

@@ -149,3 +149,40 @@ async def test_hover_renders_titles_and_owners_from_files_as_text(client, worksp
     assert "owner: @ceo " + BAD in rendered(hovers["link to an objective"])[1]
     assert "KR1.1: Sign " + BAD in rendered(hovers["link to a key result"])[1]
     assert "owner: @ken " + BAD in rendered(hovers["link to a key result"])[1]
+
+
+# ---- memory: a buffer where every line is a finding
+
+def rss_mb(pid, field):
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def test_a_buffer_with_a_finding_on_every_line_costs_a_few_times_its_diagnostics(workspace):
+    """Opening a buffer with 60,000 findings: the server's peak memory growth stays within 6 times the size of the
+    diagnostics message it sends (before, every finding was copied into two caches and the message built as a tree
+    of values first, then copied twice more to be framed: 8 times)."""
+    from test_robustness import Raw
+    s = Raw(cwd=workspace)
+    s.initialize(workspace)
+    base = rss_mb(s.p.pid, "VmRSS")
+    path = workspace / "many.okr"
+    text = "# T\n\n- okr: 1\n- team: t\n- period: 2026-Q4\n- owner: @t\n\n## O1: A\n- owner: @t\n" + "- ownr: x\n" * 60_000
+    s.send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+        "uri": uri(path), "languageId": "okr", "version": 1, "text": text}}})
+    while True:
+        m = s.next(timeout=120)
+        assert m is not None
+        if m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri(path):
+            break
+    diagnostics = m["params"]["diagnostics"]
+    assert len(diagnostics) > 60_000
+    size_mb = len(json.dumps(m, separators=(",", ":"), ensure_ascii=False).encode()) / 2**20
+    growth = rss_mb(s.p.pid, "VmHWM") - base
+    assert growth < 6 * size_mb, f"peak grew {growth:.0f} MB for a {size_mb:.0f} MB message"
+    s.request(2, "shutdown")
+    s.answer(2)
+    s.send({"jsonrpc": "2.0", "method": "exit"})
+    assert s.finish() == 0

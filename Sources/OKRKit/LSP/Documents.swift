@@ -18,10 +18,12 @@ struct OpenDocument: Sendable {
     }
 
     var summaryCache: (calendar: FiscalCalendar, summary: DocumentSummary)?
-    /// The document rules' findings, for the config generation they were computed with.
-    var documentFindings: (linterGeneration: Int, diagnostics: [Diagnostic])?
-    /// Every finding, for the workspace generation it was computed in.
-    var findings: (generation: Int, diagnostics: [Diagnostic])?
+    /// The document rules' findings (sorted; the syntax errors are the tree's), for the config generation they were
+    /// computed with.
+    var ruleFindings: (linterGeneration: Int, diagnostics: [Diagnostic])?
+    /// Every finding, for the workspace generation it was computed in: references to the tree's syntax errors and
+    /// to `ruleFindings`, not copies (`Findings`).
+    var findings: (generation: Int, findings: Findings)?
     /// The workspace generation of the last edit (`didChange`) of this buffer.
     var editedGeneration = 0
 
@@ -53,7 +55,7 @@ struct OpenDocument: Sendable {
 
     private mutating func changed() {
         summaryCache = nil
-        documentFindings = nil
+        ruleFindings = nil
         findings = nil
     }
 

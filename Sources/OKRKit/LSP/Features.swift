@@ -57,15 +57,16 @@ extension LanguageServer {
         let only = params["context"]?["only"]?.array?.compactMap(\.string)
         func wants(_ kind: String) -> Bool { only.map { $0.contains { kind == $0 || kind.hasPrefix($0 + ".") } } ?? true }
         let found = diagnostics(uri)
-        let shown = lspDiagnostics(uri)
         var actions: [JSON] = []
         if wants("quickfix") {
             var disabled = Set<String>()
-            // Findings on the lines asked about (a cursor at the start of a line gets that line's fixes).
+            var otherSources: [String: SourceFile?] = [:]
+            // Findings on the lines asked about (a cursor at the start of a line gets that line's fixes), each in
+            // the protocol's form (only these: not the whole list).
             let firstLine = source.lineIndex(of: range.start), lastLine = source.lineIndex(of: range.end)
-            for (i, d) in found.enumerated() where source.lineIndex(of: d.range.start) <= lastLine
-                && firstLine <= source.lineIndex(of: max(d.range.start, d.range.end - 1)) {
-                let lspDiagnostic = i < shown.count ? shown[i] : .null
+            found.forEach { _, d in
+                guard source.lineIndex(of: d.range.start) <= lastLine && firstLine <= source.lineIndex(of: max(d.range.start, d.range.end - 1)) else { return }
+                let lspDiagnostic = self.lspDiagnostic(d, in: source, &otherSources)
                 if let fix = d.fix, fix.isValid(byteCount: source.bytes.count) {
                     actions.append([
                         "title": .string(fix.applicability == .safe ? fix.message : "\(fix.message) (unsafe)"),
@@ -74,9 +75,9 @@ extension LanguageServer {
                         "edit": workspaceEdit(uri, source, fix.edits),
                     ])
                 }
-                guard d.ruleID != syntaxErrorID, d.ruleID != LanguageServer.configErrorCode else { continue }
+                guard d.ruleID != syntaxErrorID, d.ruleID != LanguageServer.configErrorCode else { return }
                 let line = source.lineIndex(of: d.range.start)
-                guard disabled.insert("\(line) \(d.ruleID)").inserted else { continue }
+                guard disabled.insert("\(line) \(d.ruleID)").inserted else { return }
                 let lineRange = source.lspLineRange(line)
                 var indent = lineRange.lowerBound
                 while indent < lineRange.upperBound && (source.bytes[indent] == 0x20 || source.bytes[indent] == 0x09) { indent += 1 }
@@ -92,7 +93,7 @@ extension LanguageServer {
         }
         if wants(LanguageServer.fixAllKind) {
             let linter = files.linter(for: documents[uri]?.path, today: today).0
-            let fixable = found.filter { $0.ruleID != LanguageServer.configErrorCode }
+            let fixable = found.array.filter { $0.ruleID != LanguageServer.configErrorCode }
             if Fixer.hasFix(fixable, unsafe: false) {
                 let result = Fixer.fix(source, diagnostics: fixable, linter: linter, unsafe: false)
                 if let edit = LanguageServer.minimalEdit(source.bytes, result.fixed) {

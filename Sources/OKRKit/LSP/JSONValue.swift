@@ -8,8 +8,19 @@ public enum JSON: Sendable, Equatable {
     case string(String)
     case array([JSON])
     case object([(String, JSON)])
+    /// JSON text written already (a large array of diagnostics, written in place rather than built as values). Read
+    /// through the accessors below it is parsed, which only tests do.
+    case raw([UInt8])
+
+    /// The value itself; `.raw` text parsed (`.null` if it does not parse).
+    var resolved: JSON {
+        guard case .raw(let bytes) = self else { return self }
+        return (try? JSON.parse(bytes)) ?? .null
+    }
 
     public static func == (a: JSON, b: JSON) -> Bool {
+        if case .raw = a { return a.resolved == b }
+        if case .raw = b { return a == b.resolved }
         switch (a, b) {
         case (.null, .null): return true
         case (.bool(let x), .bool(let y)): return x == y
@@ -44,22 +55,22 @@ public enum JSON: Sendable, Equatable {
 
     /// The member `key` of an object (the first, if repeated); nil for anything else.
     public subscript(key: String) -> JSON? {
-        guard case .object(let members) = self else { return nil }
+        guard case .object(let members) = resolved else { return nil }
         return members.first { $0.0 == key }?.1
     }
 
-    public var string: String? { if case .string(let s) = self { return s }; return nil }
+    public var string: String? { if case .string(let s) = resolved { return s }; return nil }
     public var int: Int? {
-        switch self {
+        switch resolved {
         case .int(let i): return i
         case .double(let d) where d == d.rounded() && abs(d) < 9e15: return Int(d)
         default: return nil
         }
     }
-    public var bool: Bool? { if case .bool(let b) = self { return b }; return nil }
-    public var array: [JSON]? { if case .array(let a) = self { return a }; return nil }
-    public var isObject: Bool { if case .object = self { return true }; return false }
-    public var isNull: Bool { if case .null = self { return true }; return false }
+    public var bool: Bool? { if case .bool(let b) = resolved { return b }; return nil }
+    public var array: [JSON]? { if case .array(let a) = resolved { return a }; return nil }
+    public var isObject: Bool { if case .object = resolved { return true }; return false }
+    public var isNull: Bool { if case .null = resolved { return true }; return false }
 
     /// Compact JSON text.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
@@ -67,6 +78,7 @@ public enum JSON: Sendable, Equatable {
     /// Compact JSON as UTF-8 bytes (what goes on the wire: no `String` appends, which dominated the time to publish
     /// a few hundred findings).
     public var bytes: [UInt8] {
+        if case .raw(let written) = self { return written }
         var out: [UInt8] = []
         out.reserveCapacity(256)
         write(to: &out)
@@ -97,6 +109,8 @@ public enum JSON: Sendable, Equatable {
                 m.1.write(to: &out)
             }
             out.append(UInt8(ascii: "}"))
+        case .raw(let bytes):
+            out += bytes
         }
     }
 

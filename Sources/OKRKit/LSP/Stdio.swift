@@ -67,8 +67,10 @@ public enum LSPStdio {
         return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
     }
 
+    /// The header, then the body as it is (not copied after a header: a large publication stays one buffer).
     static func send(_ message: JSON, to fd: Int32) -> Bool {
-        FileSystem.write(bytes: FrameWriter.frame(message.bytes), to: fd)
+        let body = message.bytes
+        return FileSystem.write(bytes: Array("Content-Length: \(body.count)\r\n\r\n".utf8), to: fd) && FileSystem.write(bytes: body, to: fd)
     }
 
     /// Whether a read would not block.
