@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import OKRKit
 
@@ -50,5 +51,42 @@ extension LSPBufferCopiesTests {
         #expect((doc.ruleFindings?.diagnostics.count ?? 0) < 100)
         // And they read as the CLI's list: sorted, each once.
         #expect(findings.array == Linter(today: CalendarDate("2026-11-25")!).lint(doc.document()))
+    }
+}
+
+extension LSPBufferCopiesTests {
+    /// Many findings are published as a stream: its declared length is what it writes, in pieces or whole, and it
+    /// reads as the diagnostics one by one; over the real loop, the frame carries every one.
+    @Test func manyDiagnosticsAreStreamedWithTheRightLength() throws {
+        let text = "# T\n\n- okr: 1\n- team: t\n- period: 2026-Q4\n- owner: @t\n\n## O1: A\n- owner: @t\n" + String(repeating: "- ownr: é😀\n", count: 30_000)
+        let didOpen = LSPServerTests.message(["jsonrpc": "2.0", "method": "textDocument/didOpen",
+                                           "params": ["textDocument": ["uri": "untitled:many", "languageId": "okr", "version": 1, "text": .string(text)]]])
+        var s = LSPServerTests.initialized()
+        _ = s.handle(didOpen)
+        let published = s.idle()
+        let message = try #require(published.first)
+        #expect(message.hasStream)
+        let whole = message.bytes
+        #expect(message.writtenCount == whole.count)
+        var pieces: [UInt8] = []
+        var count = 0
+        var out: [UInt8] = []
+        #expect(message.write(to: &out, flush: { pieces += $0; count += 1; $0.removeAll(); return true }))
+        pieces += out
+        #expect(pieces == whole)
+        #expect(count > 2, "\(count) pieces")
+        let diagnostics = try #require(message["params"]?["diagnostics"]?.array)
+        #expect(diagnostics.count > 30_000)
+        #expect(diagnostics.last?["range"]?["start"]?["line"] == .int(30_008))
+        // Sent as the stdio loop sends it, in pieces after its header: one well-formed frame with all of them.
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("okrlint-stream-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        #expect(LSPStdio.send(message, to: fd))
+        close(fd)
+        var reader = FrameReader()
+        reader.append(Array(FileManager.default.contents(atPath: path) ?? Data()))
+        #expect(reader.next() == .message(whole))
+        #expect(reader.buffered == 0)
     }
 }

@@ -56,17 +56,17 @@ extension LanguageServer {
         guard let range = source.byteRange(params["range"], encoding) else { throw RPCError.params("`range` is missing") }
         let only = params["context"]?["only"]?.array?.compactMap(\.string)
         func wants(_ kind: String) -> Bool { only.map { $0.contains { kind == $0 || kind.hasPrefix($0 + ".") } } ?? true }
-        let found = diagnostics(uri)
+        let writer = diagnosticWriter(uri)
+        let found = writer.findings
         var actions: [JSON] = []
         if wants("quickfix") {
             var disabled = Set<String>()
-            var otherSources: [String: SourceFile?] = [:]
             // Findings on the lines asked about (a cursor at the start of a line gets that line's fixes), each in
             // the protocol's form (only these: not the whole list).
             let firstLine = source.lineIndex(of: range.start), lastLine = source.lineIndex(of: range.end)
             found.forEach { _, d in
                 guard source.lineIndex(of: d.range.start) <= lastLine && firstLine <= source.lineIndex(of: max(d.range.start, d.range.end - 1)) else { return }
-                let lspDiagnostic = self.lspDiagnostic(d, in: source, &otherSources)
+                let lspDiagnostic = writer.json(d)
                 if let fix = d.fix, fix.isValid(byteCount: source.bytes.count) {
                     actions.append([
                         "title": .string(fix.applicability == .safe ? fix.message : "\(fix.message) (unsafe)"),
@@ -93,8 +93,13 @@ extension LanguageServer {
         }
         if wants(LanguageServer.fixAllKind) {
             let linter = files.linter(for: documents[uri]?.path, today: today).0
-            let fixable = found.array.filter { $0.ruleID != LanguageServer.configErrorCode }
-            if Fixer.hasFix(fixable, unsafe: false) {
+            // The list is copied for the fixer only when something in it has a safe fix.
+            var anyFix = false
+            found.forEach { _, d in
+                if !anyFix, d.ruleID != LanguageServer.configErrorCode, let fix = d.fix, Fixer.applies(fix, unsafe: false) { anyFix = true }
+            }
+            if anyFix {
+                let fixable = found.array.filter { $0.ruleID != LanguageServer.configErrorCode }
                 let result = Fixer.fix(source, diagnostics: fixable, linter: linter, unsafe: false)
                 if let edit = LanguageServer.minimalEdit(source.bytes, result.fixed) {
                     actions.append([

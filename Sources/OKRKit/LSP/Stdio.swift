@@ -67,10 +67,21 @@ public enum LSPStdio {
         return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
     }
 
-    /// The header, then the body as it is (not copied after a header: a large publication stays one buffer).
+    /// The header, then the body: written whole, or — for a message with a stream (many diagnostics) — in pieces of
+    /// about a megabyte as it is produced, never held whole.
     static func send(_ message: JSON, to fd: Int32) -> Bool {
-        let body = message.bytes
-        return FileSystem.write(bytes: Array("Content-Length: \(body.count)\r\n\r\n".utf8), to: fd) && FileSystem.write(bytes: body, to: fd)
+        func header(_ n: Int) -> [UInt8] { Array("Content-Length: \(n)\r\n\r\n".utf8) }
+        guard message.hasStream else {
+            let body = message.bytes
+            return FileSystem.write(bytes: header(body.count), to: fd) && FileSystem.write(bytes: body, to: fd)
+        }
+        guard FileSystem.write(bytes: header(message.writtenCount), to: fd) else { return false }
+        let flush: (inout [UInt8]) -> Bool = { piece in
+            defer { piece.removeAll(keepingCapacity: true) }
+            return FileSystem.write(bytes: piece, to: fd)
+        }
+        var out: [UInt8] = []
+        return message.write(to: &out, flush: flush) && (out.isEmpty || flush(&out))
     }
 
     /// Whether a read would not block.
