@@ -1,9 +1,15 @@
-"""Issue 20, hostile input: okrlint lsp under a client that sends broken frames and text made to inject Markdown.
+"""Issue 20, hostile input: okrlint lsp under a client that sends broken frames, text made to inject Markdown, and a
+buffer where every line is a finding.
 
-A rejected header must not take the later messages with it: the server resynchronises (skips the body when its
-length is known, else reads on from the next `Content-Length:`), reports the header once, and answers every request
-that follows. The raw bytes are written to the server's standard input through the pytest-lsp client's own pipe,
-between messages of that client, so the answers are read by the client as any other.
+- Frames: a rejected header must not take the later messages with it. The server resynchronises (skips the body
+  when its length is known, else reads on from the next `Content-Length:`), reports the header once, and answers
+  every request that follows. The raw bytes are written to the server's standard input through the pytest-lsp
+  client's own pipe, between messages of that client, so the answers are read by the client as any other.
+- Hover: titles and owners from files are read back with a CommonMark renderer (markdown-it-py, GFM-like, linkify
+  on): no link, image or HTML may come out of them.
+- Memory: the peak growth for a buffer full of findings, against the size of the diagnostics it is sent.
+
+Needs: pip install pytest-lsp markdown-it-py linkify-it-py
 """
 import asyncio
 import json
@@ -11,9 +17,12 @@ import json
 import pytest
 import pytest_lsp
 from lsprotocol import types
+from markdown_it import MarkdownIt  # pip install markdown-it-py linkify-it-py
 from pytest_lsp import ClientServerConfig, LanguageClient
 
 from conftest import BINARY, start, uri
+from test_lsp import position_of
+from test_robustness import Raw
 
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=[BINARY, "lsp", "--today", "2026-11-25"]))
@@ -84,8 +93,6 @@ async def test_requests_after_a_rejected_header_are_answered(client, workspace, 
 
 # ---- Markdown injection through hover (read with a real CommonMark renderer: markdown-it-py, GFM-like, linkify on)
 
-from markdown_it import MarkdownIt  # noqa: E402  (pip install markdown-it-py linkify-it-py)
-
 PAYLOADS = ["![x](https://e.invalid/t.png)", "<img src=x>", "https://e.invalid", "www.e.invalid", "[a](javascript:x)",
             "<https://e.invalid>", "a@b.com", "evil.com", "&lt;b&gt;", "`code`", "*em* _em_ ~~s~~"]
 BAD = " ".join(PAYLOADS)
@@ -110,7 +117,6 @@ def rendered(markdown):
 
 
 async def hover_at(client, path, text, needle, after):
-    from test_lsp import position_of
     result = await asyncio.wait_for(client.text_document_hover_async(types.HoverParams(
         text_document=types.TextDocumentIdentifier(uri=uri(path)), position=position_of(text, needle, after))), 10)
     assert result is not None and result.contents.kind == types.MarkupKind.Markdown
@@ -164,7 +170,6 @@ def test_a_buffer_with_a_finding_on_every_line_costs_a_few_times_its_diagnostics
     """Opening a buffer with 60,000 findings: the server's peak memory growth stays within 6 times the size of the
     diagnostics message it sends (before, every finding was copied into two caches and the message built as a tree
     of values first, then copied twice more to be framed: 8 times)."""
-    from test_robustness import Raw
     s = Raw(cwd=workspace)
     s.initialize(workspace)
     base = rss_mb(s.p.pid, "VmRSS")

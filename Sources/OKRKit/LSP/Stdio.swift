@@ -73,6 +73,8 @@ public enum LSPStdio {
         func header(_ n: Int) -> [UInt8] { Array("Content-Length: \(n)\r\n\r\n".utf8) }
         guard message.hasStream else {
             let body = message.bytes
+            // A small message in one write; a large one is not copied behind its header.
+            if body.count < JSONStream.chunk { return FileSystem.write(bytes: header(body.count) + body, to: fd) }
             return FileSystem.write(bytes: header(body.count), to: fd) && FileSystem.write(bytes: body, to: fd)
         }
         guard FileSystem.write(bytes: header(message.writtenCount), to: fd) else { return false }
