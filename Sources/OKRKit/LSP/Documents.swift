@@ -18,10 +18,12 @@ struct OpenDocument: Sendable {
     }
 
     var summaryCache: (calendar: FiscalCalendar, summary: DocumentSummary)?
-    /// The document rules' findings, for the config generation they were computed with.
-    var documentFindings: (linterGeneration: Int, diagnostics: [Diagnostic])?
-    /// Every finding, for the workspace generation it was computed in.
-    var findings: (generation: Int, diagnostics: [Diagnostic])?
+    /// The document rules' findings (sorted; the syntax errors are the tree's), for the config generation they were
+    /// computed with.
+    var ruleFindings: (linterGeneration: Int, diagnostics: [Diagnostic])?
+    /// Every finding, for the workspace generation it was computed in: references to the tree's syntax errors and
+    /// to `ruleFindings`, not copies (`Findings`).
+    var findings: (generation: Int, findings: Findings)?
     /// The workspace generation of the last edit (`didChange`) of this buffer.
     var editedGeneration = 0
 
@@ -35,25 +37,25 @@ struct OpenDocument: Sendable {
     /// The path the parser and the findings use.
     var parsePath: String { path ?? uri }
 
-    mutating func edit(_ range: SourceRange, _ replacement: [UInt8]) {
-        let lo = min(max(0, range.start), source.bytes.count)
-        let hi = min(max(lo, range.end), source.bytes.count)
-        var bytes = source.bytes
-        bytes.replaceSubrange(lo..<hi, with: replacement)
-        source = SourceFile(path: parsePath, bytes: bytes)
-        if case .synced = sync { sync = .one(SourceRange(start: lo, end: hi), replacement) } else { sync = .full }
-        changed()
-    }
-
-    mutating func replace(_ text: [UInt8]) {
-        source = SourceFile(path: parsePath, bytes: text)
-        sync = .full
+    /// Applies one `didChange`'s changes, in order, in one pass (`TextChanges`). A batch that did not replace the
+    /// whole text is one edit for the parse session: the span of the old text it changed.
+    mutating func apply(_ changes: [TextChange], _ encoding: PositionEncoding) {
+        guard !changes.isEmpty else { return }
+        let result = TextChanges.apply(changes, to: source, encoding: encoding)
+        source = result.source
+        if case .synced = sync, let (range, replacement) = result.changed {
+            sync = .one(range, replacement)
+        } else {
+            // Parsed again from the text: the old tree (and the old text it holds) goes now, not at the next parse.
+            sync = .full
+            session = nil
+        }
         changed()
     }
 
     private mutating func changed() {
         summaryCache = nil
-        documentFindings = nil
+        ruleFindings = nil
         findings = nil
     }
 
@@ -65,7 +67,7 @@ struct OpenDocument: Sendable {
         case .one(let range, let replacement):
             if var s = session {
                 session = nil
-                s.edit(range, replacement: replacement)
+                s.edit(range, replacement: replacement, result: source)
                 session = s
                 sync = .synced
                 return s.document
@@ -73,7 +75,7 @@ struct OpenDocument: Sendable {
         case .full:
             break
         }
-        let s = ParseSession(path: parsePath, bytes: source.bytes)
+        let s = ParseSession(source: source)
         session = s
         sync = .synced
         return s.document

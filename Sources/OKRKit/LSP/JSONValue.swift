@@ -8,8 +8,30 @@ public enum JSON: Sendable, Equatable {
     case string(String)
     case array([JSON])
     case object([(String, JSON)])
+    /// JSON text written already (a large array of diagnostics, written in place rather than built as values). Read
+    /// through the accessors below it is parsed, which only tests do.
+    case raw([UInt8])
+    /// JSON text written when it is sent, in pieces (`JSONStream`): a message too large to hold whole.
+    case stream(JSONStream)
+
+    /// The value itself; `.raw` and `.stream` text parsed (`.null` if it does not parse).
+    var resolved: JSON {
+        switch self {
+        case .raw, .stream: return (try? JSON.parse(bytes)) ?? .null
+        default: return self
+        }
+    }
+
+    var isWritten: Bool {
+        switch self {
+        case .raw, .stream: return true
+        default: return false
+        }
+    }
 
     public static func == (a: JSON, b: JSON) -> Bool {
+        if a.isWritten { return a.resolved == b }
+        if b.isWritten { return a == b.resolved }
         switch (a, b) {
         case (.null, .null): return true
         case (.bool(let x), .bool(let y)): return x == y
@@ -44,22 +66,22 @@ public enum JSON: Sendable, Equatable {
 
     /// The member `key` of an object (the first, if repeated); nil for anything else.
     public subscript(key: String) -> JSON? {
-        guard case .object(let members) = self else { return nil }
+        guard case .object(let members) = resolved else { return nil }
         return members.first { $0.0 == key }?.1
     }
 
-    public var string: String? { if case .string(let s) = self { return s }; return nil }
+    public var string: String? { if case .string(let s) = resolved { return s }; return nil }
     public var int: Int? {
-        switch self {
+        switch resolved {
         case .int(let i): return i
         case .double(let d) where d == d.rounded() && abs(d) < 9e15: return Int(d)
         default: return nil
         }
     }
-    public var bool: Bool? { if case .bool(let b) = self { return b }; return nil }
-    public var array: [JSON]? { if case .array(let a) = self { return a }; return nil }
-    public var isObject: Bool { if case .object = self { return true }; return false }
-    public var isNull: Bool { if case .null = self { return true }; return false }
+    public var bool: Bool? { if case .bool(let b) = resolved { return b }; return nil }
+    public var array: [JSON]? { if case .array(let a) = resolved { return a }; return nil }
+    public var isObject: Bool { if case .object = resolved { return true }; return false }
+    public var isNull: Bool { if case .null = resolved { return true }; return false }
 
     /// Compact JSON text.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
@@ -67,6 +89,7 @@ public enum JSON: Sendable, Equatable {
     /// Compact JSON as UTF-8 bytes (what goes on the wire: no `String` appends, which dominated the time to publish
     /// a few hundred findings).
     public var bytes: [UInt8] {
+        if case .raw(let written) = self { return written }
         var out: [UInt8] = []
         out.reserveCapacity(256)
         write(to: &out)
@@ -97,7 +120,71 @@ public enum JSON: Sendable, Equatable {
                 m.1.write(to: &out)
             }
             out.append(UInt8(ascii: "}"))
+        case .raw(let bytes):
+            out += bytes
+        case .stream(let s):
+            _ = s.write { out += $0; $0.removeAll(keepingCapacity: true); return true }
         }
+    }
+
+    /// Whether the value holds a `.stream` (its text is best written in pieces, `write(to:flush:)`).
+    public var hasStream: Bool {
+        switch self {
+        case .stream: return true
+        case .array(let items): return items.contains { $0.hasStream }
+        case .object(let members): return members.contains { $0.1.hasStream }
+        default: return false
+        }
+    }
+
+    /// The length of the compact text, streams counted without being written.
+    public var writtenCount: Int {
+        switch self {
+        case .stream(let s): return s.count
+        case .raw(let b): return b.count
+        case .array(let items): return 2 + max(0, items.count - 1) + items.reduce(0) { $0 + $1.writtenCount }
+        case .object(let members):
+            var n = 2 + max(0, members.count - 1) + members.count
+            for m in members {
+                var key: [UInt8] = []
+                JSON.appendQuoted(m.0, to: &key)
+                n += key.count + m.1.writtenCount
+            }
+            return n
+        default:
+            var out: [UInt8] = []
+            write(to: &out)
+            return out.count
+        }
+    }
+
+    /// Writes the compact text into `out`, handing it to `flush` (which empties it) whenever it holds a megabyte or
+    /// more, and streams piece by piece; false when `flush` does.
+    public func write(to out: inout [UInt8], flush: (inout [UInt8]) -> Bool) -> Bool {
+        switch self {
+        case .stream(let s):
+            guard out.isEmpty || flush(&out) else { return false }
+            return s.write(flush)
+        case .array(let items):
+            out.append(UInt8(ascii: "["))
+            for (i, v) in items.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                guard v.write(to: &out, flush: flush) else { return false }
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            out.append(UInt8(ascii: "{"))
+            for (i, m) in members.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                JSON.appendQuoted(m.0, to: &out)
+                out.append(UInt8(ascii: ":"))
+                guard m.1.write(to: &out, flush: flush) else { return false }
+            }
+            out.append(UInt8(ascii: "}"))
+        default:
+            write(to: &out)
+        }
+        return out.count < JSONStream.chunk || flush(&out)
     }
 
     static let nullBytes = Array("null".utf8), trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
@@ -148,6 +235,22 @@ public enum JSON: Sendable, Equatable {
         }
         out.append(0x22)
     }
+}
+
+/// JSON text produced when it is written, in pieces of about `chunk` bytes, and its length known beforehand (a frame's
+/// header comes first). The producer must write exactly `count` bytes, the same each time it is called.
+public struct JSONStream: Sendable {
+    public static let chunk = 1 << 20
+    public let count: Int
+    /// Writes the text, handing each piece to `flush` (which empties it); false when `flush` does.
+    let produce: @Sendable ((inout [UInt8]) -> Bool) -> Bool
+
+    init(count: Int, produce: @escaping @Sendable ((inout [UInt8]) -> Bool) -> Bool) {
+        self.count = count
+        self.produce = produce
+    }
+
+    func write(_ flush: (inout [UInt8]) -> Bool) -> Bool { produce(flush) }
 }
 
 extension JSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,

@@ -258,18 +258,21 @@ public struct LanguageServer: Sendable {
             return
         }
         documents[uri] = nil  // edited in place, not copied
+        var changes: [TextChange] = []
         for change in params["contentChanges"]?.array ?? [] {
             guard let text = change["text"]?.string else { continue }
             if let range = change["range"] {
-                guard let r = doc.source.byteRange(range, encoding) else {
+                guard let start = LSPPosition(range["start"]), let end = LSPPosition(range["end"]) else {
                     log("didChange with a malformed range: change ignored")
                     continue
                 }
-                doc.edit(r, Array(text.utf8))
+                changes.append(TextChange(range: (start, end), text: Array(text.utf8)))
             } else {
-                doc.replace(Array(text.utf8))
+                changes.append(TextChange(range: nil, text: Array(text.utf8)))
             }
         }
+        // In order, each on the text the one before it left, in one pass over the text.
+        doc.apply(changes, encoding)
         if let v = td["version"]?.int { doc.version = v }
         files.generation += 1
         doc.editedGeneration = files.generation
@@ -306,78 +309,11 @@ public struct LanguageServer: Sendable {
         for uri in documents.keys { pending.insert(uri) }
     }
 
-    // MARK: diagnostics
-
-    /// Publishes the diagnostics of documents changed since the last call (push mode), or asks the client to pull
-    /// again (pull mode, when it can be asked).
-    public mutating func idle() -> [JSON] {
-        guard phase == .running, !pending.isEmpty else { return [] }
-        let uris = pending.sorted()
-        pending.removeAll()
-        if client.pullDiagnostics {
-            // The client pulls the document it edits by itself; it is asked to pull again only when the change may
-            // touch other documents (several are open) or came from outside (files on disk, configs).
-            let refresh = client.diagnosticRefresh && (documents.count > 1 || externalChange)
-            externalChange = false
-            return refresh ? [serverRequest("workspace/diagnostic/refresh", .null)] : []
-        }
-        var out: [JSON] = []
-        for uri in uris where documents[uri] != nil {
-            let diagnostics = lspDiagnostics(uri)
-            var params: [(String, JSON)] = [("uri", .string(uri))]
-            if let v = documents[uri]?.version { params.append(("version", .int(v))) }
-            params.append(("diagnostics", .array(diagnostics)))
-            out.append(LanguageServer.notify("textDocument/publishDiagnostics", .object(params)))
-        }
-        return out
-    }
-
-    /// Whether `idle()` has anything to do.
-    public var hasPendingWork: Bool { phase == .running && !pending.isEmpty }
-
-    mutating func pullDiagnostics(_ params: JSON) throws -> JSON {
-        let uri = try documentURI(params)
-        pending.remove(uri)
-        // The result names the workspace generation and the document's version it was computed for: the same id
-        // again means nothing changed, and the client keeps what it has.
-        let resultID = "\(files.generation)-\(documents[uri]?.version ?? 0)"
-        if params["previousResultId"]?.string == resultID { return ["kind": "unchanged", "resultId": .string(resultID)] }
-        return ["kind": "full", "resultId": .string(resultID), "items": .array(lspDiagnostics(uri))]
-    }
-
     func documentURI(_ params: JSON) throws -> String {
         guard let uri = params["textDocument"]?["uri"]?.string else { throw RPCError.params("`textDocument.uri` is missing") }
         guard documents[uri] != nil else { throw RPCError(RPCError.invalidParams, "the document is not open: \(SafeText.escape(String(uri.prefix(300))))") }
         return uri
     }
-
-    /// The findings of an open document, as the CLI would report them over its workspace with the buffers open.
-    mutating func diagnostics(_ uri: String) -> [Diagnostic] {
-        // Not a copy of the buffer held over the re-parse below (its arrays would be copied rather than changed).
-        if let cached = documents[uri]?.findings, cached.generation == files.generation { return cached.diagnostics }
-        let ws = workspace(for: uri)
-        guard var doc = documents.removeValue(forKey: uri) else { return [] }
-        let document = doc.document()
-        let (linter, configError) = files.linter(for: doc.path, today: today)
-        var all: [Diagnostic]
-        if let f = doc.documentFindings, f.linterGeneration == files.configGeneration {
-            all = f.diagnostics
-        } else {
-            all = linter.lintDocument(document)
-            doc.documentFindings = (files.configGeneration, all)
-        }
-        if let ws { all += linter.lintWorkspace(path: document.path, in: ws) }
-        all = linter.finish(all, document: document)
-        if let configError {
-            all.insert(Diagnostic(ruleID: LanguageServer.configErrorCode, severity: .error, message: "config: \(configError.description)",
-                                  path: document.path, range: SourceRange(start: 0, end: 0)), at: 0)
-        }
-        doc.findings = (files.generation, all)
-        documents[uri] = doc
-        return all
-    }
-
-    static let configErrorCode = "config-error"
 
     /// The workspace of an open document: the files on disk under its workspace folder, with the open buffers in
     /// place of their files; nil for a document outside any folder (it is linted alone).
@@ -427,56 +363,5 @@ public struct LanguageServer: Sendable {
         let s = d.summary(calendar: files.linter(for: path, today: today).0.calendar)
         documents[uri] = d
         return s
-    }
-
-    static let severities: [Severity: Int] = [.error: 1, .warning: 2, .info: 3]
-
-    static func docsURL(_ ruleID: String) -> String { "\(okrlintInformationURI)/blob/main/docs/rules.md#\(ruleID)" }
-
-    mutating func lspDiagnostics(_ uri: String) -> [JSON] {
-        let found = diagnostics(uri)
-        guard let doc = documents[uri] else { return [] }
-        let source = doc.source
-        var otherSources: [String: SourceFile?] = [:]
-        return found.map { d in
-            var fields: [(String, JSON)] = [
-                ("range", source.lspRange(d.range, encoding)),
-                ("severity", .int(LanguageServer.severities[d.severity] ?? 2)),
-                ("code", .string(d.ruleID)),
-            ]
-            if d.ruleID != LanguageServer.configErrorCode {
-                fields.append(("codeDescription", ["href": .string(LanguageServer.docsURL(d.ruleID))]))
-            }
-            fields.append(("source", "okrlint"))
-            fields.append(("message", .string(d.help.map { "\(d.message)\nhelp: \($0)" } ?? d.message)))
-            if d.ruleID == UnusedSuppressionRule.id { fields.append(("tags", [1])) }
-            if !d.related.isEmpty {
-                var related: [JSON] = []
-                for r in d.related.prefix(20) {
-                    let abs = Path.absolute(r.path)
-                    if otherSources[abs] == nil { otherSources[abs] = .some(self.source(ofPath: abs)) }
-                    let range: JSON
-                    if let s = otherSources[abs] ?? nil {
-                        let p = s.position(line: r.line, column: r.column, encoding)
-                        let end = s.position(of: s.offset(of: p, encoding) + max(0, r.range.end - r.range.start), encoding)
-                        range = ["start": p.json, "end": end.line == p.line ? end.json : p.json]
-                    } else {
-                        let p = LSPPosition(line: max(0, r.line - 1), character: max(0, r.column - 1))
-                        range = ["start": p.json, "end": p.json]
-                    }
-                    related.append(["location": ["uri": .string(FileURI.uri(abs)), "range": range], "message": .string(r.message)])
-                }
-                fields.append(("relatedInformation", .array(related)))
-            }
-            if let fix = d.fix { fields.append(("data", ["fix": .string(fix.message)])) }
-            return .object(fields)
-        }
-    }
-
-    /// The text of a file of the workspace: its open buffer, else the file on disk when it lies inside a workspace
-    /// folder (never through a link out of it).
-    func source(ofPath path: String) -> SourceFile? {
-        if let doc = documents.values.first(where: { $0.path == path }) { return doc.source }
-        return files.read(path).map { SourceFile(path: path, bytes: $0) }
     }
 }

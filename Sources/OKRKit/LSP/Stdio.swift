@@ -67,8 +67,23 @@ public enum LSPStdio {
         return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
     }
 
+    /// The header, then the body: written whole, or — for a message with a stream (many diagnostics) — in pieces of
+    /// about a megabyte as it is produced, never held whole.
     static func send(_ message: JSON, to fd: Int32) -> Bool {
-        FileSystem.write(bytes: FrameWriter.frame(message.bytes), to: fd)
+        func header(_ n: Int) -> [UInt8] { Array("Content-Length: \(n)\r\n\r\n".utf8) }
+        guard message.hasStream else {
+            let body = message.bytes
+            // A small message in one write; a large one is not copied behind its header.
+            if body.count < JSONStream.chunk { return FileSystem.write(bytes: header(body.count) + body, to: fd) }
+            return FileSystem.write(bytes: header(body.count), to: fd) && FileSystem.write(bytes: body, to: fd)
+        }
+        guard FileSystem.write(bytes: header(message.writtenCount), to: fd) else { return false }
+        let flush: (inout [UInt8]) -> Bool = { piece in
+            defer { piece.removeAll(keepingCapacity: true) }
+            return FileSystem.write(bytes: piece, to: fd)
+        }
+        var out: [UInt8] = []
+        return message.write(to: &out, flush: flush) && (out.isEmpty || flush(&out))
     }
 
     /// Whether a read would not block.

@@ -1,6 +1,8 @@
-/// Text from a file written into Markdown that GitHub renders (`okrlint report --format markdown`, `okrlint diff
-/// --format markdown`): it must read as the same text and form nothing a reader can click or that notifies anyone.
-/// Checked by `Tests/integration/markdown-links.py` with cmark-gfm and its autolink extension, as GitHub renders.
+/// Text a file controls written into Markdown that someone renders: it must read as the same text and form nothing a
+/// reader can click, that loads from a remote host (an image) or that notifies anyone. Two renderers, two escapes:
+/// GitHub's cmark-gfm for `okrlint report --format markdown` and `okrlint diff --format markdown` (`escapeInline`,
+/// `codeSpan`; checked by `Tests/integration/markdown-links.py`), and editors' markdown-it with linkify for the
+/// language server's hovers (`escapeForEditor`, `codeSpanForEditor`; checked by the pytest-lsp hover tests).
 public enum MarkdownText {
     /// `s` as literal inline Markdown text (in a paragraph, a list item, a heading or a table cell):
     ///
@@ -58,5 +60,52 @@ public enum MarkdownText {
         for c in clean.unicodeScalars { if c == "`" { run += 1; longest = max(longest, run) } else { run = 0 } }
         let fence = String(repeating: "`", count: longest + 1)
         return fence + (clean.hasPrefix("`") || clean.hasSuffix("`") ? " \(clean) " : clean) + fence
+    }
+
+    /// For an editor's Markdown (the language server's hovers, rendered by markdown-it with linkify in VS Code and
+    /// others): `s` for use inside a line of Markdown (not at its start). Backslash escapes (CommonMark: any ASCII punctuation
+    /// may be escaped, and shows as itself) on what makes inline syntax: `\` `` ` `` `*` `_` `~` `[` `]` `!` `<` `>`
+    /// `&` `|` `$` `#`; on `:` and `/`, so no `scheme://` autolink can form (GFM and linkify both need them
+    /// together), and on a `.` before a letter, so no `www.` or bare `host.tld` link can (an escape splits the text a
+    /// linkifier reads). Controls, bidi overrides and line separators become visible escapes (`SafeText`), so the
+    /// text stays on its line. IDs like `KR1.2`, `@owner` and most words come out as they were.
+    public static func escapeForEditor(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count + 8)
+        let scalars = Array(s.unicodeScalars)
+        for (i, u) in scalars.enumerated() {
+            if SafeText.isUnsafe(u.value) {
+                out += "\\" + SafeText.escaped(u.value)  // `\n` shown as `\n`: its backslash escaped
+                continue
+            }
+            switch u {
+            case "\\", "`", "*", "_", "~", "[", "]", "!", "<", ">", "&", "|", "$", "#", ":", "/":
+                out += "\\"
+            case ".":
+                if i + 1 < scalars.count, isLetter(scalars[i + 1]) { out += "\\" }
+            default:
+                break
+            }
+            out.unicodeScalars.append(u)
+        }
+        return out
+    }
+
+    /// For an editor's Markdown: `s` as a code span, which shows its text literally: fenced with one more backtick than its longest run of
+    /// backticks (padded with spaces when it starts or ends with one), unsafe scalars made visible.
+    public static func codeSpanForEditor(_ s: String) -> String {
+        let clean = SafeText.escape(s)
+        var longest = 0, run = 0
+        for c in clean.unicodeScalars {
+            if c == "`" { run += 1; longest = max(longest, run) } else { run = 0 }
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let pad = clean.hasPrefix("`") || clean.hasSuffix("`") || clean.isEmpty ? " " : ""
+        return fence + pad + clean + pad + fence
+    }
+
+    /// A letter a host name may start a label with: ASCII letters and anything past ASCII (internationalised names).
+    static func isLetter(_ u: Unicode.Scalar) -> Bool {
+        (u.value >= 0x41 && u.value <= 0x5A) || (u.value >= 0x61 && u.value <= 0x7A) || u.value >= 0x80
     }
 }

@@ -112,7 +112,13 @@ public struct Linter: Sendable {
 
     /// Syntax diagnostics and the document rules.
     public func lintDocument(_ document: Document, history: FileHistory? = nil) -> [Diagnostic] {
-        var out = document.syntaxDiagnostics
+        document.syntaxDiagnostics + lintDocumentRules(document, history: history)
+    }
+
+    /// The document rules' findings alone, for a caller that keeps the document (and so its syntax diagnostics)
+    /// and must not hold them twice: the language server.
+    public func lintDocumentRules(_ document: Document, history: FileHistory? = nil) -> [Diagnostic] {
+        var out: [Diagnostic] = []
         let subject = DocumentSubject(document, history: history)
         for r in documentRules { out.append(contentsOf: r.check(subject)) }
         return out

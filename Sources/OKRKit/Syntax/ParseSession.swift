@@ -12,7 +12,13 @@ public struct ParseSession: Sendable {
     public private(set) var rescannedLines = 0
 
     public init(path: String, bytes: [UInt8]) {
-        let source = SourceFile(path: path, bytes: bytes)
+        self.init(source: SourceFile(path: path, bytes: bytes))
+    }
+
+    /// A session on `source` as it is: its bytes and line table are the tree's (an owner that keeps the text too,
+    /// as the language server's buffer does, keeps it once).
+    public init(source: SourceFile) {
+        let bytes = source.bytes, path = source.path
         var scanner = LineScanner(bytes: bytes, path: path, sink: LineRecorder())
         var results: [LineResult] = []
         var states: [ScanState] = []
@@ -41,8 +47,17 @@ public struct ParseSession: Sendable {
         var bytes = Array(old.bytes[..<lo])
         bytes.append(contentsOf: replacement)
         bytes.append(contentsOf: old.bytes[hi...])
+        edit(range, replacement: replacement, result: SourceFile(path: old.path, bytes: bytes))
+    }
+
+    /// The same edit, given the text it makes (which must be the current text with `range` replaced): the tree
+    /// takes `result`'s bytes and line table rather than building its own.
+    public mutating func edit(_ range: SourceRange, replacement: [UInt8], result source: SourceFile) {
+        let old = document.source
+        let lo = min(max(0, range.start), old.bytes.count)
+        let hi = min(max(lo, range.end), old.bytes.count)
+        let bytes = source.bytes
         let delta = replacement.count - (hi - lo)
-        let source = SourceFile(path: old.path, bytes: bytes)
         // Lines before the edited one are unchanged, but the one just before may lose or gain its line ending's LF.
         // The results are changed in place: the lines scanned again replace theirs, the rest are moved by `delta`.
         let first = max(0, old.lineIndex(of: lo) - 1)
@@ -76,6 +91,8 @@ public struct ParseSession: Sendable {
             for k in (first + scannedResults.count)..<results.count { results[k].shift(by: delta) }
         }
         rescannedLines = scannedResults.count
+        // The old tree goes before the new one is built: the two are never held together.
+        document = Document(source: source)
         document = ParseSession.build(source, results)
     }
 
