@@ -187,7 +187,7 @@ public struct ReportModel: Sendable {
         for (oi, o) in summary.objectives.enumerated() {
             let ref = ObjectiveRef(document: di, objective: oi)
             var row = ObjectiveRow(document: di, objective: oi, id: o.id?.value, title: o.title, owner: nil, type: nil,
-                                   progress: Progress.rolledUp(ref, in: ws), aligns: o.aligns.map(\.display),
+                                   progress: ws.rolledUp(ref), aligns: o.aligns.map(\.display),
                                    supporters: (ws.children[ref] ?? []).map { ws.name($0) }, keyResults: [])
             if let doc, oi < doc.objectives.count {
                 let node = doc.objectives[oi]
@@ -221,7 +221,7 @@ public struct ReportModel: Sendable {
             if let kind {
                 attention.append(AttentionItem(kind: kind, path: summary.path, line: loc?.line ?? 0, message: d.message))
                 // The rules point at the objective's ID or heading.
-                if let oi = summary.objectives.firstIndex(where: { $0.headingRange.start <= d.range.start && d.range.start < max($0.headingRange.end, $0.headingRange.start + 1) }) {
+                if let oi = summary.objectiveIndex(atHeading: d.range.start) {
                     section.objectives[oi].attention.append(kind)
                 }
             }
