@@ -39,7 +39,7 @@ enum Check {
         }
         if let path = options.writeBaseline { runOptions.recordBaselineIn = Path.parent(Path.absolute(path)) }
         // Each file's part is rendered in the run, in parallel, so sources need not be kept for the end.
-        if !options.statistics { runOptions.renderFile = { file, ws in reporter(ws).renderFile(file) } }
+        if !options.statistics { runOptions.reporter = reporter }
         let outcome = lint(runOptions)
         afterRun(outcome, options, paths: paths)
         if let path = options.writeBaseline {

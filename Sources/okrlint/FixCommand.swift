@@ -13,6 +13,7 @@ enum FixCommand {
         // The first run keeps each file's source: the fixes are made from it.
         var first = runOptions
         first.renderFile = nil
+        first.reporter = nil
         let outcome = Check.lint(first)
         Check.afterRun(outcome, options, paths: paths)
         let unsafe = options.unsafeFixes
@@ -63,7 +64,7 @@ enum FixCommand {
             c.workspace = ws
             return format.make(c)
         }
-        second.renderFile = { file, ws in reporter(ws).renderFile(file) }
+        second.reporter = reporter
         let final = Check.lint(second)
         Check.report(final, reporter(final.workspace), options, useColor: ctx.color, to: reportFD)
         let fixedCount = done.reduce(0) { $0 + $1.applied.count }

@@ -337,22 +337,31 @@ public final class ConfigResolver {
     private var resolvedFolders: [String: Confined.Resolution] = [:]
 
     /// Where a folder inside `root` really is, resolved from its parent's answer (cached), so a walk over a deep
-    /// tree resolves one component per folder.
+    /// tree resolves one component per folder. Up to the nearest folder known (or the root), then down again: a
+    /// loop, not a recursion, since a repository decides how deep its folders go.
     func realFolder(_ folder: String, root: String, realRoot: String?) -> Confined.Resolution {
-        if let r = resolvedFolders[folder] { return r }
-        let r: Confined.Resolution
-        if folder == root || !WorkspaceRoot.isInside(folder, root) {
-            r = Confined.resolve(folder, within: root, realRoot: realRoot)
-        } else {
-            switch realFolder(Path.parent(folder), root: root, realRoot: realRoot) {
-            case .inside(let parentReal):
-                r = Confined.resolve(folder, within: root, realRoot: realRoot, known: (Path.parent(folder), parentReal))
-            case let other:
-                r = other
-            }
+        var unknown: [String] = []
+        var current = folder
+        var parentAnswer: Confined.Resolution? = nil
+        while true {
+            if let r = resolvedFolders[current] { parentAnswer = r; break }
+            unknown.append(current)
+            if current == root || !WorkspaceRoot.isInside(current, root) { break }
+            current = Path.parent(current)
         }
-        resolvedFolders[folder] = r
-        return r
+        for f in unknown.reversed() {
+            let r: Confined.Resolution
+            if f == root || !WorkspaceRoot.isInside(f, root) {
+                r = Confined.resolve(f, within: root, realRoot: realRoot)
+            } else if case .inside(let parentReal)? = parentAnswer {
+                r = Confined.resolve(f, within: root, realRoot: realRoot, known: (Path.parent(f), parentReal))
+            } else {
+                r = parentAnswer ?? Confined.resolve(f, within: root, realRoot: realRoot)
+            }
+            resolvedFolders[f] = r
+            parentAnswer = r
+        }
+        return parentAnswer!
     }
 
     private var repositoryByFolder: [String: String?] = [:]
@@ -361,14 +370,21 @@ public final class ConfigResolver {
     /// `WorkspaceRoot.repositoryRoot`, cached per folder: a folder without `.git` has its parent's, so a walk over
     /// thousands of folders looks at each `.git` candidate once instead of once per folder below it.
     func repositoryRoot(_ folder: String) -> String? {
-        if let known = repositoryByFolder[folder] { return known }
+        // Up to the nearest folder known or holding `.git` (a loop: a repository decides how deep its folders go);
+        // every folder on the way has its answer.
+        var unknown: [String] = []
+        var current = folder
         let r: String?
-        if WorkspaceRoot.hasEntry(Path.join(folder, ".git")) || folder == "/" || folder.isEmpty || folder == "." {
-            r = WorkspaceRoot.repositoryRoot(of: folder)
-        } else {
-            r = repositoryRoot(Path.parent(folder))
+        while true {
+            if let known = repositoryByFolder[current] { r = known; break }
+            unknown.append(current)
+            if WorkspaceRoot.hasEntry(Path.join(current, ".git")) || current == "/" || current.isEmpty || current == "." {
+                r = WorkspaceRoot.repositoryRoot(of: current)
+                break
+            }
+            current = Path.parent(current)
         }
-        repositoryByFolder[folder] = r
+        for f in unknown { repositoryByFolder[f] = r }
         return r
     }
 

@@ -51,18 +51,25 @@ public enum WorkspaceRoot {
     /// The nearest folder at or above `folder` holding `.git`, unless it is reached through a symbolic link that
     /// leads out of an enclosing repository (then that enclosing one).
     public static func repositoryRoot(of folder: String) -> String? {
+        // Every folder at or above `folder` that holds `.git`, nearest first; then from the outermost in, each one
+        // is the answer unless it is reached through a link out of the one enclosing it (a loop, not a recursion:
+        // a repository can hold a `.git` entry at every level).
+        var holders: [String] = []
         var dir = folder
         while true {
-            if hasEntry(Path.join(dir, ".git")) {
-                if dir != "/", let outer = repositoryRoot(of: Path.parent(dir)) {
-                    if case .inside = Confined.resolve(dir, within: outer) { return dir }
-                    return outer
-                }
-                return dir
-            }
-            if dir == "/" || dir.isEmpty || dir == "." { return nil }
+            if hasEntry(Path.join(dir, ".git")) { holders.append(dir) }
+            if dir == "/" || dir.isEmpty || dir == "." { break }
             dir = Path.parent(dir)
         }
+        var answer: String? = nil
+        for d in holders.reversed() {
+            if d != "/", let outer = answer {
+                if case .inside = Confined.resolve(d, within: outer) { answer = d } else { answer = outer }
+            } else {
+                answer = d
+            }
+        }
+        return answer
     }
 
     /// Whether `path` is `folder` or below it (both absolute and normalised; no disk access).

@@ -41,7 +41,7 @@ extension LanguageServer {
                     lines.append(progressLine(Progress.keyResult(kr, latest: target.latestCheckIn(of: kr))))
                 } else {
                     if let owner = target.text(o.owner) { lines.append("owner: \(hoverText(owner))") }
-                    lines.append(progressLine(Progress.rolledUp(parent, in: ws)))
+                    lines.append(progressLine(ws.rolledUp(parent)))
                 }
                 lines.append("in \(hoverCode(Path.display(target.path)))")
                 text = lines.joined(separator: "\n\n")
@@ -62,7 +62,7 @@ extension LanguageServer {
             var lines = ["**\(hoverName(o.id, o.title, in: document))**"]
             if let owner = document.text(o.owner) { lines.append("owner: \(hoverText(owner))") }
             let ws = workspace(for: uri)
-            let p = ws.flatMap { w in w.index(ofPath: document.path).flatMap { Progress.rolledUp(ObjectiveRef(document: $0, objective: oi), in: w) } }
+            let p = ws.flatMap { w in w.index(ofPath: document.path).flatMap { w.rolledUp(ObjectiveRef(document: $0, objective: oi)) } }
             lines.append(progressLine(p ?? Progress.objective(o, in: document)))
             text = lines.joined(separator: "\n\n")
         case nil:

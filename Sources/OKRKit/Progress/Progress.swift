@@ -59,46 +59,9 @@ public enum Progress {
         return weights > 0 ? sum / weights : nil
     }
 
-    /// An objective's progress including the work aligned to it: the mean of its own progress (when it has one) and
-    /// the mean of its children's rolled-up progress (when it has any). A key result with no progress of its own is
-    /// measured by the objectives aligned to it (`aligns: company/KR1.2`). A final `score` is the progress, whatever is
-    /// aligned to the objective. Cycles are cut.
-    public static func rolledUp(_ r: ObjectiveRef, in ws: Workspace) -> Double? {
-        // Most objectives have no children: their own progress, without the bookkeeping.
-        if ws.children[r] == nil { return ws.objective(r).progress }
-        var visiting = Set<ObjectiveRef>()
-        var memo: [ObjectiveRef: Double?] = [:]
-        func mean(_ xs: [Double]) -> Double? { xs.isEmpty ? nil : xs.reduce(0, +) / Double(xs.count) }
-        func go(_ r: ObjectiveRef) -> Double? {
-            if let m = memo[r] { return m }
-            let o = ws.objective(r)
-            if let s = o.score { return s }
-            guard visiting.insert(r).inserted else { return nil }
-            defer { visiting.remove(r) }
-            var sum = 0.0, weights = 0.0
-            var viaKeyResults = Set<ObjectiveRef>()
-            for (k, kr) in o.keyResults.enumerated() {
-                var p = kr.progress
-                if let kids = ws.keyResultChildren[KeyResultRef(objective: r, keyResult: k)] {
-                    viaKeyResults.formUnion(kids)
-                    if p == nil { p = mean(kids.compactMap(go)) }
-                }
-                if let p { sum += p * kr.weight; weights += kr.weight }
-            }
-            let own = weights > 0 ? sum / weights : nil
-            let kids = (ws.children[r] ?? []).filter { !viaKeyResults.contains($0) }.compactMap { go($0) }
-            let value: Double?
-            switch (own, mean(kids)) {
-            case (nil, nil): value = nil
-            case (let o?, nil): value = o
-            case (nil, let k?): value = k
-            case (let o?, let k?): value = (o + k) / 2
-            }
-            memo[r] = value
-            return value
-        }
-        return go(r)
-    }
+    /// An objective's progress including the work aligned to it: `Workspace.rolledUp`, which reads the roll-ups the
+    /// workspace computed once (`RollUps` says how they are made).
+    public static func rolledUp(_ r: ObjectiveRef, in ws: Workspace) -> Double? { ws.rolledUp(r) }
 
     /// A team's progress: the mean of its objectives' progress across its documents.
     public static func team(_ team: String, in ws: Workspace) -> Double? {

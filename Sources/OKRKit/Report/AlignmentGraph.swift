@@ -24,7 +24,7 @@ public struct AlignmentGraph: Sendable {
             guard let list = findings[d.path] else { continue }
             for f in list where f.ruleID == "unaligned-objective" || f.ruleID == "unsupported-objective" {
                 // The rules point at the objective's ID, or at its heading when it has none.
-                guard let oi = d.objectives.firstIndex(where: { $0.headingRange.start <= f.range.start && f.range.start < max($0.headingRange.end, $0.headingRange.start + 1) }) else { continue }
+                guard let oi = d.objectiveIndex(atHeading: f.range.start) else { continue }
                 let r = ObjectiveRef(document: di, objective: oi)
                 if f.ruleID == "unaligned-objective" { unaligned.insert(r) } else { unsupported.insert(r) }
             }
@@ -61,7 +61,7 @@ public struct AlignmentGraph: Sendable {
             var nodes: [Node] = []
             for (oi, o) in d.objectives.enumerated() {
                 let r = ObjectiveRef(document: di, objective: oi)
-                let p = Progress.rolledUp(r, in: workspace)
+                let p = workspace.rolledUp(r)
                 nodes.append(Node(id: Self.objectiveNode(r), label: [Self.heading(o.id?.value, o.title), Self.progressText(p)],
                                   band: p.map(Band.init), unaligned: unaligned.contains(r), unsupported: unsupported.contains(r)))
                 guard keyResults else { continue }

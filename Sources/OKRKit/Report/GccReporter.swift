@@ -8,7 +8,9 @@ public struct GccReporter: Reporter {
 
     public func frame(_ result: LintResult) -> ReportFrame { ReportFrame(head: "", tail: "") }
 
-    public func renderFile(_ file: FileResult) -> String {
+    public func renderFile(_ file: FileResult) -> String { joinedChunks { renderFile(file, to: $0) } }
+
+    public func renderFile(_ file: FileResult, to emit: (String) -> Void) {
         var locator = SourceLocator(file.source)
         var out = ""
         let path = SafeText.escape(file.path)
@@ -17,8 +19,9 @@ public struct GccReporter: Reporter {
             let column = columnUnit == .byte ? file.source.byteColumn(of: d.range.start) : a.column
             let sev = d.severity == .info ? "note" : d.severity.rawValue
             out += "\(path):\(a.line):\(column): \(sev): \(SafeText.escape(d.message)) [\(SafeText.escape(d.ruleID))]\n"
+            if out.utf8.count >= partChunkSize { emit(out); out = "" }
         }
-        return out
+        emit(out)
     }
 }
 

@@ -17,7 +17,9 @@ public struct GitHubReporter: Reporter {
 
     public func frame(_ result: LintResult) -> ReportFrame { ReportFrame(head: "", tail: "") }
 
-    public func renderFile(_ file: FileResult) -> String {
+    public func renderFile(_ file: FileResult) -> String { joinedChunks { renderFile(file, to: $0) } }
+
+    public func renderFile(_ file: FileResult, to emit: (String) -> Void) {
         var locator = SourceLocator(file.source)
         var out = ""
         let path = Self.escapeProperty(SafeText.escape(file.path))
@@ -37,7 +39,8 @@ public struct GitHubReporter: Reporter {
             // The one line break is ours: between the message and its help.
             let message = SafeText.escape(d.message) + (d.help.map { "\nhelp: \(SafeText.escape($0))" } ?? "")
             out += "::\(command) \(props)::\(Self.escapeData(message))\n"
+            if out.utf8.count >= partChunkSize { emit(out); out = "" }
         }
-        return out
+        emit(out)
     }
 }

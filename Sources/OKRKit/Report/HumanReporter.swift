@@ -52,13 +52,16 @@ public struct HumanReporter: Reporter {
         return unsafe > 0 ? "\(unsafe) fixable with `okrlint --fix --unsafe-fixes`." : nil
     }
 
-    public func renderFile(_ file: FileResult) -> String {
+    public func renderFile(_ file: FileResult) -> String { joinedChunks { renderFile(file, to: $0) } }
+
+    public func renderFile(_ file: FileResult, to emit: (String) -> Void) {
         var out = ""
         for d in file.diagnostics {
             out += renderOne(d, file.source)
             out += "\n"
+            if out.utf8.count >= partChunkSize { emit(out); out = "" }
         }
-        return out
+        emit(out)
     }
 
     public func summaryLine(_ result: LintResult) -> String {

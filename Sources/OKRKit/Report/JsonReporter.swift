@@ -49,7 +49,9 @@ public struct JsonReporter: Reporter {
         }
     }
 
-    public func renderFile(_ file: FileResult) -> String {
+    public func renderFile(_ file: FileResult) -> String { joinedChunks { renderFile(file, to: $0) } }
+
+    public func renderFile(_ file: FileResult, to emit: (String) -> Void) {
         var w = JSONWriter(itemsAt: 2)
         var locator = SourceLocator(file.source)
         w.beginObject()
@@ -97,11 +99,12 @@ public struct JsonReporter: Reporter {
                 w.endArray()
             }
             w.endObject()
+            if w.output.utf8.count >= partChunkSize { emit(w.take()) }
         }
         w.endArray()
         fileExtras(file, &w)
         w.endObject()
-        return w.output
+        emit(w.take())
     }
 
     static func position(_ w: inout JSONWriter, _ key: String, _ locator: inout SourceLocator, _ offset: Int) {

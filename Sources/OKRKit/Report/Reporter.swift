@@ -7,14 +7,22 @@ public struct FileResult: Sendable {
     public var source: SourceFile
     public var diagnostics: [Diagnostic]
     /// This file's part of the report, when a run rendered it already (in parallel, so it could drop the source);
-    /// made by the same reporter that renders the whole result.
-    public var rendered: String?
+    /// made by the same reporter that renders the whole result. Its chunks are kept in memory or in the run's
+    /// spill file (`RenderedPart`).
+    public var part: RenderedPart?
     public init(source: SourceFile, diagnostics: [Diagnostic], rendered: String? = nil) {
         self.source = source
         self.diagnostics = diagnostics
-        self.rendered = rendered
+        self.part = rendered.map(RenderedPart.init)
+    }
+    public init(source: SourceFile, diagnostics: [Diagnostic], part: RenderedPart?) {
+        self.source = source
+        self.diagnostics = diagnostics
+        self.part = part
     }
     public var path: String { source.path }
+    /// The rendered part as one string (read back from the spill file when it was written there).
+    public var rendered: String? { part?.text }
 }
 
 /// Everything a reporter needs: one entry per checked file, in output order.
@@ -42,6 +50,24 @@ public protocol Reporter: Sendable {
     func renderFile(_ file: FileResult) -> String
     /// What comes before, between and after the file parts (headers, summaries, closing brackets).
     func frame(_ result: LintResult) -> ReportFrame
+    /// One file's part in chunks, in order, that together are `renderFile(file)`: reporters whose part grows with
+    /// the findings emit it every `partChunkSize` bytes or so, so a run can put a part of many megabytes aside
+    /// without ever holding it whole (`RenderedPart`). The default emits `renderFile(file)` at once.
+    func renderFile(_ file: FileResult, to emit: (String) -> Void)
+}
+
+/// About how many bytes a reporter writes before it hands a chunk of a file's part on.
+let partChunkSize = 1 << 16
+
+extension Reporter {
+    public func renderFile(_ file: FileResult, to emit: (String) -> Void) { emit(renderFile(file)) }
+}
+
+/// `renderFile(_:)` of a reporter that renders in chunks: the chunks joined.
+func joinedChunks(_ render: ((String) -> Void) -> Void) -> String {
+    var out = ""
+    render { out += $0 }
+    return out
 }
 
 /// The text around the file parts of a report.
@@ -84,13 +110,24 @@ extension Reporter {
         let frame = frame(result)
         var buffer = frame.head
         var hadParts = false
-        for file in result.files {
-            let part = file.rendered ?? renderFile(file)
-            if part.isEmpty { continue }
-            if hadParts { buffer += frame.separator }
-            hadParts = true
-            buffer += part
+        // A part is added chunk by chunk (read back from the spill file as it goes), never whole.
+        func add(_ chunk: String) {
+            if chunk.isEmpty { return }
+            buffer += chunk
             if buffer.utf8.count >= reportChunkSize { emit(buffer); buffer = "" }
+        }
+        for file in result.files {
+            var first = true
+            let eachChunk: (String) -> Void = { chunk in
+                if chunk.isEmpty { return }
+                if first {
+                    if hadParts { buffer += frame.separator }
+                    hadParts = true
+                    first = false
+                }
+                add(chunk)
+            }
+            if let part = file.part { part.forEachChunk(eachChunk) } else { renderFile(file, to: eachChunk) }
         }
         buffer += hadParts ? frame.tail : frame.emptyTail
         emit(buffer)
@@ -99,7 +136,7 @@ extension Reporter {
     /// The whole report as one string.
     public func render(_ result: LintResult) -> String {
         var out = ""
-        out.reserveCapacity(result.files.reduce(0) { $0 + ($1.rendered?.utf8.count ?? 0) } + 131_072)
+        out.reserveCapacity(result.files.reduce(0) { $0 + ($1.part?.count ?? 0) } + 131_072)
         render(result) { out += $0 }
         return out
     }

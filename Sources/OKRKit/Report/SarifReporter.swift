@@ -60,7 +60,9 @@ public struct SarifReporter: Reporter {
         }
     }
 
-    public func renderFile(_ file: FileResult) -> String {
+    public func renderFile(_ file: FileResult) -> String { joinedChunks { renderFile(file, to: $0) } }
+
+    public func renderFile(_ file: FileResult, to emit: (String) -> Void) {
         var locator = SourceLocator(file.source)
         var w = JSONWriter(itemsAt: 4)
         let prints = file.fingerprints()
@@ -150,8 +152,9 @@ public struct SarifReporter: Reporter {
             w.string("okrlintFingerprint/v1", prints[i])
             w.endObject()
             w.endObject()
+            if w.output.utf8.count >= partChunkSize { emit(w.take()) }
         }
-        return w.output
+        emit(w.take())
     }
 
     /// A relative URI reference: path segments percent-encoded where URIs need it.

@@ -17,7 +17,7 @@ public enum WorkspaceJSON {
             w.optionalString("id", o.id?.value)
             w.string("title", o.title)
             if let p = o.progress { w.number("progress", rounded(p)); w.string("band", Band(p).rawValue) } else { w.null("progress"); w.null("band") }
-            if let up = Progress.rolledUp(r, in: ws) { w.number("rolledUp", rounded(up)) } else { w.null("rolledUp") }
+            if let up = ws.rolledUp(r) { w.number("rolledUp", rounded(up)) } else { w.null("rolledUp") }
             w.beginArray("parents")
             for parent in ws.parents[r] ?? [] { w.string(nil, ws.name(parent)) }
             w.endArray()

@@ -124,6 +124,16 @@ public struct Linter: Sendable {
         return out
     }
 
+    /// As `lintDocument`, for a document the caller is done with after this (the run's first pass): its syntax
+    /// findings are moved out of it, not copied, since a file where every line is an error has as many as lines.
+    public func lintDocument(taking document: inout Document, history: FileHistory? = nil) -> [Diagnostic] {
+        var out = document.syntaxDiagnostics
+        document.syntaxDiagnostics = []
+        let subject = DocumentSubject(document, history: history)
+        for r in documentRules { out.append(contentsOf: r.check(subject)) }
+        return out
+    }
+
     /// The workspace rules (the rules across files), for the document at `path` of `workspace`; none when the
     /// workspace has no document at `path`.
     public func lintWorkspace(path: String, in workspace: Workspace) -> [Diagnostic] {
@@ -135,8 +145,9 @@ public struct Linter: Sendable {
     }
 
     /// Applies the document's suppression comments (when it has any; nil for a document known to have none) and sorts.
-    public func finish(_ diagnostics: [Diagnostic], document: Document?) -> [Diagnostic] {
-        var out = diagnostics
+    /// Takes the findings over (`consuming`), so a caller that hands them on (`consume`) has them sorted in place.
+    public func finish(_ diagnostics: consuming [Diagnostic], document: Document?) -> [Diagnostic] {
+        var out = consume diagnostics
         if let document, Linter.hasSuppressions(document) {
             out = Suppression.apply(out, document: document, knownRuleIDs: Registry.ids,
                                     activeRuleIDs: activeRuleIDs, unusedSeverity: unusedSuppressionSeverity)

@@ -22,6 +22,10 @@ public struct RunOptions {
     /// Renders each file's part of the report as soon as it is linted, in parallel; the result then keeps the
     /// text instead of the file's source (`FileResult.rendered`).
     public var renderFile: (@Sendable (FileResult, Workspace) -> String)?
+    /// As `renderFile`, with the reporter for the workspace: each part is rendered in chunks, kept in memory up to
+    /// a budget for the run and beyond it in the run's `SpillFile`, so no part is ever held whole (`RenderedPart`).
+    /// Takes precedence over `renderFile`.
+    public var reporter: (@Sendable (Workspace) -> any Reporter)?
     /// Findings this baseline covers are left out of the result (`--baseline`); its entries that match nothing in
     /// a checked file are in `RunOutcome.baselineUnmatched`.
     public var baseline: Baseline?
@@ -169,14 +173,14 @@ public enum LintRun {
             let isStdin = i == 0 && stdin != nil
             let bytes: Result<[UInt8], RunError> = isStdin ? .success(stdin!) : read(files[i])
             first[i] = bytes.map { bytes in
-                let doc = Parser.parse(path: paths[i], bytes: bytes)
+                var doc = Parser.parse(path: paths[i], bytes: bytes)
                 let reported = i < reportedCount
                 var read = RunHistory.Read()
                 if reported, linters[i].readsHistory, !isStdin, let real = Confined.realPath(Path.absolute(paths[i])) {
                     read = gitHistory.read(real, current: doc, calendar: calendars[i])
                 }
                 let fileHistory = read.history
-                var diagnostics = reported ? linters[i].lintDocument(doc, history: fileHistory) : []
+                var diagnostics = reported ? linters[i].lintDocument(taking: &doc, history: fileHistory) : []
                 if let fileHistory { diagnostics += linters[i].lintHistory(doc, fileHistory) }
                 if let why = read.notChecked, let d = linters[i].historyNotChecked(doc, why) { diagnostics.append(d) }
                 let suppressing = reported && Linter.hasSuppressions(doc)
@@ -221,15 +225,20 @@ public enum LintRun {
         let second = Slots<Result<FileResult, RunError>>(reported.count)
         let baselineParts = Slots<(recorded: [Baseline.Key: Int], unmatched: [Baseline.Key: Int], covered: Int)>(reported.count)
         let renderFile = options.renderFile
+        let reporter = options.reporter
+        let spill = reporter != nil ? SpillFile() : nil
         let baseline = options.baseline
         let recorder = options.recordBaselineIn.map { Baseline(folder: $0) }
         DispatchQueue.concurrentPerform(iterations: reported.count) { k in
             let i = reported[k]
-            guard case .success(let f)? = first[i] else { return }
+            guard case .success(var f)? = first[i] else { return }
             first[i] = nil  // this iteration's alone: its source goes as soon as its report part is made
             let linter = linters[i]
-            var diagnostics = f.diagnostics + linter.lintWorkspace(path: paths[i], in: workspace)
-            diagnostics = linter.finish(diagnostics, document: f.suppressing)
+            // The findings are moved along, never copied: a file where every line is a finding has as many as lines.
+            var diagnostics = f.diagnostics
+            f.diagnostics = []
+            diagnostics += linter.lintWorkspace(path: paths[i], in: workspace)
+            diagnostics = linter.finish(consume diagnostics, document: f.suppressing)
             var result: Result<FileResult, RunError>
             if diagnostics.isEmpty || f.source != nil {
                 result = .success(FileResult(source: f.source ?? SourceFile(path: paths[i], bytes: []), diagnostics: diagnostics))
@@ -255,7 +264,11 @@ public enum LintRun {
                 }
                 baselineParts[k] = (recorded, unmatched, covered)
             }
-            if let renderFile, case .success(let r) = result {
+            if let reporter, case .success(let r) = result {
+                var part = RenderedPart(spill: spill)
+                reporter(workspace).renderFile(r, to: { part.append($0) })
+                result = .success(FileResult(source: SourceFile(path: r.path, bytes: []), diagnostics: r.diagnostics, part: part))
+            } else if let renderFile, case .success(let r) = result {
                 result = .success(FileResult(source: SourceFile(path: r.path, bytes: []), diagnostics: r.diagnostics,
                                              rendered: renderFile(r, workspace)))
             }

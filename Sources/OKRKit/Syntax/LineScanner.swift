@@ -319,9 +319,9 @@ struct LineScanner<Sink: LineSink> {
                     return
                 }
                 addText(s, e)
-            } else if let reason = markdownBlockMeaning(s, e) {
+            } else if let message = markdownBlockMeaning(s, e) {
                 kind = .invalid
-                error("\(reason) is not part of the .okr format", SourceRange(start: s, end: e),
+                error(message, SourceRange(start: s, end: e),
                       help: "write plain text, a `- key: value` fact, a `- [ ]` initiative, or move it under `## Notes`")
             } else {
                 addText(s, e)
@@ -370,33 +370,36 @@ struct LineScanner<Sink: LineSink> {
                                        range: line, depth: depth))
     }
 
-    /// What Markdown would make of a line that `.okr` does not read, or nil for a plain paragraph line.
+    /// What Markdown would make of a line that `.okr` does not read, said as the finding's message (a literal: a file of
+    /// such lines shares it rather than making one per line), or nil for a plain paragraph line.
     func markdownBlockMeaning(_ s: Int, _ e: Int) -> String? {
         let b = bytes[s]
         let next: UInt8 = s + 1 < e ? bytes[s + 1] : SP
         switch b {
         case UInt8(ascii: "*"), UInt8(ascii: "+"):
-            if next == SP || next == TAB || s + 1 == e { return "a `\(Character(UnicodeScalar(b)))` list item (use `- `)" }
-            if b == UInt8(ascii: "*") && isRule(s, e, b) { return "a thematic break" }
+            if next == SP || next == TAB || s + 1 == e {
+                return b == UInt8(ascii: "*") ? "a `*` list item (use `- `) is not part of the .okr format" : "a `+` list item (use `- `) is not part of the .okr format"
+            }
+            if b == UInt8(ascii: "*") && isRule(s, e, b) { return "a thematic break is not part of the .okr format" }
         case UInt8(ascii: ">"):
-            return "a block quote"
+            return "a block quote is not part of the .okr format"
         case UInt8(ascii: "`"), UInt8(ascii: "~"):
-            if e - s >= 3 && bytes[s + 1] == b && bytes[s + 2] == b { return "a code fence" }
+            if e - s >= 3 && bytes[s + 1] == b && bytes[s + 2] == b { return "a code fence is not part of the .okr format" }
         case UInt8(ascii: "|"):
-            return "a table row"
+            return "a table row is not part of the .okr format"
         case UInt8(ascii: "="):
-            if isRule(s, e, b) { return "a setext heading underline" }
+            if isRule(s, e, b) { return "a setext heading underline is not part of the .okr format" }
         case UInt8(ascii: "_"):
-            if isRule(s, e, b) { return "a thematic break" }
+            if isRule(s, e, b) { return "a thematic break is not part of the .okr format" }
         case UInt8(ascii: "["):
-            if let close = find([UInt8(ascii: "]"), UInt8(ascii: ":")], from: s, to: e), close > s + 1 { return "a link reference definition" }
+            if let close = find([UInt8(ascii: "]"), UInt8(ascii: ":")], from: s, to: e), close > s + 1 { return "a link reference definition is not part of the .okr format" }
         case UInt8(ascii: "<"):
-            return "an HTML block"
+            return "an HTML block is not part of the .okr format"
         case UInt8(ascii: "0")...UInt8(ascii: "9"):
             var i = s
             while i < e && i - s < 9 && bytes[i] >= 0x30 && bytes[i] <= 0x39 { i += 1 }
             if i < e && (bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: ")")) && (i + 1 == e || bytes[i + 1] == SP || bytes[i + 1] == TAB) {
-                return "an ordered list item"
+                return "an ordered list item is not part of the .okr format"
             }
         default:
             break

@@ -49,6 +49,16 @@ public struct DocumentSummary: Sendable {
         linkLocations = links
     }
 
+    /// The objective whose heading line holds byte `offset` (findings about an objective point at its ID or
+    /// heading). Objectives are in file order and their headings are lines of their own, so this is a binary search,
+    /// not a walk per finding.
+    public func objectiveIndex(atHeading offset: Int) -> Int? {
+        let after = objectives.partitionPoint { $0.headingRange.start > offset }
+        guard after > 0 else { return nil }
+        let h = objectives[after - 1].headingRange
+        return offset < max(h.end, h.start + 1) ? after - 1 : nil
+    }
+
     /// Line and column of link `k` of objective `oi`.
     public func linkLocation(objective oi: Int, link k: Int) -> LineColumn {
         let i = Int(objectives[oi].firstLinkLocation) + k

@@ -25,6 +25,13 @@ public struct ResolvedLink: Sendable, Hashable {
     public var index: Int = 0
 }
 
+/// Where the objective and key result IDs of one document are: the first objective with each ID, and the first key
+/// result with each ID (in file order), for resolving links without a search per link.
+struct IDIndex: Sendable {
+    var objectives: [String: Int] = [:]
+    var keyResults: [String: (Int, Int)] = [:]
+}
+
 /// Objective IDs of one team and period, for IDs defined in more than one of its files.
 struct TeamObjectiveKey: Hashable, Sendable {
     var team: String
@@ -52,6 +59,8 @@ public struct Workspace: Sendable {
     public let keyResultChildren: [KeyResultRef: [ObjectiveRef]]
     /// Alignment loops: strongly connected components of the child -> parent graph, self-links included.
     public let loops: AlignmentLoops
+    /// Every objective's rolled-up progress, computed once here (read it with `rolledUp(_:)`).
+    public private(set) var rollUps: RollUps
     /// Team names, sorted (for suggestions and lists).
     public let teamNames: [String]
     /// The documents this run reports on; nil means all of them.
@@ -103,13 +112,18 @@ public struct Workspace: Sendable {
         }
         self.teamNames = teams.keys.sorted()
         self.documentByPath = byPath
-        // Objective ID -> index, per document (the first one wins, as `duplicate-id` reports the rest); only for
-        // documents with many objectives: a few are searched faster than a dictionary is built.
-        let objectiveIndex: [[String: Int]?] = documents.map { d in
-            guard d.objectives.count > 8 else { return nil }
-            var m: [String: Int] = [:]
-            for (oi, o) in d.objectives.enumerated() { if let id = o.id?.value, m[id] == nil { m[id] = oi } }
-            return m
+        // Objective and key result IDs -> where they are, per document (the first of each wins, as `duplicate-id`
+        // reports the rest); only for documents with many: a few are searched faster than a dictionary is built.
+        let idIndex: [IDIndex?] = documents.map { d in
+            guard d.objectives.count > 8 || d.objectives.reduce(0, { $0 + $1.keyResults.count }) > 8 else { return nil }
+            var index = IDIndex()
+            for (oi, o) in d.objectives.enumerated() {
+                if let id = o.id?.value, index.objectives[id] == nil { index.objectives[id] = oi }
+                for (k, kr) in o.keyResults.enumerated() {
+                    if let id = kr.id, index.keyResults[id] == nil { index.keyResults[id] = (oi, k) }
+                }
+            }
+            return index
         }
         var links: [ResolvedLink] = []
         var children: [ObjectiveRef: [ObjectiveRef]] = [:]
@@ -121,7 +135,7 @@ public struct Workspace: Sendable {
             for (oi, o) in d.objectives.enumerated() {
                 let child = ObjectiveRef(document: di, objective: oi)
                 for (k, link) in o.aligns.enumerated() {
-                    let (target, keyResult, meant) = Workspace.resolve(link, from: di, documents: documents, teams: teams, objectiveIndex: objectiveIndex)
+                    let (target, keyResult, meant) = Workspace.resolve(link, from: di, documents: documents, teams: teams, idIndex: idIndex)
                     let resolved = ResolvedLink(child: child, link: link, parent: target, parentKeyResult: keyResult, index: k)
                     links.append(resolved)
                     if let t = target {
@@ -154,7 +168,9 @@ public struct Workspace: Sendable {
         self.parentNames = parentNames
         self.parents = parents
         self.keyResultChildren = keyResultChildren
-        self.loops = AlignmentLoops(parents: parents, children: children, selfLinked: selfLinked)
+        let loops = AlignmentLoops(parents: parents, children: children, selfLinked: selfLinked)
+        self.loops = loops
+        self.rollUps = RollUps(documents: documents, children: children, keyResultChildren: keyResultChildren, loops: loops)
         self.sharedIDs = Workspace.sharedIDs(documents, teams)
     }
 
@@ -195,6 +211,10 @@ public struct Workspace: Sendable {
             w.linksByDocument[di] = mine.map(moved)
             for i in w.links.indices where w.links[i].child.document == di { w.links[i] = moved(w.links[i]) }
             for (m, list) in brokenIncoming where list.contains(where: { $0.child.document == di }) { w.brokenIncoming[m] = list.map(moved) }
+        }
+        // Progress may have changed: the roll-ups are made again when the file is in the alignment graph at all.
+        if summary.objectives.indices.contains(where: { children[ObjectiveRef(document: di, objective: $0)] != nil || parents[ObjectiveRef(document: di, objective: $0)] != nil }) {
+            w.rollUps = RollUps(documents: w.documents, children: children, keyResultChildren: keyResultChildren, loops: loops)
         }
         return w
     }
@@ -252,7 +272,7 @@ public struct Workspace: Sendable {
     /// key result's (a team objective may serve a parent's key result): then the second value is that key result
     /// in the objective found. When the link does not resolve, the third value is the document it was meant for:
     /// the team's document whose period suits best (the first of equals), where the objective is missing.
-    static func resolve(_ link: AlignmentLink, from di: Int, documents: [DocumentSummary], teams: [String: [Int]], objectiveIndex: [[String: Int]?]) -> (ObjectiveRef?, Int?, Int?) {
+    static func resolve(_ link: AlignmentLink, from di: Int, documents: [DocumentSummary], teams: [String: [Int]], idIndex: [IDIndex?]) -> (ObjectiveRef?, Int?, Int?) {
         let candidates: [Int] = link.team.map { teams[$0] ?? [] } ?? [di]
         let childPeriod = documents[di].period
         var best: (ObjectiveRef, Int?, Int)? = nil
@@ -264,7 +284,9 @@ public struct Workspace: Sendable {
             }
             if meant == nil || score > meant!.1 { meant = (ci, score) }
             var found: (Int, Int?)? = nil
-            if let oi = objectiveIndex[ci].map({ $0[link.objectiveID] }) ?? documents[ci].objectives.firstIndex(where: { $0.id?.value == link.objectiveID }) {
+            if let index = idIndex[ci] {
+                if let oi = index.objectives[link.objectiveID] { found = (oi, nil) } else if let (oi, k) = index.keyResults[link.objectiveID] { found = (oi, k) }
+            } else if let oi = documents[ci].objectives.firstIndex(where: { $0.id?.value == link.objectiveID }) {
                 found = (oi, nil)
             } else {
                 for (oi, o) in documents[ci].objectives.enumerated() {
@@ -282,6 +304,12 @@ public struct Workspace: Sendable {
     public func index(ofPath path: String) -> Int? { documentByPath[path] }
 
     public func objective(_ r: ObjectiveRef) -> ObjectiveSummary { documents[r.document].objectives[r.objective] }
+
+    /// An objective's progress including the work aligned to it (see `RollUps`): a lookup in the result computed
+    /// once for the workspace.
+    public func rolledUp(_ r: ObjectiveRef) -> Double? {
+        children[r] == nil ? objective(r).progress : rollUps.values[r]
+    }
 
     /// `team/ID` of an objective, for messages and reports.
     public func name(_ r: ObjectiveRef) -> String {

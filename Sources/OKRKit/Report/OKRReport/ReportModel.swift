@@ -187,7 +187,7 @@ public struct ReportModel: Sendable {
         for (oi, o) in summary.objectives.enumerated() {
             let ref = ObjectiveRef(document: di, objective: oi)
             var row = ObjectiveRow(document: di, objective: oi, id: o.id?.value, title: o.title, owner: nil, type: nil,
-                                   progress: Progress.rolledUp(ref, in: ws), aligns: o.aligns.map(\.display),
+                                   progress: ws.rolledUp(ref), aligns: o.aligns.map(\.display),
                                    supporters: (ws.children[ref] ?? []).map { ws.name($0) }, keyResults: [])
             if let doc, oi < doc.objectives.count {
                 let node = doc.objectives[oi]
@@ -207,11 +207,8 @@ public struct ReportModel: Sendable {
         let values = section.objectives.compactMap(\.progress)
         section.progress = values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
         var locator = doc.map { SourceLocator($0.source) }
-        // Objectives are in file order: `placed` counts those whose heading starts at or before a finding. Findings
-        // come in order, so it stays or moves to the next objective, else is found by binary search (was a search
-        // from the first objective per finding: quadratic in a file with many).
-        let objectives = summary.objectives
-        var placed = 0
+        // Each finding's objective by binary search over the headings (was a search from the first objective per
+        // finding: quadratic in a file with many).
         for d in findings {
             let loc = locator?.location(of: d.range.start)
             allFindings.append(Finding(path: summary.path, line: loc?.line ?? 0, column: loc?.column ?? 0, ruleID: d.ruleID,
@@ -226,15 +223,8 @@ public struct ReportModel: Sendable {
             if let kind {
                 attention.append(AttentionItem(kind: kind, path: summary.path, line: loc?.line ?? 0, message: d.message))
                 // The rules point at the objective's ID or heading.
-                let at = d.range.start
-                func fits(_ p: Int) -> Bool {
-                    (p == 0 || objectives[p - 1].headingRange.start <= at) && (p == objectives.count || objectives[p].headingRange.start > at)
-                }
-                if !fits(placed) {
-                    placed = placed < objectives.count && fits(placed + 1) ? placed + 1 : objectives.partitionPoint { $0.headingRange.start > at }
-                }
-                if placed > 0, case let h = objectives[placed - 1].headingRange, at < max(h.end, h.start + 1) {
-                    section.objectives[placed - 1].attention.append(kind)
+                if let oi = summary.objectiveIndex(atHeading: d.range.start) {
+                    section.objectives[oi].attention.append(kind)
                 }
             }
         }
