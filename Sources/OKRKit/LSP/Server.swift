@@ -366,7 +366,7 @@ public struct LanguageServer: Sendable {
             all = linter.lintDocument(document)
             doc.documentFindings = (files.configGeneration, all)
         }
-        if let ws { all += linter.lintWorkspace(path: document.path, in: ws) }
+        if let ws { all = linter.acrossFiles(all, path: document.path, in: ws) }
         all = linter.finish(all, document: document)
         if let configError {
             all.insert(Diagnostic(ruleID: LanguageServer.configErrorCode, severity: .error, message: "config: \(configError.description)",

@@ -228,7 +228,7 @@ public enum LintRun {
             guard case .success(let f)? = first[i] else { return }
             first[i] = nil  // this iteration's alone: its source goes as soon as its report part is made
             let linter = linters[i]
-            var diagnostics = f.diagnostics + linter.lintWorkspace(path: paths[i], in: workspace)
+            var diagnostics = linter.acrossFiles(f.diagnostics, path: paths[i], in: workspace)
             diagnostics = linter.finish(diagnostics, document: f.suppressing)
             var result: Result<FileResult, RunError>
             if diagnostics.isEmpty || f.source != nil {
