@@ -36,7 +36,7 @@ public enum Progress {
         case .increase, .decrease:
             guard let b = m.baseline?.value(in: m.unitKey), let t = m.target?.value, t != b else { return nil }
             return min(1, max(0, (c - b) / (t - b)))
-        case .flat, .milestone:
+        case .flat, .milestone, .placeholder:
             return nil
         case .stayAbove, .stayBelow:
             return m.holds(c).map { $0 ? 1 : 0 }
