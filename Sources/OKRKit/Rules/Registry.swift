@@ -36,6 +36,8 @@ public enum Registry {
         .history(MovingGoalpostsRule()),
         .history(CarriedOverKeyResultRule()),
         .workspace(CarriedOverFromPreviousFileRule()),
+        .document(UnscoredAfterPeriodRule()),
+        .workspace(NextPeriodNotPlannedRule()),
         .history(CurrentWithoutCheckInRule()),
         // Alignment across files
         .workspace(BrokenAlignmentRule()),
