@@ -12,6 +12,7 @@ import Darwin
 enum InitCommand {
     static func run(_ options: Options) -> Never {
         if case .failure(let e) = FileSystem.workingDirectory { fail(e.message) }
+        if let from = options.from { carryForward(from, options) }
         let fileArgument = options.commandArguments.first
         let team = options.team ?? fileArgument.map { Path.name($0) }.map(stem) ?? "my-team"
         guard Templates.isValidTeam(team) else {
@@ -81,5 +82,72 @@ enum InitCommand {
         let mine = Period(period)
         let best = docs.first { $0.periodText == period } ?? docs.first { d in mine.flatMap { m in d.period.map { $0.contains(m) } } ?? false } ?? docs[0]
         return best.objectives.compactMap { o in o.id.map { (id: $0.value, title: o.title) } }
+    }
+
+    /// `okrlint init --from FILE [NEW-FILE]`: the next period's file (`CarryForward`), named after FILE with its
+    /// period replaced (`web-2026-q3.okr` -> `web-2026-q4.okr`) unless NEW-FILE is given; never overwrites.
+    static func carryForward(_ source: String, _ options: Options) -> Never {
+        let bytes: [UInt8]
+        switch FileSystem.readFile(source) {
+        case .success(let b): bytes = b
+        case .failure(let e): fail(e.message)
+        }
+        let folder = Path.parent(Path.absolute(source))
+        let resolver: ConfigResolver
+        do {
+            resolver = try ConfigResolver(explicit: options.configPath, disabled: options.noConfig, anchors: [folder])
+        } catch {
+            fail(error.description)
+        }
+        let config: ResolvedConfig
+        do { config = try resolver.config(forFolder: folder) } catch { fail(error.description) }
+        let doc = Parser.parse(path: source, bytes: bytes)
+        if let e = doc.syntaxDiagnostics.first {
+            fail("\(SafeText.escape(source)): has syntax errors (\(e.message)); fix them before carrying it forward")
+        }
+        guard doc.period(config.calendar) != nil else {
+            fail("\(SafeText.escape(source)): no period okrlint reads in its header; nothing to carry forward from")
+        }
+        if let t = options.team, !Templates.isValidTeam(t) {
+            fail("team name `\(t)` may use only letters, digits, `.`, `_` and `-`")
+        }
+        if let p = options.period, Period(p, calendar: config.calendar) == nil {
+            fail("period `\(p)` is not one okrlint reads (2027-Q1, 2027-H1, 2027, FY2027-Q1, 2027-03 ...; Grammar.md, periods)")
+        }
+        guard let result = CarryForward.render(doc, calendar: config.calendar, period: options.period, team: options.team) else {
+            fail("\(SafeText.escape(source)): cannot carry it forward")
+        }
+        let file = options.commandArguments.first ?? nextName(source, old: doc.text(doc.header.period) ?? "", new: result.period,
+                                                             team: options.team ?? doc.text(doc.header.team) ?? "my-team")
+        guard Path.isOKRFile(Path.name(file)) else { fail("\(file): an OKR file is named *.okr or *.okr.md") }
+        // What is written passes as written (links to a parent's objectives of the new period may not exist yet).
+        let out = Parser.parse(path: file, text: result.text)
+        let today = options.today ?? config.today ?? CalendarDate.today()
+        let linter = Linter(settings: config.settings, today: today, calendar: config.calendar)
+        let errors = linter.lint(out, in: Workspace(documents: [out], calendar: config.calendar)).filter { $0.severity == .error && $0.ruleID != "broken-alignment" }
+        if let e = errors.first {
+            fail("the file carried forward would not pass (\(e.ruleID): \(e.message)); nothing written")
+        }
+        if case .failure(let e) = OutputFile.createNew(file, Array(result.text.utf8)) { fail(e.description) }
+        if !options.quiet {
+            let dropped = result.dropped == 0 ? "" : ", \(result.dropped) finished dropped"
+            FileSystem.write("okrlint: wrote \(SafeText.escape(Path.clean(file))) (\(result.period), from \(SafeText.escape(Path.clean(source))): \(result.carried) key result\(result.carried == 1 ? "" : "s") carried\(dropped)); review the targets, then run `okrlint`\n", to: 2)
+        }
+        exit(0)
+    }
+
+    /// `web-2026-q3.okr` -> `web-2026-q4.okr` (the period in the name, in the case it is written), else
+    /// `TEAM-PERIOD.okr` beside the source.
+    static func nextName(_ source: String, old: String, new: String, team: String) -> String {
+        let name = Path.name(source)
+        let dir = Path.parent(source)
+        let slug = { (p: String) in String(p.map { $0 == " " || $0 == "." ? "-" : $0 }) }
+        for (o, n) in [(old, new), (old.lowercased(), new.lowercased()), (slug(old), slug(new)), (slug(old).lowercased(), slug(new).lowercased())]
+        where !o.isEmpty && name.contains(o) {
+            let renamed = name.replacing(o, with: n)
+            return dir.isEmpty || dir == "." ? renamed : dir + "/" + renamed
+        }
+        let made = "\(team)-\(slug(new).lowercased()).okr"
+        return dir.isEmpty || dir == "." ? made : dir + "/" + made
     }
 }

@@ -46,6 +46,8 @@ struct Options {
     var period: String? = nil
     var parent: String? = nil
     var template: String? = nil
+    /// `okrlint init --from FILE`: the file whose next period to write.
+    var from: String? = nil
     /// Every option given, by its name (`--format`, `-q`), for the checks of what applies to which command.
     var given: [String] = []
 
@@ -55,7 +57,7 @@ struct Options {
     /// Options that take a value.
     static let valued = ["--format", "--output-format", "--today", "--stdin-filename", "--output", "-o",
                          "--max-warnings", "--color", "--config", "--column-unit", "--team", "--period", "--parent", "--template",
-                         "--baseline", "--write-baseline", "--fail-on"]
+                         "--from", "--baseline", "--write-baseline", "--fail-on"]
     static let flags = ["--quiet", "-q", "--strict", "--exit-zero", "--help", "-h", "--version", "-V", "--no-config",
                         "--report-all", "--no-color", "--fix", "--unsafe-fixes", "--diff", "--show-fixes", "--check",
                         "--key-results", "--statistics", "--prune-baseline", "--no-cache"]
@@ -71,10 +73,10 @@ struct Options {
     static let diffOptions: Set<String> = ["--format", "--output-format", "--fail-on", "--output", "-o", "--config", "--no-config",
                                            "--quiet", "-q", "--help", "-h"]
     /// The options `okrlint init` takes.
-    static let initOptions: Set<String> = ["--team", "--period", "--parent", "--template", "--config", "--no-config", "--today", "--quiet", "-q",
+    static let initOptions: Set<String> = ["--team", "--period", "--parent", "--template", "--from", "--config", "--no-config", "--today", "--quiet", "-q",
                                            "--help", "-h"]
     /// The options only `okrlint init` takes.
-    static let initOnly: Set<String> = ["--team", "--period", "--parent", "--template"]
+    static let initOnly: Set<String> = ["--team", "--period", "--parent", "--template", "--from"]
     /// The options `okrlint fmt` takes; the others are about reports and findings.
     static let fmtOptions: Set<String> = ["--check", "--diff", "--quiet", "-q", "--config", "--no-config", "--stdin-filename",
                                           "--help", "-h"]
@@ -210,7 +212,10 @@ struct Options {
         if !o.failOn.isEmpty { throw UsageError(message: "`--fail-on` applies to `okrlint diff`") }
         if o.command == "init" {
             if let other = o.given.first(where: { !initOptions.contains($0) }) {
-                throw UsageError(message: "`\(other)` does not apply to `okrlint init` (it takes --team, --period, --parent, --template, --config, --no-config, --today and --quiet)")
+                throw UsageError(message: "`\(other)` does not apply to `okrlint init` (it takes --team, --period, --parent, --template, --from, --config, --no-config, --today and --quiet)")
+            }
+            if o.from != nil, let other = o.given.first(where: { $0 == "--template" || $0 == "--parent" }) {
+                throw UsageError(message: "`\(other)` does not apply to `okrlint init --from` (the new file is written from FILE)")
             }
             if let t = o.template, !Templates.names.contains(t) {
                 let hint = Suggest.closest(to: t, in: Templates.names).map { "; did you mean `\($0)`?" } ?? ""
@@ -304,6 +309,7 @@ struct Options {
         case "--period": period = value
         case "--parent": parent = value
         case "--template": template = value
+        case "--from": from = value
         case "--fail-on":
             let groups = value.split(separator: ",").map { String($0.filter { $0 != " " }) }
             for g in groups where !(CommitmentDiff.failGroups.contains(g) || CommitmentChange.Kind(rawValue: g) != nil) {
@@ -353,6 +359,9 @@ struct Options {
                                             write a new OKR file from a template (team, company, radical-focus,
                                             personal) that passes as written; never overwrites; --parent aligns
                                             it to that team's objectives in the workspace
+      okrlint init --from FILE [--period P] [NEW-FILE]
+                                            write the next period's file: unfinished key results carried
+                                            from their last value (marked `carried-from`), finished ones dropped
       okrlint lsp                           run the language server on standard input and output (editors start
                                             it; `okrlint lsp --help` says how)
       okrlint rules [--markdown]            list every rule (--markdown: the whole docs/rules.md)

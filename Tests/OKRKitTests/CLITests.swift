@@ -15,7 +15,7 @@ import Testing
         let r = try CLI.run(["samples/pitfalls"])
         #expect(r.code == 1)
         try CLI.expectGolden(r.stdout, "pitfalls.human.txt")
-        #expect(r.stdout.hasSuffix("Found 11 errors, 11 warnings and 2 infos in 18 files (18 files checked).\n[*] 1 fixable with `okrlint --fix`.\n"))
+        #expect(r.stdout.hasSuffix("Found 11 errors, 14 warnings and 4 infos in 23 files (23 files checked).\n[*] 1 fixable with `okrlint --fix`.\n"))
         #expect(!r.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
     }
 
@@ -26,7 +26,7 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         #expect(json["version"] as? Int == 1)
         let files = try #require(json["files"] as? [[String: Any]])
-        #expect(files.count == 18)
+        #expect(files.count == 23)
         var errors = 0
         for f in files {
             let path = try #require(f["path"] as? String)

@@ -220,7 +220,7 @@ func runTool(_ name: String, _ args: [String], input: String) throws -> (code: I
         #expect(human.stdout.contains("[*] \(fixable) fixable with `okrlint --fix`"))
         let text = try CLI.run(["samples/pitfalls", "--statistics"])
         #expect(text.stdout.split(separator: "\n").count == rows.count)
-        #expect(text.stdout.contains("current-out-of-sync      warning  [*] 1 fixable"))
+        #expect(text.stdout.contains("current-out-of-sync            warning  [*] 1 fixable"))
         let bad = try CLI.run(["samples/pitfalls", "--statistics", "--format", "sarif"])
         #expect(bad.code == 2)
     }

@@ -95,7 +95,8 @@ struct TaskCase: CustomTestStringConvertible, Sendable {
         TaskCase("Begin the first internal accounting review", nil, "\"begin\""),
         // The work counted.
         TaskCase("Ship 3 experiments", "0 -> 3 experiments", "counts work done: \"ship 3 experiments\""),
-        TaskCase("Hire 5 engineers", "0 -> 5 hires", "counts work done: \"hire 5 engineers\""),
+        // A counted hire is capacity: an info (see capacityKeyResults).
+        TaskCase("Hire 5 engineers", "0 -> 5 hires", "is a capacity key result"),
         TaskCase("Migrate 80% of services to Kubernetes", "20% -> 80%", "counts work done: \"migrate 80% of services\""),
         TaskCase("Conduct 20 user interviews", "0 -> 20 interviews", "counts work done"),
         TaskCase("Interview 20 customers", "0 -> 20 customers", "counts work done: \"interview 20 customers\""),
@@ -220,6 +221,28 @@ struct TaskCase: CustomTestStringConvertible, Sendable {
         // ... but a title that names its outcome still passes.
         #expect(lintKeyResult(rule, title: "Launch Foo 4.1 to improve sign-ups by 25 percent", metric: "100 -> 125 sign-ups",
                               options: ["allow-outcome-metric": .bool(false)]).findings.isEmpty)
+    }
+
+    /// Counted hires are capacity key results (issue 21): an info by default, a task with `capacity-as-task`; one hire
+    /// and counted work that is not people stay tasks.
+    @Test func capacityKeyResults() {
+        let rule = AnyRule.document(KeyResultIsATaskRule())
+        for (title, metric) in [("Hire 2 senior engineers and 1 designer", "0 -> 3 hires"), ("Add 1 full time backend developer", "0 -> 1 developer"),
+                                ("Recruit at least 5 nurses for the night shift", nil), ("Hire the data platform team", "0 -> 4 hires"),
+                                ("We hire three support agents", nil), ("Staff 2 on-call engineers per region", "0 -> 2 engineers")] as [(String, String?)] {
+            let found = lintKeyResult(rule, title: title, metric: metric).findings
+            #expect(found.count == 1 && found[0].severity == .info && found[0].message.contains("capacity"), "\(title): \(found.map(\.message))")
+            let asTask = lintKeyResult(rule, title: title, metric: metric, options: ["capacity-as-task": .bool(true)]).findings
+            #expect(asTask.count == 1 && asTask[0].severity == .warning && !asTask[0].message.contains("capacity"), "\(title): \(asTask.map(\.message))")
+        }
+        for (title, metric) in [("Hire a sales lead", nil), ("Add 3 payment integrations", "0 -> 3 integrations"),
+                                ("Hire new head of marketing", "milestone")] as [(String, String?)] {
+            let found = lintKeyResult(rule, title: title, metric: metric).findings
+            #expect(found.count == 1 && found[0].severity == .warning, "\(title): \(found.map(\.message))")
+        }
+        // An outcome about people is not capacity: nothing to report.
+        #expect(lintKeyResult(rule, title: "Onboard 300 new clients", metric: "0 -> 300 clients").findings.isEmpty)
+        #expect(lintKeyResult(rule, title: "Grow the team's retention to 95%", metric: "88% -> 95%").findings.isEmpty)
     }
 
     @Test func hostileTitlesCostNoMoreThanShortOnes() {

@@ -51,6 +51,13 @@ import Testing
         TaskCase("By March we have 6 tutorials published", ">= 6 tutorials", "\"published\""),
         TaskCase("Fine tune the pricing page for two hours weekly", ">= 2 hours/week", "\"fine tune\""),
         TaskCase("A/B test the new checkout", nil, "\"a/b test\""),
+        // Counted work with no verb: events held, outreach made, awards given, content made (round 2 of issue 21).
+        TaskCase("8 livestreams", "0 -> 8 livestreams", "counts work done"),
+        TaskCase("3 webinars with partners", "0 -> 3 webinars", "counts work done"),
+        TaskCase("15 pitches to regional newspapers", "0 -> 15 pitches", "counts work done"),
+        TaskCase("6 scholarships or stipends for first-time speakers", ">= 6 scholarships", "counts work done"),
+        TaskCase("20 grant proposals submitted", "0 -> 20 proposals", "counts work done"),
+        TaskCase("4 podcast episodes", "0 -> 4 episodes", "counts work done"),
     ]
 
     static let outcomes: [TaskCase] = [
@@ -67,6 +74,14 @@ import Testing
         TaskCase("Weekly active teams", "100 -> 200 teams", nil),
         TaskCase("Customer satisfaction above 4.5", "> 4.5", nil),
         TaskCase("Uses the same helm chart as US cloud", "milestone", nil),
+        // Counts of what others do, and work held to an outcome (round 2 of issue 21).
+        TaskCase("40 community contributions merged from outside the core team", "0 -> 40 contributions", nil),
+        TaskCase("12 regulars in the weekly call", "0 -> 12 regulars", nil),
+        TaskCase("500 readers of the launch post", "0 -> 500 readers", nil),
+        TaskCase("Translate the app into 5 languages with 80%+ user satisfaction", ">= 5 languages", nil),
+        TaskCase("The pricing playbook is used by every account executive", "milestone", nil),
+        TaskCase("The hiring plan for engineering is used by every recruiter and is up to date", "milestone", nil),
+        TaskCase("The incident runbook for payments is followed by the on-call engineers", nil, nil),
     ]
 
     @Test(arguments: outputs + outcomes)
@@ -85,5 +100,23 @@ import Testing
                       ("Launch beta [P0] ", "Launch beta"), ("Grow sign-ups (2x)", "Grow sign-ups (2x)"), ("Ship — fast", "Ship — fast")])
     func markersAreDropped(_ title: String, _ expected: String) {
         #expect(OutputClassifier.withoutMarkers(title) == expected)
+    }
+
+    /// `objective-is-a-task`: an aim ("more", "fewer", a purpose) makes the work a means to it (round 2 of issue 21).
+    @Test(arguments: [
+        ("Get the importer adopted by more teams across the company", false),
+        ("Fewer customers stuck waiting for support", false),
+        ("Deliver projects that grow awareness and usage", true),
+        ("Deliver on the roadmap to grow self-serve revenue", false),
+        ("Ship the redesign so that trial users find value on day one", false),
+        ("Launch the new website", true),
+        ("Migrate to Postgres in order to", true),
+    ])
+    func objectiveAims(_ title: String, _ reported: Bool) {
+        let text = exampleHeader + "## O1: \(title)\n### KR1.1: Grow weekly active teams\n- metric: 100 -> 200 teams\n"
+        let doc = Parser.parse(path: "t.okr", text: text)
+        let rule = AnyRule.document(ObjectiveIsATaskRule())
+        let linter = Linter(rules: [rule], settings: [rule.id: RuleSetting(severity: .warning, options: [:])], today: CalendarDate("2026-11-25")!)
+        #expect(linter.lint(doc).filter { $0.ruleID == rule.id }.isEmpty == !reported, "\(title)")
     }
 }

@@ -55,6 +55,9 @@ extension LanguageServer {
             rules = linter.lintDocumentRules(document).sorted(by: Diagnostic.ordered)
             doc.ruleFindings = (files.configGeneration, rules)
         }
+        // Pass 1's findings seen with the workspace (`Linter.acrossFiles`: no `stale-check-in` on a key result other
+        // files are aligned to; a filter keeps their order), then the rules across files.
+        let shown = ws.map { StaleCheckInRule.checkedInThroughOthers(rules, path: document.path, in: $0) } ?? rules
         let across = ws.map { linter.lintWorkspace(path: document.path, in: $0).sorted(by: Diagnostic.ordered) } ?? []
         let head = configError.map {
             [Diagnostic(ruleID: LanguageServer.configErrorCode, severity: .error, message: "config: \($0.description)",
@@ -63,11 +66,11 @@ extension LanguageServer {
         let findings: Findings
         if Linter.hasSuppressions(document) {
             // Suppressions remove findings and add their own: the finished list is the one kept.
-            findings = Findings(head: head, sorted: [linter.finish(document.syntaxDiagnostics + rules + across, document: document)])
+            findings = Findings(head: head, sorted: [linter.finish(document.syntaxDiagnostics + shown + across, document: document)])
         } else {
             // The syntax errors are the tree's own array (sorted as the parser found them, else a sorted copy).
             let syntax = Findings.isSorted(document.syntaxDiagnostics) ? document.syntaxDiagnostics : document.syntaxDiagnostics.sorted(by: Diagnostic.ordered)
-            findings = Findings(head: head, sorted: [syntax, rules, across])
+            findings = Findings(head: head, sorted: [syntax, shown, across])
         }
         doc.findings = (files.generation, findings)
         documents[uri] = doc

@@ -95,6 +95,19 @@ extension OutputClassifier {
         return false
     }
 
+    /// "... with 80%+ user satisfaction", "... at a 4.5 rating": the work is held to a level of an outcome measure (a
+    /// measure noun after the number; "with 5 customers" is the work's scope, not a level).
+    static func qualifiedByOutcome(_ w: TitleWords, from start: Int, _ lex: Lexicon) -> Bool {
+        var k = start
+        while k + 1 < w.count {
+            if (w[k] == "with" || w[k] == "at") && w.isNumber(k + 1) {
+                for q in (k + 2)..<min(w.count, k + 5) where TaskLexicon.measureNouns.contains(w[q]) || (w[k + 1].hasSuffix("%") && isOutcomeWord(w[q], lex)) { return true }
+            }
+            k += 1
+        }
+        return false
+    }
+
     static func hasNumber(_ w: TitleWords, from start: Int) -> Bool {
         var k = start
         while k < w.count {

@@ -15,8 +15,23 @@ extension OutputClassifier {
         template, checklist, framework, process, policy, certification, curation, translation, localisation,
         localization, version, v1, v2, v3, feature, features, mode, module, plugin, connector, sdk, api, app, website,
         site, page, portal, tool, tooling, pipeline, component, library, prototype, case, interview, survey, campaign,
-        experiment, fix, patch, support
+        experiment, fix, patch, support, livestream, stream, broadcast, keynote, panel, lecture, seminar, lesson,
+        pitch, scholarship, stipend, fellowship, infographic, ebook, e-book, deck, memo, handout, screencast
         """)
+
+    /// What a team holds or makes, counted with no verb ("12 livestreams", "4 podcast episodes"): the deliverable
+    /// nouns that are never something others do to the team (not "reviews", "interviews", "support").
+    static let heldOrMadeNouns = WordTable(list: """
+        livestream, stream, broadcast, webinar, workshop, hackathon, meetup, talk, presentation, demo, keynote, panel,
+        lecture, seminar, lesson, course, episode, podcast, video, screencast, article, post, blog, newsletter, guide,
+        tutorial, whitepaper, infographic, ebook, e-book, deck, memo, handout, pitch, scholarship, stipend, fellowship,
+        feature, prototype, poc, mvp, proposal, playbook, runbook, template, checklist, experiment, campaign, connector,
+        plugin, module
+        """)
+
+    /// Participles that say a deliverable is taken up by someone ("is used by", "is followed by"): adoption.
+    static let adoptedBy: Set<String> = ["used", "adopted", "followed", "trusted", "read", "relied", "preferred", "chosen",
+                                         "recommended", "cited", "referenced", "loved", "requested"]
 
     /// Words that end a title's first noun group.
     static let groupEnds = WordTable(list: "of, for, at, in, on, to, with, from, by, across, into, and, or, via")
@@ -99,6 +114,8 @@ extension OutputClassifier {
             k += 1
         }
         guard k > 0, k <= 6 else { return nil }
+        // "The plan for sales is used by the exec team": who uses the deliverable is an outcome (adoption).
+        for q in k..<w.count where TaskLexicon.beForms.contains(w[q]) && adoptedBy.contains(w[q + 1]) { return nil }
         let head = w[k - 1]
         guard deliverableNouns.contains(head) || deliverableNouns.contains(TaskLexicon.singular(head)) else { return nil }
         // A measure or an outcome in the group makes it a metric name ("Support ticket volume").
@@ -186,6 +203,20 @@ extension OutputClassifier {
                 if deliverableNouns.contains(head) || TaskLexicon.countsActivity.contains(base) {
                     return .output(verb: w[end], phrase: ([w[n]] + counted + [w[end]]).joined(separator: " "))
                 }
+            }
+        }
+        // "12 livestreams", "3 webinars with partners": a count of work held or made, with no verb at all. Only when
+        // nothing after the group makes a claim (a verb, a be-form, another number).
+        if w.isNumber(0), !w[0].hasSuffix("%"), last > 0 {
+            let counted = countedWords(w, after: 0, max: 5)
+            if let head = counted.last, heldOrMadeNouns.contains(TaskLexicon.singular(head)),
+               !counted.contains(where: { isOutcomeWord($0, lex) || TaskLexicon.measureNouns.contains($0) }) {
+                let rest = (counted.count + 1)..<w.count
+                let claims = rest.contains { k in
+                    w.isNumber(k) || TaskLexicon.beForms.contains(w[k]) || featureVerbs.contains(w[k])
+                        || (TaskLexicon.endsInEd(w[k]) && lex.activityBase(w[k], .participle) != nil) || lex.outcomeBase(w[k]) != nil
+                }
+                if !claims { return .output(verb: TaskLexicon.singular(head), phrase: ([w[0]] + counted).joined(separator: " ")) }
             }
         }
         // An outcome verb counting outputs: "Generate 3 how-to guides".

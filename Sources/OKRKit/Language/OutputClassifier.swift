@@ -210,11 +210,13 @@ enum OutputClassifier {
             // "300 new clients" and "80% of services" count clients and services.
             if !activity, let head = counted.last, isOutcomeWord(head, lex) { return nil }
             if !activity && namesOutcome(w, from: p + 1 + counted.count, lex) { return nil }
+            if qualifiedByOutcome(w, from: p + 1 + counted.count, lex) { return nil }
             if serviceLevel(w, from: j) { return nil }
             let phrase = ([name, w[p]] + countedWords(w, after: p, max: 3)).joined(separator: " ")
             return .output(verb: name, phrase: phrase)
         }
         if !activity && namesOutcome(w, from: j, lex) { return nil }
+        if qualifiedByOutcome(w, from: j, lex) { return nil }
         // Time put in ("Fine tune OKR for one hour weekly") is an input, whatever unit the metric has.
         if lex.allowOutcomeMetric, let kind, kind != .milestone, !timeSpent(w, from: j), let text = metricText(), metricIsOutcome(text, lex) { return nil }
         return .task(name)

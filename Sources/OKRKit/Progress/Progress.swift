@@ -36,7 +36,7 @@ public enum Progress {
         case .increase, .decrease:
             guard let b = m.baseline?.value(in: m.unitKey), let t = m.target?.value, t != b else { return nil }
             return min(1, max(0, (c - b) / (t - b)))
-        case .flat, .milestone:
+        case .flat, .milestone, .placeholder:
             return nil
         case .stayAbove, .stayBelow:
             return m.holds(c).map { $0 ? 1 : 0 }
@@ -55,6 +55,34 @@ public enum Progress {
                 sum += p * w
                 weights += w
             }
+        }
+        return weights > 0 ? sum / weights : nil
+    }
+
+    /// The progress a key result should show by `today`: a milestone is expected done only once its due date has
+    /// passed (before, 0; it is binary); any other key result is expected to move evenly from the period's start to
+    /// its due date. The due date is the key result's `due`, else the objective's, else the period's last day.
+    public static func expected(_ kr: KeyResult, objectiveDue: CalendarDate?, period: Period, today: CalendarDate) -> Double {
+        let due = kr.due?.value ?? objectiveDue ?? period.end
+        if today > due { return 1 }
+        if kr.metric?.kind == .milestone && kr.score == nil { return 0 }
+        let span = due.dayNumber - period.start.dayNumber + 1
+        guard span > 0 else { return 1 }
+        return min(1, max(0, Double(today.dayNumber - period.start.dayNumber + 1) / Double(span)))
+    }
+
+    /// The progress an objective should show by `today`: the mean of its key results' `expected`, weighted and over
+    /// the key results that have progress, as `objective(_:in:)` averages them; the period's elapsed share for an
+    /// objective with a final score. Nil when no key result has progress.
+    public static func expected(_ o: Objective, in document: Document, period: Period, today: CalendarDate) -> Double? {
+        if o.score != nil { return period.elapsedFraction(at: today) }
+        var sum = 0.0, weights = 0.0
+        for kr in o.keyResults {
+            let value = kr.latestCheckIn.flatMap { $0 < document.checkIns.count ? document.checkIns[$0].value : nil }
+            guard keyResult(kr, latestValue: value) != nil else { continue }
+            let w = kr.weight?.value ?? 1
+            sum += expected(kr, objectiveDue: o.due?.value, period: period, today: today) * w
+            weights += w
         }
         return weights > 0 ? sum / weights : nil
     }

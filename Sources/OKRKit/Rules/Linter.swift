@@ -83,7 +83,7 @@ public struct Linter: Sendable {
     /// every syntax tree until the workspace is complete.
     public func lint(_ document: Document, in workspace: Workspace? = nil, history: FileHistory? = nil) -> [Diagnostic] {
         let ws = workspace ?? Workspace(documents: [document], calendar: calendar)
-        return finish(lintDocument(document, history: history) + lintHistory(document, history) + lintWorkspace(path: document.path, in: ws), document: document)
+        return finish(acrossFiles(lintDocument(document, history: history) + lintHistory(document, history), path: document.path, in: ws), document: document)
     }
 
     /// Whether any history rule is on: only then is git asked for anything.
@@ -142,6 +142,12 @@ public struct Linter: Sendable {
         let subject = WorkspaceSubject(workspace: workspace, path: path, documentIndex: di)
         for r in workspaceRules { out.append(contentsOf: r.check(subject)) }
         return out
+    }
+
+    /// The findings of pass 1 for the document at `path`, seen with the whole workspace, followed by the workspace
+    /// rules' findings: a key result that other files align to is checked in through them (`stale-check-in`).
+    public func acrossFiles(_ documentFindings: [Diagnostic], path: String, in workspace: Workspace) -> [Diagnostic] {
+        StaleCheckInRule.checkedInThroughOthers(documentFindings, path: path, in: workspace) + lintWorkspace(path: path, in: workspace)
     }
 
     /// Applies the document's suppression comments (when it has any; nil for a document known to have none) and sorts.

@@ -13,11 +13,14 @@ public enum Registry {
         .workspace(TooFewKeyResultsRule()),
         .document(ObjectiveTooLongRule()),
         .document(ObjectiveHasMetricRule()),
+        .document(KeyResultRestatesObjectiveRule()),
         // Measurability
         .document(UnmeasurableKeyResultRule()),
+        .document(PlaceholderTargetRule()),
         .document(KeyResultIsATaskRule()),
         .document(ObjectiveIsATaskRule()),
         .document(ObjectiveAllMilestonesRule()),
+        .document(MilestoneWithoutDueRule()),
         .document(MetricInconsistentRule()),
         .document(MetricDirectionRule()),
         .document(OrphanedInitiativeRule()),
@@ -33,6 +36,8 @@ public enum Registry {
         .history(MovingGoalpostsRule()),
         .history(CarriedOverKeyResultRule()),
         .workspace(CarriedOverFromPreviousFileRule()),
+        .document(UnscoredAfterPeriodRule()),
+        .workspace(NextPeriodNotPlannedRule()),
         .history(CurrentWithoutCheckInRule()),
         // Alignment across files
         .workspace(BrokenAlignmentRule()),

@@ -237,7 +237,7 @@ public enum LintRun {
             // The findings are moved along, never copied: a file where every line is a finding has as many as lines.
             var diagnostics = f.diagnostics
             f.diagnostics = []
-            diagnostics += linter.lintWorkspace(path: paths[i], in: workspace)
+            diagnostics = linter.acrossFiles(consume diagnostics, path: paths[i], in: workspace)
             diagnostics = linter.finish(consume diagnostics, document: f.suppressing)
             var result: Result<FileResult, RunError>
             if diagnostics.isEmpty || f.source != nil {

@@ -93,6 +93,8 @@ public struct KeyResult: Sendable, Hashable {
     public var weight: Spanned<Double>?
     /// The final grade, 0.0-1.0, given at the end of the period (Google's scoring); it is the key result's progress.
     public var score: Spanned<Double>?
+    /// `carried-from: 2026-Q3/KR1.2`: carried into this period on purpose (`okrlint init --from`).
+    public var carriedFrom: TextSpan?
     public var initiatives: [Initiative] = []
     public var description: [TextSpan] = []
     /// Index in `Document.checkIns` of the latest check-in naming this key result's ID (by date; on the same date the

@@ -36,6 +36,7 @@ public enum ASTDump {
         }
         func metric(_ m: Metric) -> String {
             var line = "metric \(m.kind.rawValue)"
+            if m.kind == .placeholder { return line + (m.baseline.map { " \(quantity($0)) -> ?" } ?? "") }
             if let b = m.baseline, !m.relative { line += " \(quantity(b)) ->" }
             if let t = m.target { line += " \(m.strict ? (m.kind == .stayAbove ? "> " : "< ") : "")\(quantity(t))" }
             if m.relative { line += " (relative)" }
@@ -99,6 +100,7 @@ public enum ASTDump {
                 if let d = k.due { out.append("    due \(d.value)") }
                 if let w = k.weight { out.append("    weight \(formatNumber(w.value))") }
                 if let v = k.score { out.append("    score \(formatNumber(v.value))") }
+                if let v = k.carriedFrom { out.append("    carried-from \(doc.text(v))") }
                 props(k.properties, known: Parser.keyResultKeys, indent: "    ")
                 description(k.description, indent: "    ")
                 for i in k.initiatives { initiative(i, indent: "    ") }

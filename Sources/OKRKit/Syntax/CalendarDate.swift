@@ -86,9 +86,10 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
-    /// Today's date in UTC, from the system clock.
+    /// Today in the user's time zone (`TZ`, else `/etc/localtime`: `TimeZoneRule.local`).
     public static func today() -> CalendarDate {
-        let seconds = Int(time(nil))
+        let utc = Int(time(nil))
+        let seconds = utc + TimeZoneRule.local.offset(at: utc)
         return CalendarDate(dayNumber: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
     }
 }

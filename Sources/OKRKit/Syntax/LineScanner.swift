@@ -64,6 +64,7 @@ enum FactValue: Sendable {
     case current(Quantity)
     case confidence(Spanned<Double>)
     case weight(Spanned<Double>)
+    case carriedFrom(TextSpan)
 }
 
 /// Where the scanner puts what it reads, as it reads it: the `TreeBuilder` directly (a full parse: nothing is held
@@ -819,6 +820,16 @@ struct LineScanner<Sink: LineSink> {
         case "score":
             guard requireValue(prop) else { return .none }
             return parseScore(r).map { .score(Spanned($0, r)) } ?? .none
+        case "carried-from":
+            guard requireValue(prop) else { return .none }
+            // `2026-Q3/KR1.2`: the period it was carried from and its ID there.
+            if let slash = bytes[r.start..<r.end].lastIndex(of: 0x2F), slash > r.start, slash + 1 < r.end,
+               !bytes[(slash + 1)..<r.end].contains(0x20) {
+                return .carriedFrom(prop.value)
+            }
+            error("`carried-from` names the period the key result was carried from and its ID there", r,
+                  help: "write e.g. `- carried-from: 2026-Q3/KR1.2` (what `okrlint init --from` writes)")
+            return .none
         default:
             return .none
         }

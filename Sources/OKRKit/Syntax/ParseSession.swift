@@ -266,6 +266,7 @@ extension FactValue {
         case .current(let v): .current(v.shifted(by: d))
         case .confidence(let v): .confidence(v.shifted(by: d))
         case .weight(let v): .weight(v.shifted(by: d))
+        case .carriedFrom(let v): .carriedFrom(v.shifted(by: d))
         }
     }
 }

@@ -27,7 +27,7 @@ public enum Parser {
     /// Keys each block understands. Others are kept and left to the `unknown-key` rule.
     public static let headerKeys = ["okr", "team", "period", "owner", "fiscal-year-start"]
     public static let objectiveKeys = ["owner", "aligns", "type", "due", "score"]
-    public static let keyResultKeys = ["metric", "current", "confidence", "owner", "due", "weight", "score"]
+    public static let keyResultKeys = ["metric", "current", "confidence", "owner", "due", "weight", "score", "carried-from"]
     /// Format versions this parser reads.
     public static let supportedVersions = ["1"]
 }

@@ -88,6 +88,9 @@ public enum MetricKind: String, Sendable, Hashable {
     case stayBelow = "stay-below"
     /// `milestone`: done or not done.
     case milestone
+    /// A number not written yet (`0 -> X users`, `$X`, `TBD`, `??`): an unfinished key result, with no progress;
+    /// rule `placeholder-target` reports it.
+    case placeholder
 }
 
 public struct Metric: Sendable, Hashable {
@@ -488,6 +491,7 @@ public enum ValueReader {
         if e - a == 9 && hasPrefixFolded(b, milestoneWord, at: a, end: e) {
             return .success(Metric(kind: .milestone, baseline: nil, target: nil, unit: "", unitKey: "", range: r))
         }
+        if let m = placeholderMetric(b, a, e) { return .success(m) }
         var arrowAt: (Int, Int)? = nil
         var k = a
         while k < e {

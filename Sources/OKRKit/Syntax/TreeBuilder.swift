@@ -278,6 +278,7 @@ struct TreeBuilder: LineSink {
             case .due(let v): doc.objectives[oi].keyResults[ki].due = v
             case .weight(let v): doc.objectives[oi].keyResults[ki].weight = v
             case .score(let v): doc.objectives[oi].keyResults[ki].score = v
+            case .carriedFrom(let v): doc.objectives[oi].keyResults[ki].carriedFrom = v
             default: break
             }
         case .section, .stray:

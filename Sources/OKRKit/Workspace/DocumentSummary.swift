@@ -37,9 +37,11 @@ public struct DocumentSummary: Sendable {
                         let value = krs[k].latestCheckIn.flatMap { $0 < document.checkIns.count ? document.checkIns[$0].value : nil }
                         var summary = KeyResultSummary(id: document.text(krs[k].id), progress: Progress.keyResult(krs[k], latestValue: value),
                                                        weight: krs[k].weight?.value ?? 1)
-                        if let id = krs[k].id, krs[k].repeatsIDOf == nil, let m = krs[k].property("metric"), let metric = krs[k].metric {
+                        summary.idRange = krs[k].id?.range
+                        // A key result marked `carried-from` was carried on purpose: no commitment to compare.
+                        if let _ = krs[k].id, krs[k].repeatsIDOf == nil, krs[k].carriedFrom == nil,
+                           let m = krs[k].property("metric"), let metric = krs[k].metric {
                             summary.commitment = KeyResultSummary.commitment(document.source.bytes, title: krs[k].title.range, metric: m.value.range)
-                            summary.idRange = id.range
                             summary.moved = CarriedOverKeyResultRule.moved(krs[k], metric, in: document)
                         }
                         return summary
@@ -101,7 +103,7 @@ public struct KeyResultSummary: Sendable {
     /// What the key result commits to, as a number: its title (case and spacing folded) and its metric as written,
     /// hashed. Equal for a key result copied into the next period's file. Only for one with an ID and a metric.
     public var commitment: Int? = nil
-    /// Where its ID is written.
+    /// Where its ID is written (for findings on it from other passes and files).
     public var idRange: SourceRange? = nil
     /// Whether anything says it moved: a check-in, or a `current` other than the baseline.
     public var moved = false

@@ -11,7 +11,8 @@ public struct CarriedOverFromPreviousFileRule: WorkspaceRule {
         rather than roll it forward by habit. The previous file is the team's file (same `team`) of the latest period \
         that ends before this one starts, found in the workspace (the first by path if several end that day); a key \
         result is reported when its title (ASCII case and spacing aside) and its metric as written are the same there, and \
-        its `current` is still its baseline (or missing, with no check-in). No git is needed.
+        its `current` is still its baseline (or missing, with no check-in). No git is needed. A key result marked \\
+        `carried-from: 2026-Q3/KR1.2` (what `okrlint init --from` writes) was carried on purpose and is not reported.
         """,
         defaultSeverity: .info,
         triggering: [
@@ -33,6 +34,9 @@ public struct CarriedOverFromPreviousFileRule: WorkspaceRule {
             RuleExample(exampleHeader + "## O1: Grow\n### KR1.1: Grow sign-ups\n- metric: 100 -> 200\n",
                         otherFiles: ["web-q1.okr": exampleHeader.replacing("2026-Q4", with: "2027-Q1") + "## O1: Grow\n### KR1.1: Grow sign-ups\n- metric: 100 -> 200\n",
                                      "web-q3.okr": exampleHeader.replacing("2026-Q4", with: "2026-Q3") + "## O1: Grow\n### KR1.1: Grow sign-ups\n- metric: 50 -> 80\n"]),
+            // Carried on purpose (`okrlint init --from` marks it).
+            RuleExample(exampleHeader + "## O1: Fast deploys\n### KR1.1: Cut deploy time\n- metric: 45 -> 15 min\n- carried-from: 2026-Q3/KR2.4\n",
+                        otherFiles: ["web-2026-q3.okr": exampleHeader.replacing("2026-Q4", with: "2026-Q3") + "## O1: Deploys\n### KR2.4: Cut deploy time\n- metric: 45 -> 15 min\n"]),
         ])
 
     public func check(_ context: Context) -> [Diagnostic] {

@@ -10,7 +10,8 @@ public struct CarriedOverKeyResultRule: HistoryRule {
         it forward by habit, and Doerr's "OKRs are not set in stone" means deciding again, not copying. The rule \
         finds, in the file's git history, its last version for an earlier period, and reports each key result of \
         this period whose title and metric read the same there and whose `current` is still its baseline (or \
-        missing, with no check-in).
+        missing, with no check-in). A key result marked `carried-from: 2026-Q3/KR1.1` (what `okrlint init --from` \
+        writes) was carried on purpose and is not reported.
         """,
         defaultSeverity: .info,
         triggering: [
@@ -25,6 +26,9 @@ public struct CarriedOverKeyResultRule: HistoryRule {
                         history: [("2026-08-01", exampleHeader.replacing("2026-Q4", with: "2026-Q3") + "## O1: Fast deploys\n### KR1.1: Cut deploy time\n- metric: 45 -> 15 min\n- current: 30 min\n")]),
             RuleExample(exampleHeader + "## O1: Fast deploys\n### KR1.1: Cut deploy time\n- metric: 45 -> 15 min\n- current: 45 min\n", today: "2026-11-25",
                         history: [("2026-10-02", exampleHeader + "## O1: Fast deploys\n### KR1.1: Cut deploy time\n- metric: 45 -> 15 min\n- current: 45 min\n")]),
+            // Carried on purpose.
+            RuleExample(exampleHeader + "## O1: Fast deploys\n### KR1.1: Cut deploy time\n- metric: 45 -> 15 min\n- current: 45 min\n- carried-from: 2026-Q3/KR1.1\n", today: "2026-11-25",
+                        history: [("2026-08-01", exampleHeader.replacing("2026-Q4", with: "2026-Q3") + "## O1: Fast deploys\n### KR1.1: Cut deploy time\n- metric: 45 -> 15 min\n- current: 45 min\n")]),
         ])
 
     public func check(_ context: Context) -> [Diagnostic] {
@@ -46,7 +50,7 @@ public struct CarriedOverKeyResultRule: HistoryRule {
         var out: [Diagnostic] = []
         for o in doc.objectives {
             for k in o.keyResults {
-                guard let id = k.id, let m = k.property("metric"), let metric = k.metric,
+                guard let id = k.id, k.carriedFrom == nil, let m = k.property("metric"), let metric = k.metric,
                       before[Self.normalized(context.text(k.title))] == context.text(m.value).trimmingSpaces,
                       !Self.moved(k, metric, in: doc) else { continue }
                 out.append(context.diagnostic(id.range,

@@ -6,6 +6,7 @@ public struct KeyResultIsATaskRule: DocumentRule {
         var allowedVerbs: [String] = []
         var outcomeUnits: [String] = []
         var allowOutcomeMetric = true
+        var capacityAsTask = false
         /// The lexicons built from the built-in lists and the fields above, by `prepare`.
         var lexicon = OutputClassifier.Lexicon()
         public init() {}
@@ -18,6 +19,8 @@ public struct KeyResultIsATaskRule: DocumentRule {
                      "Words that make a metric an outcome measure, added to the built-in ones (users, customers, %, money, time, NPS ...)."),
             .bool("allow-outcome-metric", \.allowOutcomeMetric,
                   "A key result with an activity title passes when its metric is a baseline -> target or a threshold in an outcome unit; false reports it too."),
+            .bool("capacity-as-task", \.capacityAsTask,
+                  "Report a counted hire (\"Hire 2 senior engineers and 1 designer\", `0 -> 3 hires`) as a task (warning) instead of an info."),
         ]
         public mutating func prepare() {
             lexicon = OutputClassifier.Lexicon(verbs: verbs, allowedVerbs: allowedVerbs, outcomeUnits: outcomeUnits,
@@ -48,10 +51,18 @@ public struct KeyResultIsATaskRule: DocumentRule {
         A key result graded by a baseline -> target or a threshold in an outcome unit (users, customers, %, money, \
         time, NPS, a rate per week ...) is measured by an outcome whatever its title says, so it passes too (set \
         `allow-outcome-metric` to false to ask for outcome wording as well). Counting the work itself stays a \
-        finding: "Ship 3 experiments" (`0 -> 3 experiments`), "Hire 5 engineers" (`0 -> 5 hires`), "Migrate 80% of \
+        finding: "Ship 3 experiments" (`0 -> 3 experiments`), "Publish 4 case studies" (`0 -> 4 studies`), "Migrate 80% of \
         services": outputs, not what they change (re:Work: KRs should be outcomes). So does a milestone deliverable \
         ("Launch the new onboarding flow", `metric: milestone`); one with a date ("Publish the latency measurements by \
-        March 7", or a `due`) is the "measurable milestone" Google's playbook accepts, so it is reported as an info.
+        March 7", or a `due`) is the "measurable milestone" Google's playbook accepts, so it is reported as an info. \
+        Capacity key results — a count of people to bring in ("Hire 2 senior engineers and 1 designer", `0 -> 3 \
+        hires`; "Add 1 full time developer") — are an info by default, not a warning: published sets that present \
+        themselves as good use them (Upraise's engineering examples: "Hire 10 new engineers by end of Q2"; GitLab's \
+        FY21-Q1 OKRs: "Exceed hiring plan"; Doerr's model cascade in Measure What Matters: "Hire new quarterback \
+        coach"), while Google's playbook and re:Work ask for outcomes and the What Matters input/output/outcome table \
+        puts "successful hires" among outputs. The info asks what the new people should change; set \
+        `capacity-as-task` to report them as tasks. A single hire with no count ("Hire a sales guy", which Wodtke's \
+        mentor in Radical Focus calls a task) stays a task.
         """,
         defaultSeverity: .warning,
         triggering: [
@@ -62,7 +73,7 @@ public struct KeyResultIsATaskRule: DocumentRule {
             RuleExample(exampleHeader + "## O1: Reliable releases\n### ↓KR1.1: Fully automate the release checklist\n- metric: milestone\n### ↓KR1.2: Successfully launch the EU region\n- metric: milestone\n### ↓KR1.3: Finally ship the billing rewrite\n- metric: milestone\n"),
             RuleExample(exampleHeader + "## O1: Pricing\n### ↓KR1.1: Price out the enterprise tier\n### ↓KR1.2: Agree on the packaging with sales\n### ↓KR1.3: Make available the usage dashboard to admins\n### ↓KR1.4: Put in place an on-call rota\n"),
             RuleExample(exampleHeader + "## O1: Pipeline\n### ↓KR1.1: Reach out to 50 design partners\n- metric: 0 -> 50 partners\n### ↓KR1.2: Kick off the partner council\n### ↓KR1.3: Sign off the security review\n### ↓KR1.4: Figure out the EU data residency plan\n### ↓KR1.5: Write up the pricing experiments\n"),
-            RuleExample(exampleHeader + "## O1: Learn faster\n### ↓KR1.1: Ship 3 experiments\n- metric: 0 -> 3 experiments\n### ↓KR1.2: Hire 5 engineers\n- metric: 0 -> 5 hires\n### ↓KR1.3: Migrate 80% of services to Kubernetes\n- metric: 20% -> 80%\n"),
+            RuleExample(exampleHeader + "## O1: Learn faster\n### ↓KR1.1: Ship 3 experiments\n- metric: 0 -> 3 experiments\n### ↓KR1.2: Publish 4 case studies\n- metric: 0 -> 4 studies\n### ↓KR1.3: Migrate 80% of services to Kubernetes\n- metric: 20% -> 80%\n"),
             RuleExample(exampleHeader + "## O1: Understand customers\n### ↓KR1.1: Interview 20 customers\n- metric: 0 -> 20 customers\n### ↓KR1.2: Design and build a self-serve upgrade flow\n- metric: milestone\n"),
             RuleExample(exampleHeader + "## O1: Platform\n### ↓KR1.1: Billing migration completed\n- metric: milestone\n### ↓KR1.2: We've documented the on-call runbook\n"),
             RuleExample(exampleHeader + "## O1: Platform\n### ↓KR1.1: Launch the partner referral program\n- metric: 0 -> 40 referrals\n",
@@ -72,6 +83,10 @@ public struct KeyResultIsATaskRule: DocumentRule {
             RuleExample(exampleHeader + "## O1: Deliverables\n### ↓KR1.1: There is a prototype of the sync engine\n- metric: milestone\n### ↓KR1.2: Deal registration launched and available in the portal\n- metric: milestone\n### ↓KR1.3: The beta becomes available to all customers\n- metric: milestone\n### ↓KR1.4: Create 2 performance indicators for cycle time\n- metric: milestone\n"),
             // A dated milestone is an info.
             RuleExample(exampleHeader + "## O1: Latency\n### ↓KR1.1: Publish tail latency measurements by March 7\n- metric: milestone\n"),
+            // A counted hire is a capacity key result: an info by default, a task with `capacity-as-task`; one hire is a task.
+            RuleExample(exampleHeader + "## O1: Ship the EU region\n### ↓KR1.1: Hire 2 senior engineers and 1 designer\n- metric: 0 -> 3 hires\n### ↓KR1.2: Hire a sales lead\n"),
+            RuleExample(exampleHeader + "## O1: Ship the EU region\n### ↓KR1.1: Hire 2 senior engineers and 1 designer\n- metric: 0 -> 3 hires\n",
+                        options: ["capacity-as-task": .bool(true)]),
         ],
         passing: [
             RuleExample(exampleHeader + "## O1: Grow the partner channel\n### KR1.1: Grow partner referrals\n- metric: 0 -> 40 referrals\n- [ ] Launch the partner referral program\n"),
@@ -114,6 +129,15 @@ public struct KeyResultIsATaskRule: DocumentRule {
                 let name = context.text(kr.id) ?? "key result"
                 let range = kr.id?.range ?? kr.title.range
                 let title = context.text(kr.title)
+                // A count of people to bring in: capacity, which good published sets use (see the rationale).
+                if !context.options.capacityAsTask,
+                   OutputClassifier.isCapacity(title, metricText: kr.metric == nil ? nil : context.text(kr.property("metric")?.value)) {
+                    out.append(context.diagnostic(range,
+                        "key result \(name) is a capacity key result: hiring brings people in, an input; what should the new people change?",
+                        help: "keep it if the objective cannot happen without them; otherwise measure what they will change and keep \"\(title)\" as an initiative `- [ ] ...`",
+                        severity: .info))
+                    continue
+                }
                 // A milestone with a date ("Publish latency measurements by March 7") is the measurable milestone
                 // Google's playbook accepts as a key result: an info, not a warning.
                 if kr.metric?.kind == .milestone && (kr.due != nil || OutputClassifier.hasDeadline(title)) {

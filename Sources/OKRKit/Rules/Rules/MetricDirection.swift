@@ -52,7 +52,7 @@ public struct MetricDirectionRule: DocumentRule {
                 case .decrease: metricDirection = .down; threshold = false
                 case .stayAbove: metricDirection = .up; threshold = true
                 case .stayBelow: metricDirection = .down; threshold = true
-                case .flat, .milestone: continue
+                case .flat, .milestone, .placeholder: continue
                 }
                 let title = context.text(krs[ki].title)
                 if Self.leadingVerbAgrees(title, metricDirection, threshold: threshold) { continue }

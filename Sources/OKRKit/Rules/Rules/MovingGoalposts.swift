@@ -207,7 +207,7 @@ public struct MovingGoalpostsRule: HistoryRule {
         case .stayAbove: return Bound(atLeast: true, value: t.value, strict: m.strict)
         case .decrease: return Bound(atLeast: false, value: t.value, strict: false)
         case .stayBelow: return Bound(atLeast: false, value: t.value, strict: m.strict)
-        case .flat, .milestone: return nil
+        case .flat, .milestone, .placeholder: return nil
         }
     }
 

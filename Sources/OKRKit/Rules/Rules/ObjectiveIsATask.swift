@@ -23,7 +23,10 @@ public struct ObjectiveIsATaskRule: DocumentRule {
         only project verbs (launch, ship, release, migrate, deliver, publish, implement, rebrand, redesign, rewrite, \
         complete, finish, deploy, roll out, do, upgrade, replace), delivered states ("Delivered a roadmap") and \
         deliverables named as noun phrases ("Alpha release of the app"): "Build a devoted community" or "Improve \
-        onboarding" are directions, not projects, and are not reported.
+        onboarding" are directions, not projects, and are not reported. An aim in the title makes the work a means \
+        to it and the objective passes: a superlative ("the most popular"), a comparative ("adopted by more teams", \
+        "fewer customers waiting") or a purpose ("... to grow self-serve revenue", "... so that trial users find \
+        value").
         """,
         defaultSeverity: .warning,
         triggering: [
@@ -37,7 +40,18 @@ public struct ObjectiveIsATaskRule: DocumentRule {
             RuleExample(exampleHeader + "## O1: Build a small, devoted community\n"),
             RuleExample(exampleHeader + "## O1: Win the mid-market\n"),
             RuleExample(exampleHeader + "## O1: Launch the most popular new iPhone App\n"),
+            RuleExample(exampleHeader + "## O1: Get the importer integrated into more production systems\n"),
+            RuleExample(exampleHeader + "## O1: Deliver on the roadmap to grow self-serve revenue\n"),
         ])
+
+    /// "to" or "in order to" before an outcome verb, or "so that" before a clause.
+    static func statesPurpose(_ w: TitleWords, _ lex: OutputClassifier.Lexicon) -> Bool {
+        for k in 0..<w.count {
+            if w[k] == "so" && w[k + 1] == "that" && k + 2 < w.count { return true }
+            if w[k] == "to", k + 1 < w.count, lex.outcomeBase(w[k + 1]) != nil { return true }
+        }
+        return false
+    }
 
     public func check(_ context: Context) -> [Diagnostic] {
         let lex = KeyResultIsATaskRule.sharedLexicon
@@ -45,7 +59,9 @@ public struct ObjectiveIsATaskRule: DocumentRule {
             let title = context.text(o.title)
             // An aim in the title makes the launch a means to it: "Launch the most popular new iPhone App".
             let words = TitleWords(title)
-            if (0..<words.count).contains(where: { ["most", "best", "top", "leading", "#1", "world-class"].contains(words[$0]) }) { return nil }
+            if (0..<words.count).contains(where: { ["most", "best", "top", "leading", "#1", "world-class", "more", "fewer", "less"].contains(words[$0]) }) { return nil }
+            // So does a purpose: "Deliver on the roadmap to grow self-serve revenue", "... so that trial users ...".
+            if Self.statesPurpose(words, lex) { return nil }
             guard let finding = OutputClassifier.classify(title, kind: .milestone, metricText: { nil }, lex) else { return nil }
             let what: String
             switch finding {

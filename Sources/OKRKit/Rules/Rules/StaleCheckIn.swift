@@ -20,7 +20,9 @@ public struct StaleCheckInRule: DocumentRule {
         OKRs need regular review and adaptation during the period (the seed article; Google reviews mid-quarter); OKR \
         tools call a KR stalled when nobody checked in for 14 days. Only reported while the period is running, relative \
         to `--today` (or the config's `today`). A milestone whose `current` or latest check-in is `done` is done and \
-        needs no more check-ins.
+        needs no more check-ins. A key result that other files align to (`aligns: company/KR1.2`) is measured by \
+        them, its progress rolled up from their key results (Doerr's cascade, GitLab's parent key results): it is \
+        checked in through them, and only they are reported when stale (issue 21).
         """,
         defaultSeverity: .warning,
         triggering: [
@@ -71,6 +73,23 @@ public struct StaleCheckInRule: DocumentRule {
             }
         }
         return out
+    }
+
+    /// The findings of this rule on a document of `workspace`, without those on key results that other files align
+    /// to: such a key result is checked in through the files under it (run between the passes, where the links are
+    /// known; the rule itself reads one file).
+    public static func checkedInThroughOthers(_ diagnostics: [Diagnostic], path: String, in workspace: Workspace) -> [Diagnostic] {
+        guard !workspace.keyResultChildren.isEmpty, let di = workspace.index(ofPath: path),
+              diagnostics.contains(where: { $0.ruleID == description.id }) else { return diagnostics }
+        var measured = Set<Int>()
+        for (oi, o) in workspace.documents[di].objectives.enumerated() {
+            for (ki, kr) in o.keyResults.enumerated()
+            where workspace.keyResultChildren[KeyResultRef(objective: ObjectiveRef(document: di, objective: oi), keyResult: ki)] != nil {
+                if let r = kr.idRange { measured.insert(r.start) }
+            }
+        }
+        guard !measured.isEmpty else { return diagnostics }
+        return diagnostics.filter { $0.ruleID != description.id || !measured.contains($0.range.start) }
     }
 
     /// A milestone whose `current`, else latest check-in, is `done`.
