@@ -9,6 +9,8 @@ public struct FileResult: Sendable {
     /// This file's part of the report, when a run rendered it already (in parallel, so it could drop the source);
     /// made by the same reporter that renders the whole result.
     public var rendered: String?
+    /// The file's parts of the reports written besides the main one (`--also-output`), in their order.
+    public var renderedAlso: [String] = []
     public init(source: SourceFile, diagnostics: [Diagnostic], rendered: String? = nil) {
         self.source = source
         self.diagnostics = diagnostics

@@ -22,6 +22,9 @@ public struct RunOptions {
     /// Renders each file's part of the report as soon as it is linted, in parallel; the result then keeps the
     /// text instead of the file's source (`FileResult.rendered`).
     public var renderFile: (@Sendable (FileResult, Workspace) -> String)?
+    /// The same for the reports written besides it (`--also-output`), one text per report
+    /// (`FileResult.renderedAlso`).
+    public var renderAlso: (@Sendable (FileResult, Workspace) -> [String])?
     /// Findings this baseline covers are left out of the result (`--baseline`); its entries that match nothing in
     /// a checked file are in `RunOutcome.baselineUnmatched`.
     public var baseline: Baseline?
@@ -221,6 +224,7 @@ public enum LintRun {
         let second = Slots<Result<FileResult, RunError>>(reported.count)
         let baselineParts = Slots<(recorded: [Baseline.Key: Int], unmatched: [Baseline.Key: Int], covered: Int)>(reported.count)
         let renderFile = options.renderFile
+        let renderAlso = options.renderAlso
         let baseline = options.baseline
         let recorder = options.recordBaselineIn.map { Baseline(folder: $0) }
         DispatchQueue.concurrentPerform(iterations: reported.count) { k in
@@ -256,8 +260,10 @@ public enum LintRun {
                 baselineParts[k] = (recorded, unmatched, covered)
             }
             if let renderFile, case .success(let r) = result {
-                result = .success(FileResult(source: SourceFile(path: r.path, bytes: []), diagnostics: r.diagnostics,
-                                             rendered: renderFile(r, workspace)))
+                var kept = FileResult(source: SourceFile(path: r.path, bytes: []), diagnostics: r.diagnostics,
+                                      rendered: renderFile(r, workspace))
+                kept.renderedAlso = renderAlso?(r, workspace) ?? []
+                result = .success(kept)
             }
             second[k] = result
         }
