@@ -45,4 +45,14 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("a").path), "nothing is written on a usage error")
     }
+
+    /// The version lives in one place (`okrlintVersion`); `--version`, SARIF and the language server say it, and the
+    /// release script reads it from there.
+    @Test func theVersionIsSaidWhereItIsDeclared() throws {
+        let v = try CLI.run(["--version"])
+        #expect(v.code == 0 && v.stdout == "okrlint \(okrlintVersion)\n")
+        #expect(okrlintVersion.split(separator: ".").count == 3 && okrlintVersion.allSatisfy { $0.isNumber || $0 == "." })
+        let release = try String(contentsOf: CLI.root.appendingPathComponent("tools/release"), encoding: .utf8)
+        #expect(release.contains("okrlintVersion"), "tools/release reads the version from the sources")
+    }
 }
