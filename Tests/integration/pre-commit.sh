@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # End-to-end test of the pre-commit hooks with real `pre-commit` and real commits: a throwaway git repository with a
-# good and a bad .okr file and the README's .pre-commit-config.yaml pointing at this repository (at its HEAD commit).
+# good and a bad .okr file and the README's .pre-commit-config.yaml (its block for the mode, with the repository
+# URL and `rev:` put to this repository at its HEAD commit).
 #   OKRLINT_WHEELS=DIR (default)  the `okrlint` and `okrlint-fmt` hooks (language: python) install the okrlint wheel
 #                                 built by tools/release from DIR and nothing from the network (PIP_FIND_LINKS,
 #                                 PIP_NO_INDEX), with no `swift` on PATH
 #   HOOKS=swift                   the `okrlint-swift` and `okrlint-fmt-swift` hooks (language: swift) instead
+#   HOOKS=system OKRLINT_BIN=...  the README's `language: system` hook, with that binary on PATH as `okrlint`
 # `pre-commit install`, then: the first commit (which installs the hook's environment) must be refused for the bad
 # file, naming it and its finding; once fixed, the second commit must pass. The fmt hook must rewrite a file that is
 # not canonical (and fail, as formatters do in pre-commit), then pass. The times of the first and second commit are
@@ -22,8 +24,13 @@ now() { python3 -c 'import time; print(time.monotonic())'; }
 since() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$1" "$(now)"; }
 
 if [ "$HOOKS" = swift ]; then
-  check=okrlint-swift fmt=okrlint-fmt-swift
+  check=okrlint-swift fmt=okrlint-fmt-swift block="built from source"
+elif [ "$HOOKS" = system ]; then
+  check=okrlint fmt= block="an okrlint you installed yourself"
+  mkdir -p "$WORK/bin" && ln -s "$(cd "$(dirname "${OKRLINT_BIN:?}")" && pwd)/$(basename "$OKRLINT_BIN")" "$WORK/bin/okrlint"
+  export PATH="$WORK/bin:$PATH"
 else
+  check=okrlint fmt=okrlint-fmt block="installed from its wheel"
   check=okrlint fmt=okrlint-fmt
   WHEELS=$(cd "${OKRLINT_WHEELS:?OKRLINT_WHEELS names the folder tools/release wrote}" && pwd)
   ls "$WHEELS"/okrlint-*.whl > /dev/null || fail "no okrlint wheel in $WHEELS"
@@ -41,14 +48,20 @@ command -v pre-commit > /dev/null || fail "pre-commit is not on PATH"
 
 cd "$WORK"
 git init -q . && git config user.email ci@example.com && git config user.name CI && git config commit.gpgsign false
-cat > .pre-commit-config.yaml <<YAML
-repos:
-  - repo: $REPO
-    rev: $REV
-    hooks:
-      - id: $check
-      - id: $fmt   # optional: keeps the files in the canonical form
-YAML
+# The README's block, pointed at this repository and commit.
+python3 - "$REPO/README.md" "$block" "$REPO" "$REV" > .pre-commit-config.yaml <<'PY'
+import re, sys
+readme, which, repo, rev = sys.argv[1:]
+blocks = [b for b in re.findall(r"```yaml\n(.*?)```", open(readme).read(), re.S) if b.startswith("# .pre-commit-config.yaml") and which in b.split("\n")[0]]
+assert len(blocks) == 1, f"README: {len(blocks)} pre-commit blocks say '{which}'"
+text = blocks[0].replace("https://github.com/okrlint/okrlint", repo)
+text, n = re.subn(r"rev: v[0-9.]+.*", f"rev: {rev}", text)
+assert n == (0 if "repo: local" in text else 1), text
+print(text, end="")
+PY
+cat .pre-commit-config.yaml
+grep -q -- "- id: $check\$" .pre-commit-config.yaml || fail "the README's block has no $check hook"
+if [ -n "$fmt" ]; then grep -q -- "- id: $fmt " .pre-commit-config.yaml || fail "the README's block has no $fmt hook"; fi
 cat > .okrlint.json <<'JSON'
 { "today": "2026-11-25" }
 JSON
@@ -93,7 +106,7 @@ if git rev-parse -q --verify HEAD > /dev/null; then fail "a commit was made"; fi
 grep -q "bad.okr" out1.txt || fail "the bad file is not named"
 grep -q "unmeasurable-key-result" out1.txt || fail "the finding is not shown"
 if grep -q "good.okr:" out1.txt; then fail "the good file was reported"; fi
-if [ "$HOOKS" != swift ]; then
+if [ "$HOOKS" = wheel ]; then
   # The hook ran the wheel's binary, from the environment pre-commit made for it.
   env_bin=$(find "$PRE_COMMIT_HOME" -path '*py_env-*/bin/okrlint' -type f | head -n 1)
   [ -n "$env_bin" ] || fail "no okrlint in the hook's environment"
@@ -113,6 +126,10 @@ second=$(since "$start")
 cat out2.txt
 git rev-parse -q --verify HEAD > /dev/null || fail "no commit was made"
 
+if [ -z "$fmt" ]; then
+  echo "pre-commit hook test passed ($HOOKS hook): first commit ${first} s, second commit ${second} s"
+  exit 0
+fi
 echo "-- $fmt on a file that is not canonical (must rewrite it and fail)"
 printf '%s\n' "$good" | sed 's/^- team: platform$/- team: infra/; s/^- metric: 45 -> 15 min$/- metric: 45->15 min/; s/^## O1: Make deploys boring$/## O1:   Make deploys boring/' > bad.okr
 printf '\n\n' >> bad.okr
