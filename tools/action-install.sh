@@ -7,8 +7,9 @@
 #                                cached folder, when the cache had no build of these sources
 # Both write `bin=PATH` (and `build=`, `source-hash=`) to $GITHUB_OUTPUT. Everything comes in through the
 # environment, never pasted into the script:
-#   OKRLINT_VERSION   the `version` input: X.Y.Z or vX.Y.Z; empty: the Action's own ref when it is a version tag;
-#                     `source`: always build
+#   OKRLINT_VERSION   the `version` input: X.Y.Z or vX.Y.Z; empty: the Action's own ref when it is a version tag,
+#                     or a commit hash that is a release's (its `okrlintVersion`, whose release names that commit in
+#                     okrlint-X.Y.Z.commit); `source`: always build
 #   OKRLINT_CHECKSUM  the `checksum` input: the tarball's SHA-256 (64 hex digits); empty: the .sha256 file
 #                     published beside it (an intact download, not a pinned one)
 #   ACTION_REF, ACTION_REPOSITORY   github.action_ref and github.action_repository
@@ -39,9 +40,25 @@ fall_back() {
 download() {
   local version=${OKRLINT_VERSION:-} ref=${ACTION_REF:-${GITHUB_ACTION_REF:-}} repo=${ACTION_REPOSITORY:-${GITHUB_ACTION_REPOSITORY:-}}
   if [ "$version" = source ]; then fall_back "version: source"; fi
+  if ! [[ $repo =~ ^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$ ]]; then fall_back "the Action's repository is not known"; fi
+  local base="${GITHUB_SERVER_URL:-https://github.com}/$repo/releases/download"
+  # Release assets redirect to another host: redirects only to https.
+  local curl=(curl --fail --silent --show-error --location --proto-redir =https --retry 3 --connect-timeout 20 --max-time 300)
   if [ -z "$version" ]; then
-    if [[ $ref =~ ^v[0-9]+\.[0-9]+\.[0-9]+$ ]]; then version=$ref
-    else fall_back "the Action is used at '${ref:-an unknown ref}', not at a release tag (set the version input to download one)"; fi
+    if [[ $ref =~ ^v[0-9]+\.[0-9]+\.[0-9]+$ ]]; then
+      version=$ref
+    elif [[ $ref =~ ^[0-9a-f]{40}$ ]]; then
+      # Pinned by commit: the release of the version these sources declare, when it was made from this commit.
+      local declared
+      declared=$(sed -n 's/^public let okrlintVersion = "\([0-9]*\.[0-9]*\.[0-9]*\)"$/\1/p' "$GITHUB_ACTION_PATH/Sources/OKRKit/Report/Reporter.swift")
+      [ -n "$declared" ] || fall_back "the Action's sources declare no version"
+      local made_from
+      made_from=$("${curl[@]}" "$base/v$declared/okrlint-$declared.commit" 2> /dev/null | head -c 40) || true
+      if [ "$made_from" = "$ref" ]; then version=$declared
+      else fall_back "the Action's commit $ref is not the commit release v$declared was made from"; fi
+    else
+      fall_back "the Action is used at '${ref:-an unknown ref}', not at a release tag or commit (set the version input to download one)"
+    fi
   fi
   version=${version#v}
   if ! [[ $version =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]]; then
@@ -51,7 +68,6 @@ download() {
   if [ -n "$expected" ] && ! [[ $expected =~ ^[0-9a-fA-F]{64}$ ]]; then
     echo "::error title=okrlint::the checksum input must be a SHA-256 (64 hexadecimal digits)"; exit 1
   fi
-  if ! [[ $repo =~ ^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$ ]]; then fall_back "the Action's repository is not known"; fi
   local target
   case "${RUNNER_OS:-}-${RUNNER_ARCH:-}" in
     Linux-X64) target=x86_64-unknown-linux-gnu ;;
@@ -61,10 +77,8 @@ download() {
     *) fall_back "no release binary for ${RUNNER_OS:-this system} on ${RUNNER_ARCH:-this processor}" ;;
   esac
   local name="okrlint-$version-$target" dir="$RUNNER_TEMP/okrlint-$version"
-  local url="${GITHUB_SERVER_URL:-https://github.com}/$repo/releases/download/v$version/$name.tar.gz"
+  local url="$base/v$version/$name.tar.gz"
   mkdir -p "$dir"
-  # Release assets redirect to another host: redirects only to https.
-  local curl=(curl --fail --silent --show-error --location --proto-redir =https --retry 3 --connect-timeout 20 --max-time 300)
   if ! "${curl[@]}" -o "$dir/$name.tar.gz" "$url"; then fall_back "no release asset at $url"; fi
   if [ -z "$expected" ]; then
     "${curl[@]}" -o "$dir/$name.tar.gz.sha256" "$url.sha256" \

@@ -32,6 +32,12 @@ release() { # version, what its okrlint says, whether its .sha256 is right
 release 9.9.9 9.9.9 yes
 release 9.9.8 9.9.8 no
 release 9.9.6 1.0.0 yes
+# v9.9.9 was made from this commit; an Action pinned by it whose sources say 9.9.9 downloads v9.9.9.
+RELEASED=0123456789abcdef0123456789abcdef01234567
+printf '%s\n' "$RELEASED" > "$SERVE/okrlint/okrlint/releases/download/v9.9.9/okrlint-9.9.9.commit"
+FAKE="$WORK/action-9.9.9"
+mkdir -p "$FAKE/Sources/OKRKit/Report" "$FAKE/tools" && cp "$REPO/Package.swift" "$FAKE/" && cp "$REPO/tools/action-install.sh" "$FAKE/tools/"
+printf 'public let okrlintVersion = "9.9.9"\n' > "$FAKE/Sources/OKRKit/Report/Reporter.swift"
 GOOD_SUM=$(cut -d' ' -f1 "$SERVE/okrlint/okrlint/releases/download/v9.9.9/okrlint-9.9.9-x86_64-unknown-linux-gnu.tar.gz.sha256")
 REAL_VERSION=
 if [ -n "${OKRLINT_DIST:-}" ] && ls "$OKRLINT_DIST"/okrlint-*-x86_64-unknown-linux-gnu.tar.gz > /dev/null 2>&1 && [ "$(uname -m)" = x86_64 ]; then
@@ -58,12 +64,12 @@ want = {"OKRLINT_VERSION": "${{ inputs.version }}", "OKRLINT_CHECKSUM": "${{ inp
 assert step["env"] == want, step["env"]
 PY
 
-run_step() { # label, version input, checksum input, action ref, runner OS, runner arch; sets $status, $out
-  local label=$1
+run_step() { # label, version input, checksum input, action ref, runner OS, runner arch[, action path]; sets $status, $out
+  local label=$1 action=${7:-$REPO}
   rm -f "$WORK/output"; : > "$WORK/output"
   mkdir -p "$WORK/temp-$label"
   set +e
-  env -i PATH="$PATH" HOME="$WORK/home" GITHUB_ACTION_PATH="$REPO" GITHUB_OUTPUT="$WORK/output" \
+  env -i PATH="$PATH" HOME="$WORK/home" GITHUB_ACTION_PATH="$action" GITHUB_OUTPUT="$WORK/output" \
     GITHUB_SERVER_URL="http://127.0.0.1:$PORT" RUNNER_TEMP="$WORK/temp-$label" RUNNER_OS="$5" RUNNER_ARCH="$6" \
     OKRLINT_VERSION="$2" OKRLINT_CHECKSUM="$3" ACTION_REF="$4" ACTION_REPOSITORY=okrlint/okrlint \
     bash --noprofile --norc -eo pipefail "$WORK/step.sh" > "$WORK/log-$label" 2>&1
@@ -102,6 +108,10 @@ run_step says-other 9.9.6 "" main Linux X64; refused says-other "not 'okrlint 9.
 run_step bad-version '1.0; touch PWNED' "" main Linux X64; refused bad-version "must be X.Y.Z"
 run_step bad-checksum 9.9.9 "abc" main Linux X64; refused bad-checksum "must be a SHA-256"
 [ -z "$(find "$WORK" "$REPO" -maxdepth 2 -name PWNED -print -quit)" ] || fail "an input ran as code"
+run_step commit "" "" "$RELEASED" Linux X64 "$FAKE"; downloaded commit 9.9.9
+run_step other-commit "" "" "fedcba9876543210fedcba9876543210fedcba98" Linux X64 "$FAKE"; built other-commit
+grep -q "is not the commit release v9.9.9 was made from" "$WORK/log-other-commit" || fail "other-commit: the reason is not said"
+run_step commit-no-release "" "" "$RELEASED" Linux X64; built commit-no-release
 run_step missing 9.9.7 "" main Linux X64; built missing
 grep -q "no release asset" "$WORK/log-missing" || fail "missing: the fall-back is not said"
 run_step branch "" "" main Linux X64; built branch
@@ -115,4 +125,4 @@ if [ -n "$REAL_VERSION" ]; then
   "$(value bin)" "$REPO/samples" > /dev/null || fail "the released okrlint does not pass samples/"
 fi
 grep -q '"GET /okrlint/okrlint/releases/download/v9.9.9/' "$WORK/server.log" || fail "nothing was fetched from the server"
-echo "action download: $passed cases against http://127.0.0.1:$PORT passed (good, tag, pinned, wrong checksums refused, missing release built)${REAL_VERSION:+, the real $REAL_VERSION tarball ran}"
+echo "action download: $passed cases against http://127.0.0.1:$PORT passed (good, tag, release commit, pinned, wrong checksums refused, missing release or other commit built)${REAL_VERSION:+, the real $REAL_VERSION tarball ran}"
