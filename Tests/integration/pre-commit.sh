@@ -55,7 +55,7 @@ readme, which, repo, rev = sys.argv[1:]
 blocks = [b for b in re.findall(r"```yaml\n(.*?)```", open(readme).read(), re.S) if b.startswith("# .pre-commit-config.yaml") and which in b.split("\n")[0]]
 assert len(blocks) == 1, f"README: {len(blocks)} pre-commit blocks say '{which}'"
 text = blocks[0].replace("https://github.com/okrlint/okrlint", repo)
-text, n = re.subn(r"rev: v[0-9.]+.*", f"rev: {rev}", text)
+text, n = re.subn(r"rev: (v[0-9.]+|[0-9a-f]{40}).*", f"rev: {rev}", text)
 assert n == (0 if "repo: local" in text else 1), text
 print(text, end="")
 PY
