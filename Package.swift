@@ -3,8 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "okrlint",
-    // macOS 15 for the standard library's `Mutex` (Linux has it with any Swift 6).
-    platforms: [.macOS(.v15)],
+    // macOS 13: nothing newer is used (a lock of our own, `Locked`, stands in for the standard library's `Mutex`).
+    platforms: [.macOS(.v13)],
     products: [
         .library(name: "OKRKit", targets: ["OKRKit"]),
         .executable(name: "okrlint", targets: ["okrlint"]),

@@ -40,6 +40,18 @@ enum Check {
         if let path = options.writeBaseline { runOptions.recordBaselineIn = Path.parent(Path.absolute(path)) }
         // Each file's part is rendered in the run, in parallel, so sources need not be kept for the end.
         if !options.statistics { runOptions.reporter = reporter }
+        // The reports of `--also-output`, from the same run: files never get colour.
+        let also: [(path: String, make: @Sendable (Workspace) -> any Reporter)] = options.alsoOutputs.map { out in
+            guard let f = ReportFormats.named(out.format) else { fail("unknown format `\(out.format)`") }
+            var c = context
+            c.color = false
+            let made: @Sendable (Workspace) -> any Reporter = { [c] ws in var c = c; c.workspace = ws; return f.make(c) }
+            return (out.path, made)
+        }
+        if !also.isEmpty {
+            let makers = also.map(\.make)
+            runOptions.alsoReporters = { ws in makers.map { $0(ws) } }
+        }
         let outcome = lint(runOptions)
         afterRun(outcome, options, paths: paths)
         if let path = options.writeBaseline {
@@ -67,6 +79,14 @@ enum Check {
             let text = options.format == "json" ? stats.json() : stats.text()
             writeOut(text, options, inputs: outcome.fileIDs)
         } else {
+            for (i, out) in also.enumerated() {
+                var result = outcome.result
+                for k in result.files.indices { let parts = result.files[k].renderedAlso; result.files[k].part = i < parts.count ? parts[i] : nil }
+                let made = out.make(outcome.workspace)
+                if case .failure(let e) = OutputFile.write(to: out.path, inputs: outcome.fileIDs, option: "--also-output", { made.render(result, to: $0) }) {
+                    fail(e.description)
+                }
+            }
             report(outcome, reporter(outcome.workspace), options, useColor: useColor, to: 1)
         }
         for e in outcome.errors { printError(e) }

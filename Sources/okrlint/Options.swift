@@ -16,6 +16,8 @@ struct Options {
     var today: CalendarDate? = nil
     var stdinFilename: String? = nil
     var output: String? = nil
+    /// `--also-output FORMAT:FILE`: more reports of the same run, each in its format to its file.
+    var alsoOutputs: [(format: String, path: String)] = []
     var configPath: String? = nil
     var noConfig = false
     /// `--no-cache`: neither read nor keep the history cache in the git folder.
@@ -57,7 +59,7 @@ struct Options {
     /// Options that take a value.
     static let valued = ["--format", "--output-format", "--today", "--stdin-filename", "--output", "-o",
                          "--max-warnings", "--color", "--config", "--column-unit", "--team", "--period", "--parent", "--template",
-                         "--from", "--baseline", "--write-baseline", "--fail-on"]
+                         "--from", "--baseline", "--write-baseline", "--fail-on", "--also-output"]
     static let flags = ["--quiet", "-q", "--strict", "--exit-zero", "--help", "-h", "--version", "-V", "--no-config",
                         "--report-all", "--no-color", "--fix", "--unsafe-fixes", "--diff", "--show-fixes", "--check",
                         "--key-results", "--statistics", "--prune-baseline", "--no-cache"]
@@ -251,7 +253,14 @@ struct Options {
         if o.diff && o.output != nil {
             throw UsageError(message: "`--diff` prints the diff and no report, so `--output` has nothing to write")
         }
-        if o.columnUnitGiven && o.format != GccReporter.id {
+        if !o.alsoOutputs.isEmpty {
+            if o.fix || o.diff || o.statistics || o.writeBaseline != nil {
+                throw UsageError(message: "`--also-output` writes more reports of a check; it does not combine with `--fix`, `--diff`, `--statistics` or `--write-baseline`")
+            }
+            let targets = o.alsoOutputs.map(\.path) + (o.output.map { [$0] } ?? [])
+            if Set(targets).count < targets.count { throw UsageError(message: "each report needs a file of its own (`--output`, `--also-output`)") }
+        }
+        if o.columnUnitGiven && o.format != GccReporter.id && !o.alsoOutputs.contains(where: { $0.format == GccReporter.id }) {
             throw UsageError(message: "`--column-unit` applies to `--format gcc` only (the other formats count characters)")
         }
         return o
@@ -304,6 +313,12 @@ struct Options {
             today = d
         case "--stdin-filename": stdinFilename = value
         case "--output", "-o": output = value
+        case "--also-output":
+            guard let colon = value.firstIndex(of: ":"), Options.formats.contains(String(value[..<colon])),
+                  value.index(after: colon) < value.endIndex else {
+                throw UsageError(message: "`--also-output` wants FORMAT:FILE with a format of \(Options.formats.joined(separator: ", ")), not `\(value)`")
+            }
+            alsoOutputs.append((String(value[..<colon]), String(value[value.index(after: colon)...])))
         case "--config": configPath = value
         case "--team": team = value
         case "--period": period = value
@@ -374,6 +389,9 @@ struct Options {
     \(ReportFormats.all.map { "        " + $0.id.padding(11) + " " + $0.summary }.joined(separator: "\n"))
       --column-unit UNIT     gcc columns count char (Unicode scalars, default) or byte (UTF-8 bytes, as Vim reads)
       -o, --output FILE      write the report to FILE; the summary still goes to the terminal
+      --also-output FORMAT:FILE
+                             also write the same run's report in FORMAT to FILE (repeatable; no colour), e.g.
+                             `--format github --also-output sarif:okrlint.sarif` in CI
       --today YYYY-MM-DD     the date for time-based rules (default: the config's `today`, else the real date)
       --config FILE          use this config file instead of looking for .okrlint.json
       --no-config            ignore .okrlint.json files; the workspace is only the paths given

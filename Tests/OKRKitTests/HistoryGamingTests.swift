@@ -149,9 +149,15 @@ import Testing
     }
 }
 
-/// Runs okrlint under `/usr/bin/time` when there is one: the output and its peak memory in bytes.
+/// Runs okrlint under GNU `/usr/bin/time` when there is one: the output and its peak memory in bytes. (macOS's
+/// `/usr/bin/time` is BSD's, with no `-f`: there the memory is not measured.)
 func peakMemory(_ args: [String], in dir: URL) throws -> (CLI.Output, Int?) {
-    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/time") else { return (try CLI.run(args, in: dir), nil) }
+    #if os(Linux)
+    let gnuTime = FileManager.default.isExecutableFile(atPath: "/usr/bin/time")
+    #else
+    let gnuTime = false
+    #endif
+    guard gnuTime else { return (try CLI.run(args, in: dir), nil) }
     let report = FileManager.default.temporaryDirectory.appendingPathComponent("okrlint-rss-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: report) }
     let r = try CLI.run(args, in: dir, shell: "exec /usr/bin/time -f %M -o \(report.path) \"$0\" \"$@\"\n:")

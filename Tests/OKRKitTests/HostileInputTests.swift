@@ -458,19 +458,7 @@ import Testing
         #expect(readme.contains("\"end\": { \"line\": \(end["line"]!), \"column\": \(end["column"]!), \"offset\": \(end["offset"]!) }"))
     }
 
-    // MARK: 11. Portability
-
-    @Test func sourcesImportTheCLibraryPortably() throws {
-        let sources = CLI.root.appendingPathComponent("Sources")
-        let files = FileManager.default.enumerator(atPath: sources.path)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
-        for f in files {
-            let text = try String(contentsOf: sources.appendingPathComponent(f), encoding: .utf8)
-            #expect(!text.contains("Glibc."), "\(f) calls a Glibc-qualified name")
-            if text.contains("import Glibc") {
-                #expect(text.contains("#if canImport(Glibc)\nimport Glibc\n#elseif canImport(Darwin)\nimport Darwin\n#endif"), "\(f) imports Glibc without Darwin")
-            }
-        }
-    }
+    // MARK: 11. Portability: PortabilityTests
 
     // MARK: 12. One table of formats
 

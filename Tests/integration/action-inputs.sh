@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# The GitHub Action's inputs are data, never code (issue 20). The `run:` scripts of action.yml are taken out with
-# PyYAML and run with bash as the runner runs them (`bash --noprofile --norc -eo pipefail`), with the environment
-# the runner would give them: each `${{ inputs.NAME }}` expression, wherever it stands (in `env:` or pasted in
-# `run:`), replaced by the input's value, as the runner does. The inputs name files such as `$(touch PWNED).okr`,
-# `a;touch PWNED.okr` and `--output=PWNED.okr`, which exist as clean OKR files; okrlint is a stub that records its
-# arguments and then runs the real binary when there is one. Passes when no PWNED file appears, no `${{` stands
-# in a `run:`, okrlint received each path as one argument after `--`, and every file was checked.
+# The GitHub Action's inputs are data, never code (issue 20). The `run:` script of action.yml that runs okrlint is
+# taken out with PyYAML and run with bash as the runner runs it (`bash --noprofile --norc -eo pipefail`), with the
+# environment the runner would give it: each `${{ inputs.NAME }}` expression, wherever it stands (in `env:` or
+# pasted in `run:`), replaced by the input's value, and the download step's `bin` output by the stub, as the runner
+# does. The inputs name files such as `$(touch PWNED).okr`, `a;touch PWNED.okr` and `--output=PWNED.okr`, which
+# exist as clean OKR files; okrlint is a stub that records its arguments and then runs the real binary when there is
+# one. Passes when no PWNED file appears, no `${{` stands in a `run:`, okrlint received each path as one argument
+# after `--` (the check, and the report of the job summary), every file was checked, one run wrote the
+# annotations, the SARIF file and the summary's findings, and the summary holds them (issue 22).
 # Needs python3 with PyYAML; uses .build/debug/okrlint when built.
 set -euo pipefail
 REPO="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -23,6 +25,8 @@ values = {k: v.get("default", "") for k, v in doc["inputs"].items()} | inputs
 def expand(text):
     def one(m):
         expr = m.group(1).strip()
+        if expr == "steps.install.outputs.bin":
+            return os.environ["STUB"]
         name = re.fullmatch(r"inputs\.([A-Za-z_-]+)", expr)
         if not name:
             sys.exit(f"unexpected expression ${{{{ {expr} }}}} in {text!r}")
@@ -32,7 +36,7 @@ os.makedirs(out, exist_ok=True)
 n = 0
 for step in doc["runs"]["steps"]:
     run = step.get("run")
-    if run is None or "okrlint\"" not in run:
+    if run is None or '"$OKRLINT_BIN"' not in run:
         continue
     n += 1
     with open(f"{out}/{n}.sh", "w") as f:
@@ -44,16 +48,19 @@ print(n)
 PY
 }
 
-# A fake action folder whose okrlint records its arguments (NUL-separated) and runs the real one when built.
+# A fake action folder (with the real summary script) and an okrlint that records its arguments (NUL-separated;
+# the report's apart) and runs the real one when built.
 ACTION="$WORK/action"
-mkdir -p "$ACTION/.build/release"
+mkdir -p "$ACTION/tools" "$WORK/bin"
+cp "$REPO/tools/action-summary.sh" "$ACTION/tools/"
 REAL="$REPO/.build/debug/okrlint"
-cat > "$ACTION/.build/release/okrlint" <<SH
+export STUB="$WORK/bin/okrlint"
+cat > "$STUB" <<SH
 #!/usr/bin/env bash
-printf '%s\0' "\$@" > "$WORK/argv"
+if [ "\$1" = report ]; then printf '%s\0' "\$@" > "$WORK/argv-report"; else printf '%s\0' "\$@" > "$WORK/argv"; fi
 if [ -x "$REAL" ]; then exec "$REAL" "\$@"; fi
 SH
-chmod +x "$ACTION/.build/release/okrlint"
+chmod +x "$STUB"
 
 # A clean OKR file for team $1 (each file its own team, so no two files share an ID).
 clean() {
@@ -78,13 +85,15 @@ check() { # label, paths input, args input, okrlint's expected exit status, expe
   local count
   count=$(extract 2> "$WORK/extract.err") || { cat "$WORK/extract.err"; fail "$label: cannot read action.yml"; }
   if [ -s "$WORK/extract.err" ]; then cat "$WORK/extract.err"; fi
-  [ "$count" = 2 ] || fail "$label: expected the check and SARIF steps, found $count"
-  for n in 1 2; do
-    rm -f "$WORK/argv"
+  [ "$count" = 1 ] || fail "$label: expected one step that runs okrlint, found $count"
+  for n in 1; do
+    rm -f "$WORK/argv" "$WORK/argv-report" "$dir/okrlint.sarif"
+    : > "$WORK/summary.md"
     local -a env=()
     mapfile -d '' env < "$WORK/steps/$n.env"
     set +e
-    (cd "$dir" && env -i PATH="$PATH" HOME="$HOME" GITHUB_ACTION_PATH="$ACTION" "${env[@]}" \
+    (cd "$dir" && env -i PATH="$PATH" HOME="$HOME" GITHUB_ACTION_PATH="$ACTION" RUNNER_TEMP="$WORK" \
+       GITHUB_STEP_SUMMARY="$WORK/summary.md" "${env[@]}" \
        bash --noprofile --norc -eo pipefail "$WORK/steps/$n.sh" > "$WORK/out" 2>&1)
     local status=$?
     set -e
@@ -102,11 +111,21 @@ check() { # label, paths input, args input, okrlint's expected exit status, expe
     got=$(printf '%s\n' "${argv[@]:sep+1}")
     expected=$(printf '%s\n' "$@")
     [ "$got" = "$expected" ] || fail "$label, step $n: okrlint got paths [$got], expected [$expected]"
+    # One run: annotations, the SARIF file and the summary's findings.
+    printf '%s\n' "${argv[@]:0:sep}" | grep -qx 'sarif:okrlint.sarif' || fail "$label: no SARIF from the check's run"
+    # The summary's report got the same paths, after --.
+    [ -f "$WORK/argv-report" ] || fail "$label: the job summary ran no report"
+    mapfile -d '' argv < "$WORK/argv-report"
+    [ "$(printf '%s\n' "${argv[@]:4}")" = "$expected" ] && [ "${argv[3]}" = "--" ] \
+      || fail "$label: the report got [${argv[*]}]"
+    grep -q '^## okrlint$' "$WORK/summary.md" || { cat "$WORK/summary.md"; fail "$label: no job summary"; }
     if [ -x "$REAL" ] && [ "$status" -ne "$want" ]; then cat "$WORK/out"; fail "$label, step $n: okrlint exited $status, not $want"; fi
   done
   if [ -x "$REAL" ] && [ "$want" = 0 ]; then
     python3 -c 'import json, sys; r = json.load(open(sys.argv[1])); assert r["runs"][0]["results"] == [], r' "$dir/okrlint.sarif" \
       || fail "$label: no SARIF report"
+    grep -q '^All checks passed' "$WORK/summary.md" && grep -q '^### Where the OKRs stand$' "$WORK/summary.md" \
+      || { cat "$WORK/summary.md"; fail "$label: the summary lacks the findings or the report"; }
   fi
 }
 
@@ -122,4 +141,4 @@ check args "team" '--strict $(touch PWNED) ;touch PWNED.okr `touch PWNED`' 2 tea
 # No expression in any script at all (github.* contexts included): inputs and contexts come in through `env:`.
 python3 -c 'import sys, yaml; bad = [s["name"] for s in yaml.safe_load(open(sys.argv[1]))["runs"]["steps"] if "${{" in s.get("run", "")]; sys.exit(f"expressions in run: of {bad}" if bad else 0)' \
   "$REPO/action.yml" || fail "a run: script of action.yml holds \${{ }}"
-echo "action.yml: 2 scripts x 4 input forms, $(( ${#names[@]} + ${#words[@]} )) hostile names: nothing ran, every path was one argument"
+echo "action.yml: the check's script x 4 input forms, $(( ${#names[@]} + ${#words[@]} )) hostile names: nothing ran, every path was one argument"

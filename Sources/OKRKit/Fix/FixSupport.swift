@@ -3,7 +3,11 @@ extension SourceFile {
     public func utf8Text(_ range: SourceRange) -> String? {
         let lo = min(max(0, range.start), bytes.count)
         let hi = min(max(lo, range.end), bytes.count)
-        return String(validating: bytes[lo..<hi], as: UTF8.self)
+        // Decoding repairs invalid UTF-8 with U+FFFD, so the bytes come back unchanged exactly when they were valid
+        // (`String(validating:as:)` says the same, but only from macOS 15).
+        let slice = bytes[lo..<hi]
+        let text = String(decoding: slice, as: UTF8.self)
+        return text.utf8.elementsEqual(slice) ? text : nil
     }
 
     /// The line ending of line `index` (0-based), or of the first line that has one, or LF: what a fix that adds a

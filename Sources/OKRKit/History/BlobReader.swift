@@ -3,16 +3,17 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
 
 /// One `git cat-file --batch` kept running for a whole run, so each file's checker asks for just the versions it
 /// needs (the ones of its own period that differ from the file on disk), while the other threads go on parsing:
-/// git's work overlaps okrlint's, and no blob is fetched that no rule reads. Requests go in batches small enough to
-/// fit in a pipe's buffer, so writing never waits on git while git waits on its output being read. Any failure (git
+/// git's work overlaps okrlint's, and no blob is fetched that no rule reads. Requests go in batches; while a batch
+/// waits for room in the socket (whose size differs by system: about 200 KiB on Linux, 8 KiB on macOS), okrlint
+/// reads what git has answered so far, so writing never waits on git while git waits on its output being read,
+/// whatever the buffers' sizes. Any failure (git
 /// gone, a short read) ends the process for the rest of the run and every later request fails: the caller reports
 /// that history could not be read, never a history with versions missing.
 final class BlobReader: Sendable {
-    private struct State: ~Copyable {
+    private struct State {
         var started = false
         var pid: pid_t = 0
         var input: Int32 = -1     // git's standard input (a socket, so a dead git is an error, not SIGPIPE)
@@ -24,19 +25,22 @@ final class BlobReader: Sendable {
         var total = 0
     }
 
-    private let state: Mutex<State>
+    private let state: Locked<State>
     private let limit: Int
     private let git: Git
     /// Sizes only (`--batch-check`): answers are headers, no contents.
     private let sizesOnly: Bool
+    /// The request socket's buffer size, when set (tests make it small).
+    private let sendBuffer: Int32?
 
     /// A reader for the repository; `git cat-file --batch` (or `--batch-check`, with `sizesOnly`) starts on the
     /// first request.
-    init(git: Git, limit: Int = 1 << 30, sizesOnly: Bool = false) {
+    init(git: Git, limit: Int = 1 << 30, sizesOnly: Bool = false, sendBuffer: Int32? = nil) {
         self.git = git
-        state = Mutex(State())
+        state = Locked(State())
         self.limit = limit
         self.sizesOnly = sizesOnly
+        self.sendBuffer = sendBuffer
     }
 
     /// The sizes of the blobs `ids`, in order (a reader made with `sizesOnly`); nil when git failed or does not
@@ -44,25 +48,25 @@ final class BlobReader: Sendable {
     /// version can be judged before it is read.
     func sizes(_ ids: [String]) -> [Int]? {
         precondition(sizesOnly)
-        return state.withLock { s in Self.answers(ids, &s, git: git, limit: limit, sizesOnly: true) }?.map { $0.size }
+        return state.withLock { s in answers(ids, &s, sizesOnly: true) }?.map { $0.size }
     }
 
     /// The contents of the blobs `ids` (hexadecimal names from git), in order; nil when git failed or does not know
     /// one of them.
     func contents(_ ids: [String]) -> [[UInt8]]? {
-        state.withLock { s in Self.answers(ids, &s, git: git, limit: limit, sizesOnly: false) }?.map { $0.bytes }
+        state.withLock { s in answers(ids, &s, sizesOnly: false) }?.map { $0.bytes }
     }
 
     /// The same, or `.none` at once when another thread is using this reader.
     func contentsIfFree(_ ids: [String]) -> [[UInt8]]?? {
-        state.withLockIfAvailable { s in Self.answers(ids, &s, git: git, limit: limit, sizesOnly: false)?.map { $0.bytes } }
+        state.withLockIfAvailable { s in answers(ids, &s, sizesOnly: false)?.map { $0.bytes } }
     }
 
-    private static func answers(_ ids: [String], _ s: inout State, git: Git, limit: Int, sizesOnly: Bool) -> [(size: Int, bytes: [UInt8])]? {
+    private func answers(_ ids: [String], _ s: inout State, sizesOnly: Bool) -> [(size: Int, bytes: [UInt8])]? {
         guard !s.failed else { return nil }  // also after `close`, started or not
         if !s.started {
             s.started = true
-            guard let (pid, input, output) = git.spawnBatch(["cat-file", sizesOnly ? "--batch-check" : "--batch"]) else { s.failed = true; return nil }
+            guard let (pid, input, output) = git.spawnBatch(["cat-file", sizesOnly ? "--batch-check" : "--batch"], sendBuffer: sendBuffer) else { s.failed = true; return nil }
             s.pid = pid
             s.input = input
             s.output = output
@@ -82,7 +86,7 @@ final class BlobReader: Sendable {
                 request.append(contentsOf: id.utf8)
                 request.append(0x0A)
             }
-            guard Self.send(s.input, request) else { Self.fail(&s); return nil }
+            guard Self.send(request, &s, limit: limit) else { Self.fail(&s); return nil }
             for _ in batch {
                 guard let answer = Self.next(&s, limit: limit, sizesOnly: sizesOnly) else { Self.fail(&s); return nil }
                 out.append(answer)
@@ -111,17 +115,29 @@ final class BlobReader: Sendable {
         s.start = 0
     }
 
-    private static func send(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { raw in
-            var done = 0
-            while done < raw.count {
-                let n = sendNoSignal(fd, raw.baseAddress! + done, raw.count - done)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return false }
-                done += n
+    /// Writes a request to git's (non-blocking) socket. When it has no room, waits until it has or git has
+    /// answered something, and reads the answers into the buffer: git may be waiting on its output being read
+    /// before it reads more requests.
+    private static func send(_ bytes: [UInt8], _ s: inout State, limit: Int) -> Bool {
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { raw in sendNoSignal(s.input, raw.baseAddress! + done, raw.count - done) }
+            if n > 0 { done += n; continue }
+            guard n < 0 else { return false }
+            if errno == EINTR { continue }
+            guard errno == EAGAIN || errno == EWOULDBLOCK else { return false }
+            var fds = [pollfd(fd: s.input, events: Int16(POLLOUT), revents: 0),
+                       pollfd(fd: s.output, events: Int16(POLLIN), revents: 0)]
+            let ready = fds.withUnsafeMutableBufferPointer { poll($0.baseAddress!, 2, -1) }
+            if ready < 0 && errno == EINTR { continue }
+            guard ready > 0 else { return false }
+            if fds[1].revents != 0 {
+                guard fill(&s, limit: limit) else { return false }
+            } else if fds[0].revents & Int16(POLLOUT) == 0 {
+                return false  // an error or hang-up on the socket
             }
-            return true
         }
+        return true
     }
 
     /// Reads more of git's output into the buffer; false at the end or on an error.

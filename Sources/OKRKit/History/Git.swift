@@ -184,15 +184,28 @@ public struct Git: Sendable {
 
     /// Starts `git <safety> args` in the repository with `input` as its standard input and a pipe for its output
     /// (standard error goes to /dev/null); its process id and the pipe's reading end, or nil (`errno` says why).
+    ///
+    /// A pipe or socket of one git must not stay open in another started meanwhile by another thread (its reader
+    /// would then never see the end), so okrlint's descriptors are close-on-exec (`O_CLOEXEC`, `SOCK_CLOEXEC` on
+    /// Linux; the pipe is flagged right after it is made, as Swift's Glibc has no `pipe2`). On Darwin, which has no
+    /// `SOCK_CLOEXEC`, `POSIX_SPAWN_CLOEXEC_DEFAULT` closes in the child every descriptor the file actions do not
+    /// name, whenever it was opened. `dup2` onto 0 and 1 gives the child its own copies without the flag.
     func spawn(_ args: [String], input: Int32) -> (pid_t, Int32)? {
         let argv = ["git", "-C", root] + Git.safety + args
         var outPipe: [Int32] = [-1, -1]
-        // Close-on-exec, so a pipe of one git never stays open in another (its reader would then
-        // never see the end); `dup2` onto 0 and 1 clears the flag for the child's own copies.
         guard pipe(&outPipe) == 0 else { return nil }
         _ = fcntl(outPipe[0], F_SETFD, FD_CLOEXEC)
         _ = fcntl(outPipe[1], F_SETFD, FD_CLOEXEC)
+        #if canImport(Glibc)
         var actions = posix_spawn_file_actions_t()
+        #else
+        // On Darwin these are pointers the init functions fill in, not structures.
+        var actions: posix_spawn_file_actions_t? = nil
+        var attributes: posix_spawnattr_t? = nil
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_CLOEXEC_DEFAULT))
+        #endif
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, input, 0)
@@ -202,7 +215,13 @@ public struct Git: Sendable {
         posix_spawn_file_actions_addclose(&actions, outPipe[1])
         var pid: pid_t = 0
         let status: Int32 = Git.withCStrings(argv) { cargv in
-            Git.withCStrings(environment()) { cenv in posix_spawn(&pid, executable, &actions, nil, cargv, cenv) }
+            Git.withCStrings(environment()) { cenv in
+                #if canImport(Glibc)
+                posix_spawn(&pid, executable, &actions, nil, cargv, cenv)
+                #else
+                posix_spawn(&pid, executable, &actions, &attributes, cargv, cenv)
+                #endif
+            }
         }
         close(outPipe[1])
         guard status == 0 else {
@@ -219,16 +238,26 @@ public struct Git: Sendable {
 
     /// Starts a long-running git command that reads requests on its standard input (`cat-file --batch`): its process
     /// id, the socket to write requests to, and the pipe to read answers from. The input is a socket so that
-    /// writing to a git that has died is an error (`MSG_NOSIGNAL`), not a signal that ends okrlint.
-    func spawnBatch(_ args: [String]) -> (pid_t, Int32, Int32)? {
+    /// writing to a git that has died is an error (`MSG_NOSIGNAL` on Linux, `SO_NOSIGPIPE` on Darwin), not a signal
+    /// that ends okrlint. okrlint's end does not block (`BlobReader` reads answers while a request waits for room:
+    /// a local socket's buffer is about 200 KiB on Linux but 8 KiB on macOS); `sendBuffer`, when given, sets its
+    /// size (tests make it small to reach that path on Linux).
+    func spawnBatch(_ args: [String], sendBuffer: Int32? = nil) -> (pid_t, Int32, Int32)? {
         var pair: [Int32] = [-1, -1]
         #if canImport(Glibc)
         guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &pair) == 0 else { return nil }
         #else
         guard socketpair(AF_UNIX, SOCK_STREAM, 0, &pair) == 0 else { return nil }
+        // Close-on-exec for okrlint's own `exec`s; `spawn` closes them in git anyway (POSIX_SPAWN_CLOEXEC_DEFAULT).
+        _ = fcntl(pair[0], F_SETFD, FD_CLOEXEC)
+        _ = fcntl(pair[1], F_SETFD, FD_CLOEXEC)
         var one: Int32 = 1
         _ = setsockopt(pair[0], SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
         #endif
+        if var size = sendBuffer {
+            _ = setsockopt(pair[0], SOL_SOCKET, SO_SNDBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        }
+        _ = fcntl(pair[0], F_SETFL, fcntl(pair[0], F_GETFL) | O_NONBLOCK)
         // Only okrlint's end is written to; git reads the other, which okrlint closes once git has it.
         shutdown(pair[0], Int32(SHUT_RD))
         guard let (pid, out) = spawn(args, input: pair[1]) else {

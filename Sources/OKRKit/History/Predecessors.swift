@@ -1,5 +1,3 @@
-import Synchronization
-
 /// The deleted files of a walk by what they were — the `CommitmentIdentity` (team and period, by meaning) of their
 /// last version — so that a file added later can find the one it continues in logarithmic time, whatever the number
 /// of files checked or deleted. Built once per run and fiscal calendar, on the first file that needs it: the last
@@ -13,7 +11,7 @@ final class DeletedIndex: Sendable {
         var problem: GitHistory.Problem?
     }
 
-    private let state = Mutex<[FiscalCalendar: Built]>([:])
+    private let state = Locked<[FiscalCalendar: Built]>([:])
 
     init() {}
 
@@ -132,7 +130,7 @@ extension GitHistory {
 /// Parsed versions shared by the files of a run (`GitHistory.adoptedVersions`): each is loaded once, by the first
 /// file that needs it, while the others wait (so the number of fetches does not grow with the number of threads).
 final class SharedVersions: Sendable {
-    private let state = Mutex<[String: Document]>([:])
+    private let state = Locked<[String: Document]>([:])
     init() {}
 
     /// The versions `ids`, loading those not held yet with `load` (under the lock).

@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
 
 /// A file's part of a report, rendered during the run (`FileResult.part`) and written at its end: the chunks a
 /// reporter emitted, each kept in memory while the run's `SpillFile` has budget for it and otherwise written there,
@@ -72,7 +71,7 @@ final class SpillFile: Sendable {
         var end = 0
         var inMemory = 0
     }
-    private let state = Mutex(State())
+    private let state = Locked(State())
     /// Bytes of rendered text a run keeps in memory before it writes the rest here.
     let memoryBudget: Int
 

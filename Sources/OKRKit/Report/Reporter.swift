@@ -10,6 +10,8 @@ public struct FileResult: Sendable {
     /// made by the same reporter that renders the whole result. Its chunks are kept in memory or in the run's
     /// spill file (`RenderedPart`).
     public var part: RenderedPart?
+    /// The file's parts of the reports written besides the main one (`--also-output`), in their order.
+    public var renderedAlso: [RenderedPart] = []
     public init(source: SourceFile, diagnostics: [Diagnostic], rendered: String? = nil) {
         self.source = source
         self.diagnostics = diagnostics

@@ -26,6 +26,9 @@ public struct RunOptions {
     /// a budget for the run and beyond it in the run's `SpillFile`, so no part is ever held whole (`RenderedPart`).
     /// Takes precedence over `renderFile`.
     public var reporter: (@Sendable (Workspace) -> any Reporter)?
+    /// The reporters of the reports written besides it (`--also-output`), each file's part of each rendered in the
+    /// same way (`FileResult.renderedAlso`).
+    public var alsoReporters: (@Sendable (Workspace) -> [any Reporter])?
     /// Findings this baseline covers are left out of the result (`--baseline`); its entries that match nothing in
     /// a checked file are in `RunOutcome.baselineUnmatched`.
     public var baseline: Baseline?
@@ -226,7 +229,8 @@ public enum LintRun {
         let baselineParts = Slots<(recorded: [Baseline.Key: Int], unmatched: [Baseline.Key: Int], covered: Int)>(reported.count)
         let renderFile = options.renderFile
         let reporter = options.reporter
-        let spill = reporter != nil ? SpillFile() : nil
+        let alsoReporters = options.alsoReporters
+        let spill = reporter != nil || alsoReporters != nil ? SpillFile() : nil
         let baseline = options.baseline
         let recorder = options.recordBaselineIn.map { Baseline(folder: $0) }
         DispatchQueue.concurrentPerform(iterations: reported.count) { k in
@@ -267,7 +271,13 @@ public enum LintRun {
             if let reporter, case .success(let r) = result {
                 var part = RenderedPart(spill: spill)
                 reporter(workspace).renderFile(r, to: { part.append($0) })
-                result = .success(FileResult(source: SourceFile(path: r.path, bytes: []), diagnostics: r.diagnostics, part: part))
+                var kept = FileResult(source: SourceFile(path: r.path, bytes: []), diagnostics: r.diagnostics, part: part)
+                kept.renderedAlso = (alsoReporters?(workspace) ?? []).map { also in
+                    var p = RenderedPart(spill: spill)
+                    also.renderFile(r, to: { p.append($0) })
+                    return p
+                }
+                result = .success(kept)
             } else if let renderFile, case .success(let r) = result {
                 result = .success(FileResult(source: SourceFile(path: r.path, bytes: []), diagnostics: r.diagnostics,
                                              rendered: renderFile(r, workspace)))
